@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { userRoles } from '../domain/user.ts';
+import { text } from './common.ts';
+import { limits } from './limits.ts';
+
+/** An email address, compared case-insensitively. */
+export const emailSchema = z
+  .email()
+  .max(limits.emailMax)
+  .transform((v) => v.toLowerCase());
+
+export const passwordSchema = z.string().min(limits.passwordMin).max(limits.passwordMax);
+
+/** First-admin setup and account creation. */
+export const createUserBodySchema = z.object({
+  email: emailSchema,
+  name: text(limits.nameMax),
+  password: passwordSchema,
+  role: z.enum(userRoles).default('member'),
+});
+export type CreateUserBody = z.infer<typeof createUserBodySchema>;
+
+export const setupBodySchema = createUserBodySchema.omit({ role: true });
+
+export const signInBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(limits.passwordMax),
+});
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(userRoles),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserDto = z.infer<typeof userSchema>;
+
+/** The signed-in session as the web app sees it; `csrfToken` goes into `X-CSRF-Token`. */
+export const sessionSchema = z.object({
+  user: userSchema,
+  csrfToken: z.string().nullable(),
+  abilities: z.record(z.string(), z.boolean()),
+});
+
+export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
+
+export const createTokenBodySchema = z.object({ name: text(limits.nameMax) });
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+/** Returned once, at creation: the only time the secret is visible. */
+export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() });

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { incidentKinds, severities } from '../domain/incident.ts';
+import { defaultPolicy, type Policy } from '../domain/policy.ts';
+
+const daysSchema = z.number().int().min(0).max(365);
+const phaseDaysSchema = z
+  .object({
+    analysis: daysSchema,
+    documentation: daysSchema,
+    follow_up: daysSchema,
+    closed: daysSchema,
+  })
+  .partial()
+  .strict();
+const perSeverity = <T extends z.ZodType>(value: T) =>
+  z.object({ sev1: value, sev2: value, sev3: value, sev4: value }).strict();
+const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'use lower_snake_case');
+
+/**
+ * The policy file. Every top-level section is optional and replaces the default section
+ * whole, so a file states its rules completely where it states them at all.
+ */
+export const policyFileSchema = z
+  .object({
+    requirePostmortem: z
+      .object({
+        severities: z.array(z.enum(severities)),
+        kinds: z.array(z.enum(incidentKinds)),
+        nearMissPotentialSeverities: z.array(z.enum(severities)),
+        includeDrills: z.boolean(),
+      })
+      .strict(),
+    dueBusinessDays: perSeverity(phaseDaysSchema),
+    holidays: z.array(z.iso.date()),
+    factorTaxonomy: z
+      .array(
+        z
+          .object({ key: keySchema, label: z.string().min(1), description: z.string().optional() })
+          .strict(),
+      )
+      .min(1)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, {
+        message: 'category keys must be unique',
+      }),
+    reportSections: z
+      .array(z.object({ key: keySchema, label: z.string().min(1), required: z.boolean() }).strict())
+      .min(1)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, {
+        message: 'section keys must be unique',
+      }),
+    requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
+  })
+  .partial()
+  .strict();
+
+/** Validates a parsed policy file and lays it over the default policy. */
+export function resolvePolicy(input: unknown): Policy {
+  const file = policyFileSchema.parse(input ?? {});
+  return { ...defaultPolicy, ...file } as Policy;
+}

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { actionItemKinds, actionItemStatuses } from '../domain/action-item.ts';
+import { participantRoles } from '../domain/participant.ts';
+import {
+  timelineEventKinds,
+  timelineEventStatuses,
+  timelineSources,
+} from '../domain/timeline-event.ts';
+import { instantSchema, isoDateSchema, pageQuerySchema, text } from './common.ts';
+import { limits } from './limits.ts';
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+// Participants
+
+export const createParticipantBodySchema = z
+  .object({
+    name: text(limits.nameMax),
+    userId: z.uuid().nullable().default(null),
+    role: z.enum(participantRoles),
+  })
+  .strict();
+
+export const updateParticipantBodySchema = z
+  .object({ name: text(limits.nameMax), role: z.enum(participantRoles), approved: z.boolean() })
+  .partial()
+  .strict();
+
+export const participantSchema = z.object({
+  id: z.string(),
+  postmortemId: z.string(),
+  name: z.string(),
+  userId: z.string().nullable(),
+  role: z.enum(participantRoles),
+  approvedAt: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+
+// Timeline events
+
+/** Manual entry of a timeline event; imported events arrive through importers. */
+export const createTimelineEventBodySchema = z
+  .object({
+    occurredAt: instantSchema,
+    text: text(limits.longTextMax),
+    kind: z.enum(timelineEventKinds).default('observation'),
+    actor: optionalText(limits.nameMax).default(null),
+    pinned: z.boolean().default(false),
+  })
+  .strict();
+
+export const updateTimelineEventBodySchema = z
+  .object({
+    occurredAt: instantSchema,
+    text: text(limits.longTextMax),
+    kind: z.enum(timelineEventKinds),
+    status: z.enum(timelineEventStatuses),
+    pinned: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const listTimelineQuerySchema = pageQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  status: z.enum(timelineEventStatuses).optional(),
+});
+
+export const timelineEventSchema = z.object({
+  id: z.string(),
+  postmortemId: z.string(),
+  occurredAt: z.string(),
+  text: z.string(),
+  kind: z.enum(timelineEventKinds),
+  source: z.enum(timelineSources),
+  sourceRef: z.string().nullable(),
+  externalId: z.string(),
+  originalTimestamp: z.string().nullable(),
+  originalZone: z.string().nullable(),
+  actor: z.string().nullable(),
+  status: z.enum(timelineEventStatuses),
+  pinned: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+
+// Contributing factors
+
+export const createFactorBodySchema = z
+  .object({
+    description: text(limits.longTextMax),
+    category: text(64),
+    isRootCause: z.boolean().default(false),
+    acceptedRiskReason: optionalText(limits.shortTextMax).default(null),
+  })
+  .strict();
+
+export const updateFactorBodySchema = z
+  .object({
+    description: text(limits.longTextMax),
+    category: text(64),
+    isRootCause: z.boolean(),
+    acceptedRiskReason: optionalText(limits.shortTextMax),
+  })
+  .partial()
+  .strict();
+
+export const factorSchema = z.object({
+  id: z.string(),
+  postmortemId: z.string(),
+  description: z.string(),
+  category: z.string(),
+  isRootCause: z.boolean(),
+  acceptedRiskReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+
+// Action items
+
+const actionItemFields = {
+  title: text(limits.titleMax),
+  kind: z.enum(actionItemKinds),
+  ownerName: optionalText(limits.nameMax),
+  ownerUserId: z.uuid().nullable(),
+  dueDate: isoDateSchema.nullable(),
+  successCriterion: optionalText(limits.longTextMax),
+  status: z.enum(actionItemStatuses),
+  wontDoReason: optionalText(limits.shortTextMax),
+  trackerUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+  verificationEvidence: optionalText(limits.longTextMax),
+  linkedFactorIds: z.array(z.uuid()).max(100),
+};
+
+export const createActionItemBodySchema = z
+  .object({
+    title: actionItemFields.title,
+    kind: actionItemFields.kind,
+    ownerName: actionItemFields.ownerName.default(null),
+    ownerUserId: actionItemFields.ownerUserId.default(null),
+    dueDate: actionItemFields.dueDate.default(null),
+    successCriterion: actionItemFields.successCriterion.default(null),
+    status: actionItemFields.status.default('open'),
+    wontDoReason: actionItemFields.wontDoReason.default(null),
+    trackerUrl: actionItemFields.trackerUrl.default(null),
+    verificationEvidence: actionItemFields.verificationEvidence.default(null),
+    linkedFactorIds: actionItemFields.linkedFactorIds.default([]),
+  })
+  .strict();
+
+export const updateActionItemBodySchema = z.object(actionItemFields).partial().strict();
+
+export const actionItemSchema = z.object({
+  id: z.string(),
+  postmortemId: z.string(),
+  title: z.string(),
+  kind: z.enum(actionItemKinds),
+  ownerName: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  successCriterion: z.string().nullable(),
+  status: z.enum(actionItemStatuses),
+  wontDoReason: z.string().nullable(),
+  trackerUrl: z.string().nullable(),
+  verificationEvidence: z.string().nullable(),
+  linkedFactorIds: z.array(z.string()),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+// Blameless findings and waivers
+
+export const blamelessFindingSchema = z.object({
+  key: z.string(),
+  rule: z.string(),
+  severity: z.string(),
+  message: z.string(),
+  suggestion: z.string(),
+  target: z.object({ field: z.string(), start: z.number(), end: z.number() }),
+  excerpt: z.string(),
+  waiver: z.object({ reason: z.string(), createdAt: z.string() }).nullable(),
+});
+
+export const waiveFindingBodySchema = z
+  .object({ key: text(600), reason: text(limits.shortTextMax) })
+  .strict();
+
+// Audit events
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});

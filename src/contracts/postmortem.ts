@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { severities } from '../domain/incident.ts';
+import { postmortemScopes } from '../domain/postmortem.ts';
+import { postmortemPhases, unmetConditionCodes } from '../domain/postmortem-phase.ts';
+import { instantSchema, pageQuerySchema, text } from './common.ts';
+import { limits } from './limits.ts';
+
+/** Body of `POST /postmortems`: one incident, or several for a thematic review. */
+export const createPostmortemBodySchema = z
+  .object({
+    incidentIds: z.array(z.uuid()).min(1).max(100),
+    title: text(limits.titleMax).optional(),
+    scope: z.enum(postmortemScopes).optional(),
+    memberIds: z.array(z.uuid()).max(200).default([]),
+  })
+  .strict()
+  .refine((b) => new Set(b.incidentIds).size === b.incidentIds.length, {
+    path: ['incidentIds'],
+    message: 'Each incident may appear once.',
+  })
+  .refine((b) => b.scope !== 'single' || b.incidentIds.length === 1, {
+    path: ['scope'],
+    message: 'A single-incident postmortem reviews exactly one incident.',
+  })
+  .refine((b) => b.scope !== 'thematic' || b.title !== undefined, {
+    path: ['title'],
+    message: 'A thematic postmortem needs a title naming its theme.',
+  });
+export type CreatePostmortemBody = z.infer<typeof createPostmortemBodySchema>;
+
+/** Body of `PATCH /postmortems/{id}`; `sections` merges by key, an empty string clears one. */
+export const updatePostmortemBodySchema = z
+  .object({
+    title: text(limits.titleMax),
+    sections: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), z.string().max(limits.sectionMax)),
+    analysisMeetingAt: instantSchema.nullable(),
+    analysisMeetingNotes: z.string().max(limits.longTextMax),
+    restricted: z.boolean(),
+    memberIds: z.array(z.uuid()).max(200),
+  })
+  .partial()
+  .strict();
+export type UpdatePostmortemBody = z.infer<typeof updatePostmortemBodySchema>;
+
+/** Body of `POST /postmortems/{id}/transitions`. Going back needs a reason. */
+export const transitionBodySchema = z
+  .object({
+    to: z.enum(postmortemPhases),
+    reason: z.string().trim().max(limits.shortTextMax).optional(),
+  })
+  .strict();
+
+export const listPostmortemsQuerySchema = pageQuerySchema.extend({
+  phase: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).filter(Boolean))
+    .pipe(z.array(z.enum(postmortemPhases)))
+    .optional(),
+  incidentId: z.uuid().optional(),
+});
+
+export const unmetConditionSchema = z.object({
+  code: z.enum(unmetConditionCodes),
+  message: z.string(),
+  subject: z.object({ type: z.string(), id: z.string() }).optional(),
+});
+
+export const phaseDeadlineSchema = z.object({
+  phase: z.string(),
+  dueOn: z.string(),
+  reached: z.boolean(),
+  overdue: z.boolean(),
+});
+
+/** A postmortem as the API presents it, with what stands between it and the next phase. */
+export const postmortemSchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  scope: z.enum(postmortemScopes),
+  phase: z.enum(postmortemPhases),
+  restricted: z.boolean(),
+  incidentIds: z.array(z.string()),
+  memberIds: z.array(z.string()),
+  severity: z.enum(severities),
+  sections: z.record(z.string(), z.string()),
+  analysisMeetingAt: z.string().nullable(),
+  analysisMeetingNotes: z.string(),
+  nextPhase: z.enum(postmortemPhases).nullable(),
+  unmetForNextPhase: z.array(unmetConditionSchema),
+  deadlines: z.array(phaseDeadlineSchema),
+  counts: z.object({
+    timelineEvents: z.number().int(),
+    contributingFactors: z.number().int(),
+    actionItems: z.number().int(),
+    participants: z.number().int(),
+  }),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type PostmortemDto = z.infer<typeof postmortemSchema>;
+
+/** A postmortem in a list: no guard evaluation, just the essentials. */
+export const postmortemSummarySchema = postmortemSchema.pick({
+  id: true,
+  number: true,
+  title: true,
+  scope: true,
+  phase: true,
+  restricted: true,
+  incidentIds: true,
+  severity: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+});

@@ -1,0 +1,111 @@
+import type { Incident, IncidentKind, Severity } from './incident.ts';
+import type { PostmortemPhase } from './postmortem-phase.ts';
+
+/** One category of the contributing-factor taxonomy. */
+export interface FactorCategory {
+  key: string;
+  label: string;
+  description?: string;
+}
+
+/** One report section; required ones must be filled before follow-up. */
+export interface ReportSection {
+  key: string;
+  label: string;
+  required: boolean;
+}
+
+/** Phases that carry a due date, counted in business days after the incident is resolved. */
+export const duePhases = ['analysis', 'documentation', 'follow_up', 'closed'] as const;
+export type DuePhase = (typeof duePhases)[number] & PostmortemPhase;
+
+/** The organisation's rules for postmortems; loaded from a file and validated at startup. */
+export interface Policy {
+  requirePostmortem: {
+    severities: Severity[];
+    kinds: IncidentKind[];
+    /** Near misses whose potential severity is one of these need a postmortem too. */
+    nearMissPotentialSeverities: Severity[];
+    /** Drills are reviewed only when this is true. */
+    includeDrills: boolean;
+  };
+  /** Business days after resolution by which each phase should be reached, per severity. */
+  dueBusinessDays: Record<Severity, Partial<Record<DuePhase, number>>>;
+  /** Non-working days (`YYYY-MM-DD`) skipped when counting business days. */
+  holidays: string[];
+  factorTaxonomy: FactorCategory[];
+  reportSections: ReportSection[];
+  /** How many reviewer approvals a postmortem needs before follow-up, per severity. */
+  requiredReviewerApprovals: Record<Severity, number>;
+}
+
+/** The reasons why an incident needs a postmortem, empty when it does not. */
+export function reasonsPostmortemRequired(
+  policy: Policy,
+  incident: Pick<Incident, 'severity' | 'kind' | 'potentialSeverity' | 'isDrill'>,
+): string[] {
+  const rule = policy.requirePostmortem;
+  if (incident.isDrill && !rule.includeDrills) {
+    return [];
+  }
+  const reasons: string[] = [];
+  if (rule.severities.includes(incident.severity)) {
+    reasons.push(`severity ${incident.severity}`);
+  }
+  if (rule.kinds.includes(incident.kind)) {
+    reasons.push(`kind ${incident.kind}`);
+  }
+  if (
+    incident.kind === 'near_miss' &&
+    incident.potentialSeverity &&
+    rule.nearMissPotentialSeverities.includes(incident.potentialSeverity)
+  ) {
+    reasons.push(`near miss with potential severity ${incident.potentialSeverity}`);
+  }
+  return reasons;
+}
+
+/** True when the policy asks for a postmortem of this incident. */
+export function isPostmortemRequired(
+  policy: Policy,
+  incident: Pick<Incident, 'severity' | 'kind' | 'potentialSeverity' | 'isDrill'>,
+): boolean {
+  return reasonsPostmortemRequired(policy, incident).length > 0;
+}
+
+/** The policy that ships with Debrief; a policy file replaces it section by section. */
+export const defaultPolicy: Policy = {
+  requirePostmortem: {
+    severities: ['sev1', 'sev2'],
+    kinds: ['security'],
+    nearMissPotentialSeverities: ['sev1', 'sev2'],
+    includeDrills: false,
+  },
+  dueBusinessDays: {
+    sev1: { analysis: 2, documentation: 5, follow_up: 10, closed: 40 },
+    sev2: { analysis: 3, documentation: 7, follow_up: 15, closed: 60 },
+    sev3: { analysis: 5, documentation: 10, follow_up: 20, closed: 90 },
+    sev4: { documentation: 15, closed: 120 },
+  },
+  holidays: [],
+  factorTaxonomy: [
+    { key: 'change_management', label: 'Change management' },
+    { key: 'capacity', label: 'Capacity' },
+    { key: 'dependency', label: 'Dependency' },
+    { key: 'detection_gap', label: 'Detection gap' },
+    { key: 'tooling_ui', label: 'Tooling / UI' },
+    { key: 'documentation', label: 'Documentation' },
+    { key: 'process', label: 'Process' },
+    { key: 'automation_gap', label: 'Automation gap' },
+    { key: 'knowledge', label: 'Knowledge' },
+    { key: 'configuration', label: 'Configuration' },
+  ],
+  reportSections: [
+    { key: 'summary', label: 'Summary', required: true },
+    { key: 'impact', label: 'Impact', required: true },
+    { key: 'what_went_well', label: 'What went well', required: false },
+    { key: 'where_we_got_lucky', label: 'Where we got lucky', required: false },
+    { key: 'lessons_learned', label: 'Lessons learned', required: true },
+  ],
+  requiredReviewerApprovals: { sev1: 2, sev2: 1, sev3: 1, sev4: 0 },
+};

@@ -1,0 +1,273 @@
+import type { ActionItem } from './action-item.ts';
+import { hasNoOwner, isSettled } from './action-item.ts';
+import type { ContributingFactor } from './contributing-factor.ts';
+import type { Incident, Severity } from './incident.ts';
+import type { Participant } from './participant.ts';
+import type { Policy } from './policy.ts';
+import type { Postmortem } from './postmortem.ts';
+
+/** The five phases of a postmortem, in order. */
+export const postmortemPhases = [
+  'data_gathering',
+  'analysis',
+  'documentation',
+  'follow_up',
+  'closed',
+] as const;
+export type PostmortemPhase = (typeof postmortemPhases)[number];
+
+/** Stable codes of the conditions that guard phase changes. */
+export const unmetConditionCodes = [
+  'INCIDENT_NOT_RESOLVED',
+  'TIMELINE_EMPTY',
+  'NO_CAUSES_IDENTIFIED',
+  'ANALYSIS_MEETING_NOT_RECORDED',
+  'REPORT_SECTION_MISSING',
+  'BLAMELESS_FINDINGS_UNWAIVED',
+  'ROOT_CAUSE_WITHOUT_ACTION',
+  'ACTION_ITEM_WITHOUT_OWNER',
+  'ACTION_ITEM_WITHOUT_DUE_DATE',
+  'ACTION_ITEM_WITHOUT_SUCCESS_CRITERION',
+  'REVIEWER_APPROVALS_MISSING',
+  'ACTION_ITEMS_NOT_VERIFIED',
+  'REASON_REQUIRED',
+] as const;
+export type UnmetConditionCode = (typeof unmetConditionCodes)[number];
+
+/** One reason a phase change cannot happen yet, pointing at the record to fix when there is one. */
+export interface UnmetCondition {
+  code: UnmetConditionCode;
+  message: string;
+  subject?: { type: string; id: string };
+}
+
+/** Everything the guards read: a consistent view of one postmortem taken in one transaction. */
+export interface PostmortemSnapshot {
+  postmortem: Pick<Postmortem, 'phase' | 'sections' | 'analysisMeetingAt'>;
+  incidents: Array<Pick<Incident, 'id' | 'number' | 'status' | 'severity'>>;
+  /** Accepted timeline events only: proposed imports do not count yet. */
+  acceptedTimelineEventCount: number;
+  factors: Array<Pick<ContributingFactor, 'id' | 'description' | 'isRootCause' | 'acceptedRiskReason'>>;
+  actionItems: Array<
+    Pick<
+      ActionItem,
+      | 'id'
+      | 'title'
+      | 'ownerName'
+      | 'ownerUserId'
+      | 'dueDate'
+      | 'successCriterion'
+      | 'status'
+      | 'wontDoReason'
+      | 'linkedFactorIds'
+    >
+  >;
+  participants: Array<Pick<Participant, 'role' | 'approvedAt'>>;
+  /** Blameless-language findings that nobody waived with a reason. */
+  unwaivedBlamelessFindings: Array<{ rule: string; field: string; excerpt: string }>;
+  policy: Pick<Policy, 'reportSections' | 'requiredReviewerApprovals'>;
+}
+
+type Guard = (snapshot: PostmortemSnapshot) => UnmetCondition[];
+
+const severityRank: Record<Severity, number> = { sev1: 1, sev2: 2, sev3: 3, sev4: 4 };
+
+/** The most severe of the postmortem's incidents; thematic reviews inherit the worst. */
+export function worstSeverity(incidents: ReadonlyArray<Pick<Incident, 'severity'>>): Severity {
+  let worst: Severity = 'sev4';
+  for (const incident of incidents) {
+    if (severityRank[incident.severity] < severityRank[worst]) {
+      worst = incident.severity;
+    }
+  }
+  return worst;
+}
+
+const isBlank = (value: string | null | undefined) => !(value ?? '').trim();
+
+/** The guards, one per condition code; each returns every instance of its condition. */
+export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guard> = {
+  INCIDENT_NOT_RESOLVED: (s) =>
+    s.incidents
+      .filter((incident) => incident.status !== 'resolved')
+      .map((incident) => ({
+        code: 'INCIDENT_NOT_RESOLVED',
+        message: `Incident #${incident.number} is not resolved yet; the review starts once the system is stable.`,
+        subject: { type: 'incident', id: incident.id },
+      })),
+  TIMELINE_EMPTY: (s) =>
+    s.acceptedTimelineEventCount > 0
+      ? []
+      : [{ code: 'TIMELINE_EMPTY', message: 'The timeline has no accepted events.' }],
+  NO_CAUSES_IDENTIFIED: (s) =>
+    s.factors.length > 0
+      ? []
+      : [
+          {
+            code: 'NO_CAUSES_IDENTIFIED',
+            message: 'Name at least one root cause or contributing factor.',
+          },
+        ],
+  ANALYSIS_MEETING_NOT_RECORDED: (s) =>
+    s.postmortem.analysisMeetingAt
+      ? []
+      : [
+          {
+            code: 'ANALYSIS_MEETING_NOT_RECORDED',
+            message: 'Record when the analysis meeting took place.',
+          },
+        ],
+  REPORT_SECTION_MISSING: (s) =>
+    s.policy.reportSections
+      .filter((section) => section.required && isBlank(s.postmortem.sections[section.key]))
+      .map((section) => ({
+        code: 'REPORT_SECTION_MISSING',
+        message: `The report section "${section.label}" is empty.`,
+        subject: { type: 'report_section', id: section.key },
+      })),
+  BLAMELESS_FINDINGS_UNWAIVED: (s) =>
+    s.unwaivedBlamelessFindings.map((finding) => ({
+      code: 'BLAMELESS_FINDINGS_UNWAIVED',
+      message: `"${finding.excerpt}" in ${finding.field} (${finding.rule}): rephrase it or waive it with a reason.`,
+      subject: { type: 'field', id: finding.field },
+    })),
+  ROOT_CAUSE_WITHOUT_ACTION: (s) => {
+    const addressed = new Set(s.actionItems.flatMap((item) => item.linkedFactorIds));
+    return s.factors
+      .filter(
+        (factor) =>
+          factor.isRootCause && !addressed.has(factor.id) && isBlank(factor.acceptedRiskReason),
+      )
+      .map((factor) => ({
+        code: 'ROOT_CAUSE_WITHOUT_ACTION',
+        message: `Root cause "${factor.description}" has no action item and no accepted risk.`,
+        subject: { type: 'contributing_factor', id: factor.id },
+      }));
+  },
+  ACTION_ITEM_WITHOUT_OWNER: (s) =>
+    s.actionItems
+      .filter((item) => item.status !== 'wont_do' && hasNoOwner(item))
+      .map((item) => ({
+        code: 'ACTION_ITEM_WITHOUT_OWNER',
+        message: `Action item "${item.title}" has no owner.`,
+        subject: { type: 'action_item', id: item.id },
+      })),
+  ACTION_ITEM_WITHOUT_DUE_DATE: (s) =>
+    s.actionItems
+      .filter((item) => item.status !== 'wont_do' && !item.dueDate)
+      .map((item) => ({
+        code: 'ACTION_ITEM_WITHOUT_DUE_DATE',
+        message: `Action item "${item.title}" has no due date.`,
+        subject: { type: 'action_item', id: item.id },
+      })),
+  ACTION_ITEM_WITHOUT_SUCCESS_CRITERION: (s) =>
+    s.actionItems
+      .filter((item) => item.status !== 'wont_do' && isBlank(item.successCriterion))
+      .map((item) => ({
+        code: 'ACTION_ITEM_WITHOUT_SUCCESS_CRITERION',
+        message: `Action item "${item.title}" has no success criterion.`,
+        subject: { type: 'action_item', id: item.id },
+      })),
+  REVIEWER_APPROVALS_MISSING: (s) => {
+    const required = s.policy.requiredReviewerApprovals[worstSeverity(s.incidents)];
+    const approvals = s.participants.filter((p) => p.role === 'reviewer' && p.approvedAt).length;
+    return approvals >= required
+      ? []
+      : [
+          {
+            code: 'REVIEWER_APPROVALS_MISSING',
+            message: `${approvals} of ${required} required reviewer approvals given.`,
+          },
+        ];
+  },
+  ACTION_ITEMS_NOT_VERIFIED: (s) =>
+    s.actionItems
+      .filter((item) => !isSettled(item))
+      .map((item) => ({
+        code: 'ACTION_ITEMS_NOT_VERIFIED',
+        message: `Action item "${item.title}" is ${item.status}; it must be verified (or won't do, with a reason) before closing.`,
+        subject: { type: 'action_item', id: item.id },
+      })),
+};
+
+/** One edge of the lifecycle. Backward edges need a reason; forward edges run guards. */
+export interface PhaseTransition {
+  from: PostmortemPhase;
+  to: PostmortemPhase;
+  direction: 'advance' | 'return' | 'reopen';
+  guards: ReadonlyArray<keyof typeof guards>;
+}
+
+const advance = (
+  from: PostmortemPhase,
+  to: PostmortemPhase,
+  guardCodes: ReadonlyArray<keyof typeof guards>,
+): PhaseTransition => ({ from, to, direction: 'advance', guards: guardCodes });
+
+/** The lifecycle as data: forward edges with their guards, then the ways back. */
+export const phaseTransitions: readonly PhaseTransition[] = [
+  advance('data_gathering', 'analysis', ['INCIDENT_NOT_RESOLVED', 'TIMELINE_EMPTY']),
+  advance('analysis', 'documentation', ['NO_CAUSES_IDENTIFIED', 'ANALYSIS_MEETING_NOT_RECORDED']),
+  advance('documentation', 'follow_up', [
+    'REPORT_SECTION_MISSING',
+    'BLAMELESS_FINDINGS_UNWAIVED',
+    'ROOT_CAUSE_WITHOUT_ACTION',
+    'ACTION_ITEM_WITHOUT_OWNER',
+    'ACTION_ITEM_WITHOUT_DUE_DATE',
+    'ACTION_ITEM_WITHOUT_SUCCESS_CRITERION',
+    'REVIEWER_APPROVALS_MISSING',
+  ]),
+  advance('follow_up', 'closed', ['ACTION_ITEMS_NOT_VERIFIED']),
+  ...postmortemPhases.flatMap((from, fromIndex) =>
+    postmortemPhases.slice(0, fromIndex).map(
+      (to): PhaseTransition => ({
+        from,
+        to,
+        direction: from === 'closed' ? 'reopen' : 'return',
+        guards: [],
+      }),
+    ),
+  ),
+];
+
+/** The edge from `from` to `to`, or `undefined` when the lifecycle has none. */
+export function findTransition(
+  from: PostmortemPhase,
+  to: PostmortemPhase,
+): PhaseTransition | undefined {
+  return phaseTransitions.find((t) => t.from === from && t.to === to);
+}
+
+/** The next phase forward, or `undefined` for `closed`. */
+export function nextPhase(phase: PostmortemPhase): PostmortemPhase | undefined {
+  return postmortemPhases[postmortemPhases.indexOf(phase) + 1];
+}
+
+/** Every unmet condition of a transition, in guard order; empty means it may happen. */
+export function evaluateTransition(
+  transition: PhaseTransition,
+  snapshot: PostmortemSnapshot,
+  reason: string | undefined,
+): UnmetCondition[] {
+  const unmet = transition.guards.flatMap((code) => guards[code](snapshot));
+  if (transition.direction !== 'advance' && isBlank(reason)) {
+    unmet.push({
+      code: 'REASON_REQUIRED',
+      message: 'Going back to an earlier phase needs a reason, for the record.',
+    });
+  }
+  return unmet;
+}
+
+/** The unmet conditions of the next forward step, for showing what is left to do. */
+export function unmetForNextPhase(snapshot: PostmortemSnapshot): {
+  next: PostmortemPhase | undefined;
+  unmet: UnmetCondition[];
+} {
+  const next = nextPhase(snapshot.postmortem.phase);
+  if (!next) {
+    return { next, unmet: [] };
+  }
+  const transition = findTransition(snapshot.postmortem.phase, next);
+  return { next, unmet: transition ? evaluateTransition(transition, snapshot, 'n/a') : [] };
+}

@@ -1,0 +1,292 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+
+/** Accounts. Passwords are scrypt hashes; emails are stored lower-case. */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** Browser sessions. Only a SHA-256 of the cookie value is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+/** API tokens for scripts and webhooks; the secret is shown once and stored hashed. */
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  prefix: text('prefix').notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: instant('last_used_at'),
+  revokedAt: instant('revoked_at'),
+});
+
+/** Incidents. Key instants are columns (for filters and metrics); their provenance is JSON. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey(),
+    number: serial('number').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    potentialSeverity: text('potential_severity'),
+    isDrill: boolean('is_drill').notNull().default(false),
+    status: text('status').notNull(),
+    services: text('services')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    restricted: boolean('restricted').notNull().default(false),
+    startedAt: instant('started_at'),
+    detectedAt: instant('detected_at'),
+    acknowledgedAt: instant('acknowledged_at'),
+    mitigatedAt: instant('mitigated_at'),
+    resolvedAt: instant('resolved_at'),
+    instantProvenance: jsonb('instant_provenance')
+      .$type<Record<string, { source: string; precision: string }>>()
+      .notNull()
+      .default({}),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('incidents_created_at_idx').on(t.createdAt, t.id),
+    index('incidents_services_idx').using('gin', t.services),
+  ],
+);
+
+/** Who may see a restricted incident (besides admins). */
+export const incidentMembers = pgTable(
+  'incident_members',
+  {
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.userId] })],
+);
+
+/** Postmortems. Report sections are a JSON map keyed by the policy's section keys. */
+export const postmortems = pgTable(
+  'postmortems',
+  {
+    id: uuid('id').primaryKey(),
+    number: serial('number').notNull().unique(),
+    title: text('title').notNull(),
+    scope: text('scope').notNull(),
+    phase: text('phase').notNull(),
+    restricted: boolean('restricted').notNull().default(false),
+    sections: jsonb('sections').$type<Record<string, string>>().notNull().default({}),
+    analysisMeetingAt: instant('analysis_meeting_at'),
+    analysisMeetingNotes: text('analysis_meeting_notes').notNull().default(''),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    closedAt: instant('closed_at'),
+  },
+  (t) => [index('postmortems_created_at_idx').on(t.createdAt, t.id)],
+);
+
+/** The incidents a postmortem reviews: one, or several for a thematic review. */
+export const postmortemIncidents = pgTable(
+  'postmortem_incidents',
+  {
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postmortemId, t.incidentId] }),
+    index('postmortem_incidents_incident_idx').on(t.incidentId),
+  ],
+);
+
+/** Who may see a restricted postmortem (besides admins). */
+export const postmortemMembers = pgTable(
+  'postmortem_members',
+  {
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postmortemId, t.userId] })],
+);
+
+/** People taking part in a review, with their role. */
+export const participants = pgTable(
+  'participants',
+  {
+    id: uuid('id').primaryKey(),
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    role: text('role').notNull(),
+    approvedAt: instant('approved_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('participants_postmortem_idx').on(t.postmortemId)],
+);
+
+/** Timeline events; `(postmortem_id, source, external_id)` makes re-imports idempotent. */
+export const timelineEvents = pgTable(
+  'timeline_events',
+  {
+    id: uuid('id').primaryKey(),
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    occurredAt: instant('occurred_at').notNull(),
+    text: text('text').notNull(),
+    kind: text('kind').notNull(),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref'),
+    externalId: text('external_id').notNull(),
+    originalTimestamp: text('original_timestamp'),
+    originalZone: text('original_zone'),
+    actor: text('actor'),
+    status: text('status').notNull(),
+    pinned: boolean('pinned').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('timeline_events_source_external_id_uq').on(t.postmortemId, t.source, t.externalId),
+    index('timeline_events_order_idx').on(t.postmortemId, t.occurredAt, t.createdAt, t.id),
+  ],
+);
+
+/** Contributing factors, some marked as root causes. */
+export const contributingFactors = pgTable(
+  'contributing_factors',
+  {
+    id: uuid('id').primaryKey(),
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+    category: text('category').notNull(),
+    isRootCause: boolean('is_root_cause').notNull().default(false),
+    acceptedRiskReason: text('accepted_risk_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contributing_factors_postmortem_idx').on(t.postmortemId)],
+);
+
+/** Action items: the fixes that must land before a postmortem closes. */
+export const actionItems = pgTable(
+  'action_items',
+  {
+    id: uuid('id').primaryKey(),
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    ownerName: text('owner_name'),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    successCriterion: text('success_criterion'),
+    status: text('status').notNull(),
+    wontDoReason: text('wont_do_reason'),
+    trackerUrl: text('tracker_url'),
+    verificationEvidence: text('verification_evidence'),
+    linkedFactorIds: uuid('linked_factor_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('action_items_postmortem_idx').on(t.postmortemId)],
+);
+
+/** Waivers of blameless findings: a person decided the wording stays, and said why. */
+export const findingWaivers = pgTable(
+  'finding_waivers',
+  {
+    postmortemId: uuid('postmortem_id')
+      .notNull()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    findingKey: text('finding_key').notNull(),
+    reason: text('reason').notNull(),
+    waivedById: uuid('waived_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.postmortemId, t.findingKey] })],
+);
+
+/** Who changed what and when; written in the same transaction as the change. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: instant('occurred_at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    incidentId: uuid('incident_id'),
+    postmortemId: uuid('postmortem_id'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_events_postmortem_idx').on(t.postmortemId, t.id),
+    index('audit_events_incident_idx').on(t.incidentId, t.id),
+  ],
+);
