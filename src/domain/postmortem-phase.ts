@@ -44,7 +44,7 @@ export interface UnmetCondition {
 /** Everything the guards read: a consistent view of one postmortem taken in one transaction. */
 export interface PostmortemSnapshot {
   postmortem: Pick<Postmortem, 'phase' | 'sections' | 'analysisMeetingAt'>;
-  incidents: Array<Pick<Incident, 'id' | 'number' | 'status' | 'severity'>>;
+  incidents: Array<Pick<Incident, 'id' | 'number' | 'status' | 'severity' | 'instants'>>;
   /** Accepted timeline events only: proposed imports do not count yet. */
   acceptedTimelineEventCount: number;
   factors: Array<Pick<ContributingFactor, 'id' | 'description' | 'isRootCause' | 'acceptedRiskReason'>>;

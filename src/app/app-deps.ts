@@ -1,0 +1,10 @@
+import type { Policy } from '../domain/policy.ts';
+import type { Database } from '../storage/database.ts';
+
+/** What every use case needs from the rim: the database, the clock, ids and the policy. */
+export interface AppDeps {
+  db: Database;
+  clock: () => Date;
+  newId: () => string;
+  policy: Policy;
+}

@@ -1,0 +1,74 @@
+import { DomainError } from '../../domain/errors.ts';
+import type { Actor, User } from '../../domain/user.ts';
+import { credentialsRepository } from '../../storage/repositories/credentials-repository.ts';
+import { usersRepository } from '../../storage/repositories/users-repository.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { recordAudit } from '../audit.ts';
+import { inTransaction } from '../in-transaction.ts';
+import { hashSecret, newSecret } from '../secrets.ts';
+
+/** Prefix of every token, so that leaked tokens are easy to spot and scan for. */
+export const tokenPrefix = 'dbf_';
+
+/** Creates an API token for the actor; the secret is returned once and stored hashed. */
+export async function createApiToken(deps: AppDeps, actor: Actor, name: string) {
+  return inTransaction(deps, async (tx) => {
+    const token = `${tokenPrefix}${newSecret()}`;
+    const record = {
+      id: tx.newId(),
+      userId: actor.id,
+      name,
+      tokenHash: hashSecret(token),
+      prefix: token.slice(0, tokenPrefix.length + 6),
+      createdAt: tx.clock(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await credentialsRepository.insertApiToken(tx.db, record);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'api_token.created',
+      subjectType: 'api_token',
+      subjectId: record.id,
+      data: { name },
+    });
+    return { ...record, token };
+  });
+}
+
+/** The actor's tokens, without secrets. */
+export async function listApiTokens(deps: AppDeps, actor: Actor) {
+  return credentialsRepository.listApiTokens(deps.db, actor.id);
+}
+
+/** Revokes one of the actor's tokens. */
+export async function revokeApiToken(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    if (!(await credentialsRepository.revokeApiToken(tx.db, actor.id, id, tx.clock()))) {
+      throw new DomainError('NOT_FOUND', 'API token not found.');
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'api_token.revoked',
+      subjectType: 'api_token',
+      subjectId: id,
+    });
+  });
+}
+
+/** The account behind a bearer token, or `undefined`. */
+export async function resolveApiToken(deps: AppDeps, token: string): Promise<User | undefined> {
+  if (!token.startsWith(tokenPrefix)) {
+    return undefined;
+  }
+  const record = await credentialsRepository.findLiveApiToken(deps.db, hashSecret(token));
+  if (!record) {
+    return undefined;
+  }
+  const user = await usersRepository.findUserById(deps.db, record.userId);
+  if (!user || user.disabled) {
+    return undefined;
+  }
+  await credentialsRepository.touchApiToken(deps.db, record.id, deps.clock());
+  return user;
+}

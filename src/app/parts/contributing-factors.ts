@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type {
+  createFactorBodySchema,
+  updateFactorBodySchema,
+} from '../../contracts/postmortem-parts.ts';
+import type { ContributingFactor } from '../../domain/contributing-factor.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Policy } from '../../domain/policy.ts';
+import type { Actor } from '../../domain/user.ts';
+import { factorsRepository } from '../../storage/repositories/parts-repositories.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { addPart, changePart, type PartKind } from './part-write.ts';
+
+const kind: PartKind = { type: 'contributing_factor', label: 'Contributing factor' };
+
+function assertKnownCategory(policy: Policy, category: string | undefined): void {
+  if (category !== undefined && !policy.factorTaxonomy.some((c) => c.key === category)) {
+    throw new DomainError('VALIDATION_FAILED', 'Unknown factor category.', {
+      details: {
+        errors: [
+          {
+            path: 'category',
+            code: 'unknown_category',
+            message: `Use one of: ${policy.factorTaxonomy.map((c) => c.key).join(', ')}.`,
+          },
+        ],
+      },
+    });
+  }
+}
+
+/** Names a contributing factor (or root cause) in the policy's taxonomy. */
+export async function addContributingFactor(
+  deps: AppDeps,
+  actor: Actor,
+  postmortemId: string,
+  input: z.infer<typeof createFactorBodySchema>,
+): Promise<ContributingFactor> {
+  assertKnownCategory(deps.policy, input.category);
+  return addPart(
+    deps,
+    actor,
+    postmortemId,
+    kind,
+    (tx) =>
+      factorsRepository.insert(tx.db, {
+        id: tx.newId(),
+        postmortemId,
+        description: input.description,
+        category: input.category,
+        isRootCause: input.isRootCause,
+        acceptedRiskReason: input.acceptedRiskReason,
+        createdAt: tx.clock(),
+      }),
+    (f) => ({ category: f.category, isRootCause: f.isRootCause }),
+  );
+}
+
+/** Edits a factor. */
+export async function updateContributingFactor(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  input: z.infer<typeof updateFactorBodySchema>,
+): Promise<ContributingFactor> {
+  assertKnownCategory(deps.policy, input.category);
+  return changePart(
+    deps,
+    actor,
+    kind,
+    { id, expectedVersion, verb: 'updated' },
+    factorsRepository.findById,
+    (tx) => factorsRepository.update(tx.db, id, expectedVersion, input),
+    () => ({ fields: Object.keys(input) }),
+  );
+}
+
+/** Removes a factor. */
+export async function removeContributingFactor(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+): Promise<void> {
+  await changePart(
+    deps,
+    actor,
+    kind,
+    { id, expectedVersion, verb: 'removed' },
+    factorsRepository.findById,
+    (tx) => factorsRepository.remove(tx.db, id, expectedVersion),
+  );
+}

@@ -1,0 +1,72 @@
+import { findBlamelessFindings, findingKey } from '../../analysis/blameless/find-blameless-findings.ts';
+import type { Postmortem } from '../../domain/postmortem.ts';
+import type { PostmortemSnapshot } from '../../domain/postmortem-phase.ts';
+import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
+import {
+  actionItemsRepository,
+  factorsRepository,
+  participantsRepository,
+  timelineRepository,
+  waiversRepository,
+} from '../../storage/repositories/parts-repositories.ts';
+import type { AppDeps } from '../app-deps.ts';
+
+/** The texts of a postmortem that the blameless check reads, named by field. */
+export function lintableTexts(
+  postmortem: Pick<Postmortem, 'sections'>,
+  parts: {
+    timeline: Array<{ id: string; text: string }>;
+    factors: Array<{ id: string; description: string; acceptedRiskReason: string | null }>;
+    actionItems: Array<{ id: string; title: string }>;
+  },
+) {
+  return [
+    ...Object.entries(postmortem.sections).map(([key, text]) => ({ field: `sections.${key}`, text })),
+    ...parts.timeline.map((e) => ({ field: `timeline_events.${e.id}.text`, text: e.text })),
+    ...parts.factors.map((f) => ({ field: `contributing_factors.${f.id}.description`, text: f.description })),
+    ...parts.actionItems.map((a) => ({ field: `action_items.${a.id}.title`, text: a.title })),
+  ];
+}
+
+/** Blameless findings of a postmortem, each with its waiver when one was given. */
+export async function loadBlamelessFindings(deps: AppDeps, postmortem: Postmortem) {
+  const [timeline, factors, actionItems, waivers] = [
+    await timelineRepository.listForPostmortem(deps.db, postmortem.id),
+    await factorsRepository.listForPostmortem(deps.db, postmortem.id),
+    await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
+    await waiversRepository.listForPostmortem(deps.db, postmortem.id),
+  ];
+  const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
+  const counted = timeline.filter((e) => e.status !== 'rejected');
+  return findBlamelessFindings(lintableTexts(postmortem, { timeline: counted, factors, actionItems })).map(
+    (finding) => {
+      const key = findingKey(finding);
+      const waiver = waiverByKey.get(key);
+      return { ...finding, key, waiver: waiver ? { reason: waiver.reason, createdAt: waiver.createdAt } : null };
+    },
+  );
+}
+
+/** Reads everything the phase guards need, in the caller's transaction. */
+export async function loadSnapshot(deps: AppDeps, postmortem: Postmortem): Promise<PostmortemSnapshot> {
+  const [incidents, acceptedTimelineEventCount, factors, actionItems, participants, findings] = [
+    await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds),
+    await timelineRepository.countAccepted(deps.db, postmortem.id),
+    await factorsRepository.listForPostmortem(deps.db, postmortem.id),
+    await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
+    await participantsRepository.listForPostmortem(deps.db, postmortem.id),
+    await loadBlamelessFindings(deps, postmortem),
+  ];
+  return {
+    postmortem,
+    incidents,
+    acceptedTimelineEventCount,
+    factors,
+    actionItems,
+    participants,
+    unwaivedBlamelessFindings: findings
+      .filter((f) => !f.waiver)
+      .map((f) => ({ rule: f.rule, field: f.target.field, excerpt: f.excerpt })),
+    policy: deps.policy,
+  };
+}

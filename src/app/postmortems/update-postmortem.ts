@@ -1,0 +1,66 @@
+import type { UpdatePostmortemBody } from '../../contracts/postmortem.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Postmortem } from '../../domain/postmortem.ts';
+import type { Actor } from '../../domain/user.ts';
+import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { recordAudit } from '../audit.ts';
+import { inTransaction } from '../in-transaction.ts';
+import { loadPostmortemFor } from './load-postmortem.ts';
+
+/** Edits title, report sections (merged by key), meeting record, restriction and members. */
+export async function updatePostmortem(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  input: UpdatePostmortemBody,
+): Promise<Postmortem> {
+  return inTransaction(deps, async (tx) => {
+    const accessChange = input.restricted !== undefined || input.memberIds !== undefined;
+    const current = await loadPostmortemFor(
+      tx,
+      actor,
+      id,
+      accessChange ? 'postmortem.manage_members' : 'postmortem.update',
+    );
+    if (current.version !== expectedVersion) {
+      throw new DomainError('VERSION_MISMATCH', 'Postmortem was changed by someone else.', {
+        details: { currentVersion: current.version, expectedVersion },
+      });
+    }
+    const sections = { ...current.sections };
+    for (const [key, text] of Object.entries(input.sections ?? {})) {
+      if (text.trim() === '') {
+        delete sections[key];
+      } else {
+        sections[key] = text;
+      }
+    }
+    const next: Postmortem = {
+      ...current,
+      title: input.title ?? current.title,
+      sections,
+      analysisMeetingAt:
+        input.analysisMeetingAt === undefined
+          ? current.analysisMeetingAt
+          : input.analysisMeetingAt === null
+            ? null
+            : new Date(input.analysisMeetingAt),
+      analysisMeetingNotes: input.analysisMeetingNotes ?? current.analysisMeetingNotes,
+      restricted: input.restricted ?? current.restricted,
+      memberIds: input.memberIds ? [...new Set([...input.memberIds])] : current.memberIds,
+      updatedAt: tx.clock(),
+    };
+    const saved = await postmortemsRepository.updatePostmortem(tx.db, next, expectedVersion);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'postmortem.updated',
+      subjectType: 'postmortem',
+      subjectId: id,
+      postmortemId: id,
+      data: { fields: Object.keys(input), sections: Object.keys(input.sections ?? {}) },
+    });
+    return saved;
+  });
+}

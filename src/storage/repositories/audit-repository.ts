@@ -1,0 +1,50 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Database } from '../database.ts';
+import { auditEvents, users } from '../schema.ts';
+
+/** One audit record to write. */
+export interface AuditEntry {
+  occurredAt: Date;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  incidentId?: string | null;
+  postmortemId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** The audit trail: written in the caller's transaction, read newest first. */
+export const auditRepository = {
+  async record(db: Database, entry: AuditEntry): Promise<void> {
+    await db.insert(auditEvents).values({ ...entry, data: entry.data ?? {} });
+  },
+
+  async listForPostmortem(
+    db: Database,
+    postmortemId: string,
+    page: { beforeId?: number; limit: number },
+  ) {
+    return db
+      .select({
+        id: auditEvents.id,
+        occurredAt: auditEvents.occurredAt,
+        actorId: auditEvents.actorId,
+        actorName: users.name,
+        action: auditEvents.action,
+        subjectType: auditEvents.subjectType,
+        subjectId: auditEvents.subjectId,
+        data: auditEvents.data,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(
+        and(
+          eq(auditEvents.postmortemId, postmortemId),
+          page.beforeId === undefined ? undefined : lt(auditEvents.id, page.beforeId),
+        ),
+      )
+      .orderBy(desc(auditEvents.id))
+      .limit(page.limit + 1);
+  },
+};

@@ -1,0 +1,63 @@
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Database } from '../database.ts';
+import { apiTokens, sessions } from '../schema.ts';
+
+/** Browser sessions and API tokens, both looked up by the hash of their secret. */
+export const credentialsRepository = {
+  async insertSession(
+    db: Database,
+    session: { id: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date },
+  ): Promise<void> {
+    await db.insert(sessions).values(session);
+  },
+
+  async findLiveSession(db: Database, idHash: string, now: Date) {
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+    return row;
+  },
+
+  async deleteSession(db: Database, idHash: string): Promise<void> {
+    await db.delete(sessions).where(eq(sessions.id, idHash));
+  },
+
+  async deleteExpiredSessions(db: Database, now: Date): Promise<void> {
+    await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  },
+
+  async insertApiToken(db: Database, token: typeof apiTokens.$inferInsert): Promise<void> {
+    await db.insert(apiTokens).values(token);
+  },
+
+  async findLiveApiToken(db: Database, tokenHash: string) {
+    const [row] = await db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    return row;
+  },
+
+  async touchApiToken(db: Database, id: string, at: Date): Promise<void> {
+    await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+  },
+
+  async listApiTokens(db: Database, userId: string) {
+    return db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.userId, userId))
+      .orderBy(desc(apiTokens.createdAt));
+  },
+
+  /** Revokes the user's token; returns false when the user has no such live token. */
+  async revokeApiToken(db: Database, userId: string, id: string, at: Date): Promise<boolean> {
+    const rows = await db
+      .update(apiTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    return rows.length > 0;
+  },
+};

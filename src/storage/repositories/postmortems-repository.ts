@@ -1,0 +1,223 @@
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Postmortem, PostmortemScope } from '../../domain/postmortem.ts';
+import type { PostmortemPhase } from '../../domain/postmortem-phase.ts';
+import type { Actor } from '../../domain/user.ts';
+import type { Database } from '../database.ts';
+import { decodeCursor, encodeCursor } from '../page-cursor.ts';
+import { postmortemIncidents, postmortemMembers, postmortems } from '../schema.ts';
+import { updateVersioned } from '../versioned-update.ts';
+import { postmortemVisibleTo } from '../visibility.ts';
+
+type PostmortemRow = typeof postmortems.$inferSelect;
+
+const toPostmortem = (row: PostmortemRow, incidentIds: string[], memberIds: string[]): Postmortem => ({
+  id: row.id,
+  number: row.number,
+  title: row.title,
+  scope: row.scope as PostmortemScope,
+  phase: row.phase as PostmortemPhase,
+  restricted: row.restricted,
+  incidentIds,
+  memberIds,
+  sections: row.sections,
+  analysisMeetingAt: row.analysisMeetingAt,
+  analysisMeetingNotes: row.analysisMeetingNotes,
+  createdById: row.createdById,
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  closedAt: row.closedAt,
+});
+
+async function loadLinks(db: Database, ids: string[]) {
+  const incidentsBy = new Map<string, string[]>();
+  const membersBy = new Map<string, string[]>();
+  if (ids.length === 0) {
+    return { incidentsBy, membersBy };
+  }
+  const [incidentRows, memberRows] = [
+    await db.select().from(postmortemIncidents).where(inArray(postmortemIncidents.postmortemId, ids)),
+    await db.select().from(postmortemMembers).where(inArray(postmortemMembers.postmortemId, ids)),
+  ];
+  for (const row of incidentRows) {
+    incidentsBy.set(row.postmortemId, [...(incidentsBy.get(row.postmortemId) ?? []), row.incidentId]);
+  }
+  for (const row of memberRows) {
+    membersBy.set(row.postmortemId, [...(membersBy.get(row.postmortemId) ?? []), row.userId]);
+  }
+  return { incidentsBy, membersBy };
+}
+
+/** Filters for listing postmortems. */
+export interface PostmortemFilters {
+  phases?: PostmortemPhase[];
+  incidentId?: string;
+}
+
+/** Postmortems: every read takes the viewer and filters restricted rows in SQL. */
+export const postmortemsRepository = {
+  async insertPostmortem(db: Database, postmortem: Omit<Postmortem, 'number'>): Promise<Postmortem> {
+    const [row] = await db
+      .insert(postmortems)
+      .values({
+        id: postmortem.id,
+        title: postmortem.title,
+        scope: postmortem.scope,
+        phase: postmortem.phase,
+        restricted: postmortem.restricted,
+        sections: postmortem.sections,
+        analysisMeetingAt: postmortem.analysisMeetingAt,
+        analysisMeetingNotes: postmortem.analysisMeetingNotes,
+        createdById: postmortem.createdById,
+        createdAt: postmortem.createdAt,
+        updatedAt: postmortem.updatedAt,
+      })
+      .returning();
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
+    await db
+      .insert(postmortemIncidents)
+      .values(postmortem.incidentIds.map((incidentId) => ({ postmortemId: row.id, incidentId })));
+    await this.replaceMembers(db, row.id, postmortem.memberIds);
+    return toPostmortem(row, postmortem.incidentIds, postmortem.memberIds);
+  },
+
+  async replaceMembers(db: Database, postmortemId: string, memberIds: string[]): Promise<void> {
+    await db.delete(postmortemMembers).where(eq(postmortemMembers.postmortemId, postmortemId));
+    if (memberIds.length > 0) {
+      await db
+        .insert(postmortemMembers)
+        .values([...new Set(memberIds)].map((userId) => ({ postmortemId, userId })));
+    }
+  },
+
+  /** The postmortem if it exists and the viewer may see it; `forUpdate` locks the row. */
+  async findVisiblePostmortem(
+    db: Database,
+    viewer: Actor,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ): Promise<Postmortem | undefined> {
+    const query = db
+      .select()
+      .from(postmortems)
+      .where(and(eq(postmortems.id, id), postmortemVisibleTo(viewer)));
+    const [row] = options.forUpdate ? await query.for('update') : await query;
+    if (!row) {
+      return undefined;
+    }
+    const { incidentsBy, membersBy } = await loadLinks(db, [row.id]);
+    return toPostmortem(row, incidentsBy.get(row.id) ?? [], membersBy.get(row.id) ?? []);
+  },
+
+  async updatePostmortem(
+    db: Database,
+    postmortem: Postmortem,
+    expectedVersion: number,
+  ): Promise<Postmortem> {
+    const row = await updateVersioned(
+      db,
+      postmortems,
+      postmortem.id,
+      expectedVersion,
+      {
+        title: postmortem.title,
+        phase: postmortem.phase,
+        restricted: postmortem.restricted,
+        sections: postmortem.sections,
+        analysisMeetingAt: postmortem.analysisMeetingAt,
+        analysisMeetingNotes: postmortem.analysisMeetingNotes,
+        updatedAt: postmortem.updatedAt,
+        closedAt: postmortem.closedAt,
+      },
+      'Postmortem',
+    );
+    await this.replaceMembers(db, postmortem.id, postmortem.memberIds);
+    return toPostmortem(row, postmortem.incidentIds, postmortem.memberIds);
+  },
+
+  /** Marks a change to a part of the postmortem: bumps `updated_at` (not the version). */
+  async touch(db: Database, id: string, at: Date): Promise<void> {
+    await db.update(postmortems).set({ updatedAt: at }).where(eq(postmortems.id, id));
+  },
+
+  async listVisiblePostmortems(
+    db: Database,
+    viewer: Actor,
+    filters: PostmortemFilters,
+    page: { cursor?: string; limit: number },
+  ): Promise<{ items: Postmortem[]; nextCursor: string | null; total: number }> {
+    const base: Array<SQL | undefined> = [
+      postmortemVisibleTo(viewer),
+      filters.phases?.length ? inArray(postmortems.phase, filters.phases) : undefined,
+      filters.incidentId
+        ? sql`exists (select 1 from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = ${postmortems.id} and ${postmortemIncidents.incidentId} = ${filters.incidentId})`
+        : undefined,
+    ];
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const rows = await db
+      .select()
+      .from(postmortems)
+      .where(
+        and(
+          ...base,
+          after
+            ? sql`(${postmortems.createdAt}, ${postmortems.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(postmortems.createdAt), desc(postmortems.id))
+      .limit(page.limit + 1);
+    const [totalRow] = await db
+      .select({ n: count() })
+      .from(postmortems)
+      .where(and(...base));
+    const pageRows = rows.slice(0, page.limit);
+    const { incidentsBy, membersBy } = await loadLinks(
+      db,
+      pageRows.map((r) => r.id),
+    );
+    const last = pageRows.at(-1);
+    return {
+      items: pageRows.map((row) =>
+        toPostmortem(row, incidentsBy.get(row.id) ?? [], membersBy.get(row.id) ?? []),
+      ),
+      nextCursor:
+        rows.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+      total: totalRow?.n ?? 0,
+    };
+  },
+
+  /** True when the incident already has a single-incident postmortem (thematic ones do not count). */
+  async hasSinglePostmortem(db: Database, incidentId: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: postmortems.id })
+      .from(postmortemIncidents)
+      .innerJoin(postmortems, eq(postmortems.id, postmortemIncidents.postmortemId))
+      .where(and(eq(postmortemIncidents.incidentId, incidentId), eq(postmortems.scope, 'single')))
+      .limit(1);
+    return rows.length > 0;
+  },
+
+  /** Ids of the postmortems the viewer may see, per incident. */
+  async listVisibleIdsByIncident(
+    db: Database,
+    viewer: Actor,
+    incidentIds: string[],
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (incidentIds.length === 0) {
+      return result;
+    }
+    const rows = await db
+      .select({ incidentId: postmortemIncidents.incidentId, postmortemId: postmortems.id })
+      .from(postmortemIncidents)
+      .innerJoin(postmortems, eq(postmortems.id, postmortemIncidents.postmortemId))
+      .where(and(inArray(postmortemIncidents.incidentId, incidentIds), postmortemVisibleTo(viewer)));
+    for (const row of rows) {
+      result.set(row.incidentId, [...(result.get(row.incidentId) ?? []), row.postmortemId]);
+    }
+    return result;
+  },
+};

@@ -1,0 +1,63 @@
+import { asc, count, eq } from 'drizzle-orm';
+import type { User, UserRole } from '../../domain/user.ts';
+import type { Database } from '../database.ts';
+import { users } from '../schema.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role as UserRole,
+  disabled: row.disabled,
+  createdAt: row.createdAt,
+});
+
+/** Accounts: lookups, creation and listing. */
+export const usersRepository = {
+  async countUsers(db: Database): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(users);
+    return row?.n ?? 0;
+  },
+
+  async insertUser(
+    db: Database,
+    user: Omit<User, 'disabled' | 'createdAt'> & { passwordHash: string; createdAt: Date },
+  ): Promise<User> {
+    const [row] = await db.insert(users).values(user).returning();
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
+    return toUser(row);
+  },
+
+  async findUserById(db: Database, id: string): Promise<User | undefined> {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    return row ? toUser(row) : undefined;
+  },
+
+  /** The user and the stored password hash, for sign-in. */
+  async findCredentialsByEmail(
+    db: Database,
+    email: string,
+  ): Promise<{ user: User; passwordHash: string } | undefined> {
+    const [row] = await db.select().from(users).where(eq(users.email, email));
+    return row ? { user: toUser(row), passwordHash: row.passwordHash } : undefined;
+  },
+
+  async listUsers(db: Database): Promise<User[]> {
+    const rows = await db.select().from(users).orderBy(asc(users.createdAt), asc(users.id));
+    return rows.map(toUser);
+  },
+
+  async findFirstAdmin(db: Database): Promise<User | undefined> {
+    const [row] = await db
+      .select()
+      .from(users)
+      .where(eq(users.role, 'admin'))
+      .orderBy(asc(users.createdAt))
+      .limit(1);
+    return row ? toUser(row) : undefined;
+  },
+};

@@ -1,0 +1,30 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../domain/user.ts';
+import { incidentMembers, incidents, postmortemIncidents, postmortemMembers, postmortems } from './schema.ts';
+
+/**
+ * SQL condition: the actor may see this incident row. Restricted rows are filtered here, in
+ * the query, so they never reach a list, a count or an export of someone else.
+ */
+export function incidentVisibleTo(actor: Actor): SQL {
+  if (actor.role === 'admin') {
+    return sql`true`;
+  }
+  return sql`(${incidents.restricted} = false or exists (select 1 from ${incidentMembers} where ${incidentMembers.incidentId} = ${incidents.id} and ${incidentMembers.userId} = ${actor.id}))`;
+}
+
+/**
+ * SQL condition: the actor may see this postmortem row — its own restriction and that of
+ * every incident it reviews must both allow it.
+ */
+export function postmortemVisibleTo(actor: Actor): SQL {
+  if (actor.role === 'admin') {
+    return sql`true`;
+  }
+  return sql`((${postmortems.restricted} = false or exists (select 1 from ${postmortemMembers} where ${postmortemMembers.postmortemId} = ${postmortems.id} and ${postmortemMembers.userId} = ${actor.id}))
+    and not exists (
+      select 1 from ${postmortemIncidents} pi join ${incidents} i on i.id = pi.incident_id
+      where pi.postmortem_id = ${postmortems.id} and i.restricted = true
+        and not exists (select 1 from ${incidentMembers} im where im.incident_id = i.id and im.user_id = ${actor.id})
+    ))`;
+}
