@@ -1,0 +1,83 @@
+import type {} from '@fastify/cookie';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { resolveApiToken } from '../app/auth/api-tokens.ts';
+import { resolveSession } from '../app/auth/sessions.ts';
+import type { AppDeps } from '../app/app-deps.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { User } from '../domain/user.ts';
+
+/** Name of the session cookie. */
+export const sessionCookieName = 'debrief_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in account; null on public routes without credentials. */
+    actor: User | null;
+    authMethod: 'session' | 'token' | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without signing in (health, setup, sign-in, docs). */
+    public?: boolean;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The signed-in account of a request on a non-public route. */
+export function requireActor(request: FastifyRequest): User {
+  if (!request.actor) {
+    throw new DomainError('UNAUTHENTICATED', 'Sign in or send an API token.');
+  }
+  return request.actor;
+}
+
+/**
+ * Resolves the caller from `Authorization: Bearer <token>` or the session cookie. Cookie
+ * writes must carry the session's CSRF token in `X-CSRF-Token`; bearer tokens need none,
+ * since browsers never attach them on their own.
+ */
+export function registerAuthentication(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authMethod', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) {
+      return;
+    }
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const user = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim());
+      if (!user) {
+        throw new DomainError('UNAUTHENTICATED', 'The API token is not valid or was revoked.');
+      }
+      request.actor = user;
+      request.authMethod = 'token';
+    } else {
+      const secret = request.cookies[sessionCookieName];
+      const session = secret ? await resolveSession(deps, secret) : undefined;
+      if (session) {
+        request.actor = session.user;
+        request.authMethod = 'session';
+        request.csrfToken = session.csrfToken;
+        const sent = request.headers['x-csrf-token'];
+        if (
+          unsafeMethods.has(request.method) &&
+          (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken))
+        ) {
+          throw new DomainError('CSRF_TOKEN_INVALID', 'Send the session’s CSRF token in X-CSRF-Token.');
+        }
+      }
+    }
+    if (!request.actor && !request.routeOptions.config.public) {
+      throw new DomainError('UNAUTHENTICATED', 'Sign in or send an API token.');
+    }
+  });
+}

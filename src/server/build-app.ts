@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app/app-deps.ts';
+import { limits } from '../contracts/limits.ts';
+import { DomainError } from '../domain/errors.ts';
+import { registerAuthentication } from './authenticate.ts';
+import { sendProblem } from './problem.ts';
+import { registerAccountRoutes } from './routes/auth/account-routes.ts';
+import { registerSessionRoutes } from './routes/auth/session-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
+import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
+import { registerPolicyRoutes } from './routes/policy-routes.ts';
+import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-record-routes.ts';
+import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
+import type { RouteContext } from './routes/route-context.ts';
+import { withZod } from './routes/route-context.ts';
+
+/** What the server is built from. */
+export interface BuildAppOptions {
+  deps: AppDeps;
+  /** Database readiness probe. */
+  ping: () => Promise<void>;
+  /** Fastify logger options; `false` for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; served with SPA fallback when it exists. */
+  webRoot?: string;
+  /** Mark cookies Secure (set when served over HTTPS). */
+  secureCookies?: boolean;
+}
+
+/**
+ * Builds the HTTP server without listening: routes, validation, problem+json errors, auth,
+ * OpenAPI and the web app. Tests drive it with `app.inject()`.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.bodyBytesMax,
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are typed by the presenters at compile time; re-validating every response with
+  // zod would double the cost of large timelines for no safety gained.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Debrief API',
+        version: '1',
+        description: 'Blameless postmortems: incidents, postmortems, timelines, action items.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'debrief_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuthentication(app, options.deps);
+  const context: RouteContext = {
+    app: withZod(app),
+    deps: options.deps,
+    secureCookies: options.secureCookies ?? false,
+    ping: options.ping,
+  };
+  registerHealthRoutes(context);
+  registerSessionRoutes(context);
+  registerAccountRoutes(context);
+  registerIncidentRoutes(context);
+  registerPostmortemRoutes(context);
+  registerPostmortemRecordRoutes(context);
+  registerAllPartRoutes(context);
+  registerPolicyRoutes(context);
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const webRoot = options.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(
+        new DomainError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+        request,
+        reply,
+      );
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

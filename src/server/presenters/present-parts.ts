@@ -1,0 +1,32 @@
+import type { ActionItem } from '../../domain/action-item.ts';
+import type { ContributingFactor } from '../../domain/contributing-factor.ts';
+import type { Participant } from '../../domain/participant.ts';
+import type { TimelineEvent } from '../../domain/timeline-event.ts';
+import type { Actor } from '../../domain/user.ts';
+
+type Dated<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+/** Replaces every Date field with its ISO text. */
+function isoDates<T extends object>(record: T): Dated<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out as Dated<T>;
+}
+
+/** A part of a postmortem with the viewer's abilities; `update` comes from the postmortem's. */
+export function presentPart<T extends Participant | TimelineEvent | ContributingFactor | ActionItem>(
+  part: T,
+  update: boolean,
+  viewer: Actor,
+) {
+  const abilities: Record<string, boolean> = { update, remove: update };
+  if ('approvedAt' in part) {
+    abilities.approve =
+      update && part.role === 'reviewer' && (viewer.role === 'admin' || part.userId === viewer.id);
+  }
+  return { data: isoDates(part), abilities };
+}

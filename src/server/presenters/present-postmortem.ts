@@ -1,0 +1,68 @@
+import type { PostmortemView } from '../../app/postmortems/read-postmortems.ts';
+import type { PostmortemDto } from '../../contracts/postmortem.ts';
+import { can } from '../../domain/authorization.ts';
+import type { Severity } from '../../domain/incident.ts';
+import type { Postmortem } from '../../domain/postmortem.ts';
+import type { Actor } from '../../domain/user.ts';
+
+/** What the viewer may do with a postmortem; a closed one only changes phase (re-open). */
+export function postmortemAbilities(postmortem: Postmortem, viewer: Actor) {
+  const open = postmortem.phase !== 'closed';
+  return {
+    update: open && can(viewer, 'postmortem.update', postmortem),
+    changePhase: can(viewer, 'postmortem.change_phase', postmortem),
+    manageMembers: open && can(viewer, 'postmortem.manage_members', postmortem),
+  };
+}
+
+/** A postmortem as a list item. */
+export function presentPostmortemSummary(
+  item: { postmortem: Postmortem; severity: Severity },
+  viewer: Actor,
+) {
+  const { postmortem } = item;
+  return {
+    data: {
+      id: postmortem.id,
+      number: postmortem.number,
+      title: postmortem.title,
+      scope: postmortem.scope,
+      phase: postmortem.phase,
+      restricted: postmortem.restricted,
+      incidentIds: postmortem.incidentIds,
+      severity: item.severity,
+      version: postmortem.version,
+      createdAt: postmortem.createdAt.toISOString(),
+      updatedAt: postmortem.updatedAt.toISOString(),
+    },
+    abilities: postmortemAbilities(postmortem, viewer),
+  };
+}
+
+/** A postmortem with its next-phase conditions and deadlines. */
+export function presentPostmortem(view: PostmortemView, viewer: Actor) {
+  const { postmortem } = view;
+  const data: PostmortemDto = {
+    id: postmortem.id,
+    number: postmortem.number,
+    title: postmortem.title,
+    scope: postmortem.scope,
+    phase: postmortem.phase,
+    restricted: postmortem.restricted,
+    incidentIds: postmortem.incidentIds,
+    memberIds: postmortem.memberIds,
+    severity: view.severity,
+    sections: postmortem.sections,
+    analysisMeetingAt: postmortem.analysisMeetingAt?.toISOString() ?? null,
+    analysisMeetingNotes: postmortem.analysisMeetingNotes,
+    nextPhase: view.nextPhase,
+    unmetForNextPhase: view.unmetForNextPhase,
+    deadlines: view.deadlines,
+    counts: view.counts,
+    version: postmortem.version,
+    createdAt: postmortem.createdAt.toISOString(),
+    updatedAt: postmortem.updatedAt.toISOString(),
+    closedAt: postmortem.closedAt?.toISOString() ?? null,
+  };
+  return { data, abilities: postmortemAbilities(postmortem, viewer) };
+}

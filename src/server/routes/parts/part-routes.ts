@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../../app/app-deps.ts';
+import { listParts } from '../../../app/parts/part-write.ts';
+import { idParamsSchema, paged, single } from '../../../contracts/common.ts';
+import type { ActionItem } from '../../../domain/action-item.ts';
+import type { ContributingFactor } from '../../../domain/contributing-factor.ts';
+import type { Participant } from '../../../domain/participant.ts';
+import type { TimelineEvent } from '../../../domain/timeline-event.ts';
+import type { Actor } from '../../../domain/user.ts';
+import type { Database } from '../../../storage/database.ts';
+import { requireActor } from '../../authenticate.ts';
+import { requireIfMatch, setEtag } from '../../if-match.ts';
+import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
+import { presentPart } from '../../presenters/present-parts.ts';
+import type { RouteContext } from '../route-context.ts';
+
+type Part = Participant | TimelineEvent | ContributingFactor | ActionItem;
+
+/** One kind of postmortem part, as its routes need it. */
+export interface PartResource<P extends Part, C extends z.ZodType, U extends z.ZodType> {
+  /** Plural kebab name: `/postmortems/{id}/<name>` and `/<name>/{id}`. */
+  name: string;
+  itemSchema: z.ZodType;
+  createBody: C;
+  updateBody: U;
+  list: (db: Database, postmortemId: string) => Promise<P[]>;
+  create: (deps: AppDeps, actor: Actor, postmortemId: string, body: z.infer<C>) => Promise<P>;
+  update: (deps: AppDeps, actor: Actor, id: string, version: number, body: z.infer<U>) => Promise<P>;
+  remove: (deps: AppDeps, actor: Actor, id: string, version: number) => Promise<void>;
+}
+
+/** Registers list/create under the postmortem and update/delete (with If-Match) per item. */
+export function registerPartRoutes<P extends Part, C extends z.ZodType, U extends z.ZodType>(
+  { app, deps }: RouteContext,
+  resource: PartResource<P, C, U>,
+): void {
+  const tags = [resource.name];
+  app.get(
+    `/api/v1/postmortems/:id/${resource.name}`,
+    { schema: { tags, params: idParamsSchema, response: { 200: paged(resource.itemSchema) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const { postmortem, items } = await listParts(deps, actor, request.params.id, resource.list);
+      const { update } = postmortemAbilities(postmortem, actor);
+      return {
+        data: items.map((item) => presentPart(item, update, actor)),
+        page: { nextCursor: null, total: items.length },
+      };
+    },
+  );
+
+  app.post(
+    `/api/v1/postmortems/:id/${resource.name}`,
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: resource.createBody,
+        response: { 201: single(resource.itemSchema) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const part = await resource.create(deps, actor, request.params.id, request.body as z.infer<C>);
+      setEtag(reply, part.version);
+      return reply.code(201).send(presentPart(part, true, actor));
+    },
+  );
+
+  app.patch(
+    `/api/v1/${resource.name}/:id`,
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: resource.updateBody,
+        response: { 200: single(resource.itemSchema) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const part = await resource.update(
+        deps,
+        actor,
+        request.params.id,
+        requireIfMatch(request),
+        request.body as z.infer<U>,
+      );
+      setEtag(reply, part.version);
+      return presentPart(part, true, actor);
+    },
+  );
+
+  app.delete(
+    `/api/v1/${resource.name}/:id`,
+    { schema: { tags, params: idParamsSchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await resource.remove(deps, requireActor(request), request.params.id, requireIfMatch(request));
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import type { RouteContext } from './route-context.ts';
+
+/** The effective policy: taxonomy, report sections, deadlines, required approvals. */
+export function registerPolicyRoutes({ app, deps }: RouteContext): void {
+  app.get(
+    '/api/v1/policy',
+    { schema: { tags: ['policy'], response: { 200: z.object({ data: z.unknown() }) } } },
+    async () => ({ data: deps.policy }),
+  );
+}

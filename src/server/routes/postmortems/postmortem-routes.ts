@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { changePostmortemPhase } from '../../../app/postmortems/change-postmortem-phase.ts';
+import { openPostmortem } from '../../../app/postmortems/open-postmortem.ts';
+import { getPostmortem, listPostmortems } from '../../../app/postmortems/read-postmortems.ts';
+import { updatePostmortem } from '../../../app/postmortems/update-postmortem.ts';
+import { idParamsSchema, paged, single } from '../../../contracts/common.ts';
+import {
+  createPostmortemBodySchema,
+  listPostmortemsQuerySchema,
+  postmortemSchema,
+  postmortemSummarySchema,
+  transitionBodySchema,
+  updatePostmortemBodySchema,
+} from '../../../contracts/postmortem.ts';
+import { requireActor } from '../../authenticate.ts';
+import { requireIfMatch, setEtag } from '../../if-match.ts';
+import {
+  presentPostmortem,
+  presentPostmortemSummary,
+} from '../../presenters/present-postmortem.ts';
+import type { RouteContext } from '../route-context.ts';
+
+/** Postmortems: open, list, read (with next-phase conditions), edit, change phase. */
+export function registerPostmortemRoutes({ app, deps }: RouteContext): void {
+  const present = async (actorId: Parameters<typeof getPostmortem>[1], id: string) =>
+    presentPostmortem(await getPostmortem(deps, actorId, id), actorId);
+
+  app.get(
+    '/api/v1/postmortems',
+    {
+      schema: {
+        tags: ['postmortems'],
+        querystring: listPostmortemsQuerySchema,
+        response: { 200: paged(postmortemSummarySchema) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const page = await listPostmortems(deps, actor, request.query);
+      return {
+        data: page.items.map((item) => presentPostmortemSummary(item, actor)),
+        page: { nextCursor: page.nextCursor, total: page.total },
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/postmortems',
+    {
+      schema: {
+        tags: ['postmortems'],
+        body: createPostmortemBodySchema,
+        response: { 201: single(postmortemSchema) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const postmortem = await openPostmortem(deps, actor, request.body);
+      const body = await present(actor, postmortem.id);
+      setEtag(reply, body.data.version);
+      return reply.code(201).header('location', `/api/v1/postmortems/${postmortem.id}`).send(body);
+    },
+  );
+
+  app.get(
+    '/api/v1/postmortems/:id',
+    {
+      schema: {
+        tags: ['postmortems'],
+        params: idParamsSchema,
+        response: { 200: single(postmortemSchema) },
+      },
+    },
+    async (request, reply) => {
+      const body = await present(requireActor(request), request.params.id);
+      setEtag(reply, body.data.version);
+      return body;
+    },
+  );
+
+  app.patch(
+    '/api/v1/postmortems/:id',
+    {
+      schema: {
+        tags: ['postmortems'],
+        params: idParamsSchema,
+        body: updatePostmortemBodySchema,
+        response: { 200: single(postmortemSchema) },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await updatePostmortem(deps, actor, request.params.id, requireIfMatch(request), request.body);
+      const body = await present(actor, request.params.id);
+      setEtag(reply, body.data.version);
+      return body;
+    },
+  );
+
+  app.post(
+    '/api/v1/postmortems/:id/transitions',
+    {
+      schema: {
+        tags: ['postmortems'],
+        description:
+          'Moves the postmortem to another phase. Refused with 409 TRANSITION_REFUSED listing every unmet condition in details.unmet.',
+        params: idParamsSchema,
+        body: transitionBodySchema,
+        response: { 200: single(postmortemSchema), 409: z.unknown() },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await changePostmortemPhase(deps, actor, request.params.id, requireIfMatch(request), request.body);
+      const body = await present(actor, request.params.id);
+      setEtag(reply, body.data.version);
+      return body;
+    },
+  );
+}

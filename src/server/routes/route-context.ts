@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app/app-deps.ts';
+
+/** The Fastify instance routes register on, typed by the zod schemas. */
+export type ApiApp = ReturnType<FastifyInstance['withTypeProvider']> &
+  ReturnType<typeof typed>;
+
+const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+/** Everything a route module needs. */
+export interface RouteContext {
+  app: ReturnType<typeof typed>;
+  deps: AppDeps;
+  /** Whether cookies are marked Secure (behind HTTPS). */
+  secureCookies: boolean;
+  /** Pings the database for readiness. */
+  ping: () => Promise<void>;
+}
+
+/** Gives a Fastify instance its zod typing. */
+export const withZod = typed;
