@@ -35,9 +35,15 @@ export function loadPolicyFile(path: string | undefined): Policy {
   try {
     parsed = parseYaml(text, { prettyErrors: true });
   } catch (cause) {
-    throw new PolicyFileError(path, [`not valid YAML or JSON: ${(cause as Error).message}`], { cause });
+    throw new PolicyFileError(path, [`not valid YAML or JSON: ${(cause as Error).message}`], {
+      cause,
+    });
   }
-  if (parsed !== null && parsed !== undefined && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+  if (
+    parsed !== null &&
+    parsed !== undefined &&
+    (typeof parsed !== 'object' || Array.isArray(parsed))
+  ) {
     throw new PolicyFileError(path, ['the file must hold a mapping of policy sections']);
   }
   try {

@@ -34,7 +34,10 @@ export const single = <T extends z.ZodType>(data: T) =>
 
 /** Wraps a page of records, each with abilities. */
 export const paged = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(z.object({ data: item, abilities: abilitiesSchema })), page: pageInfoSchema });
+  z.object({
+    data: z.array(z.object({ data: item, abilities: abilitiesSchema })),
+    page: pageInfoSchema,
+  });
 
 /** Non-empty trimmed text up to `max` characters. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

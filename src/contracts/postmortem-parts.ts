@@ -127,7 +127,10 @@ const actionItemFields = {
   successCriterion: optionalText(limits.longTextMax),
   status: z.enum(actionItemStatuses),
   wontDoReason: optionalText(limits.shortTextMax),
-  trackerUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+  trackerUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .nullable(),
   verificationEvidence: optionalText(limits.longTextMax),
   linkedFactorIds: z.array(z.uuid()).max(100),
 };

@@ -32,7 +32,10 @@ export type CreatePostmortemBody = z.infer<typeof createPostmortemBodySchema>;
 export const updatePostmortemBodySchema = z
   .object({
     title: text(limits.titleMax),
-    sections: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), z.string().max(limits.sectionMax)),
+    sections: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+      z.string().max(limits.sectionMax),
+    ),
     analysisMeetingAt: instantSchema.nullable(),
     analysisMeetingNotes: z.string().max(limits.longTextMax),
     restricted: z.boolean(),

@@ -8,9 +8,7 @@ export const problemSchema = z.object({
   code: z.string(),
   detail: z.string().optional(),
   requestId: z.string(),
-  errors: z
-    .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

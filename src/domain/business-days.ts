@@ -9,7 +9,11 @@ export function toIsoDate(instant: Date): string {
  * The calendar date `days` business days after `start` (UTC), skipping Saturdays, Sundays and
  * the given holidays. Zero days returns the start date itself.
  */
-export function addBusinessDays(start: Date, days: number, holidays: readonly string[] = []): string {
+export function addBusinessDays(
+  start: Date,
+  days: number,
+  holidays: readonly string[] = [],
+): string {
   const skip = new Set(holidays);
   let cursor = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());
   let remaining = days;

@@ -35,8 +35,6 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   /** The request body is not valid JSON or not of a supported media type. */
   'MALFORMED_REQUEST',
-  /** Too many attempts in a short time. */
-  'RATE_LIMITED',
   /** Anything unexpected; the response carries only a request id. */
   'INTERNAL',
 ] as const;

@@ -47,7 +47,9 @@ export interface PostmortemSnapshot {
   incidents: Array<Pick<Incident, 'id' | 'number' | 'status' | 'severity' | 'instants'>>;
   /** Accepted timeline events only: proposed imports do not count yet. */
   acceptedTimelineEventCount: number;
-  factors: Array<Pick<ContributingFactor, 'id' | 'description' | 'isRootCause' | 'acceptedRiskReason'>>;
+  factors: Array<
+    Pick<ContributingFactor, 'id' | 'description' | 'isRootCause' | 'acceptedRiskReason'>
+  >;
   actionItems: Array<
     Pick<
       ActionItem,

@@ -1,9 +1,9 @@
-import type {} from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
+import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../app/app-deps.ts';
 import { resolveApiToken } from '../app/auth/api-tokens.ts';
 import { resolveSession } from '../app/auth/sessions.ts';
-import type { AppDeps } from '../app/app-deps.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { User } from '../domain/user.ts';
 
@@ -72,7 +72,10 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
           unsafeMethods.has(request.method) &&
           (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken))
         ) {
-          throw new DomainError('CSRF_TOKEN_INVALID', 'Send the session’s CSRF token in X-CSRF-Token.');
+          throw new DomainError(
+            'CSRF_TOKEN_INVALID',
+            'Send the session’s CSRF token in X-CSRF-Token.',
+          );
         }
       }
     }

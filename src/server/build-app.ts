@@ -14,6 +14,7 @@ import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
+import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
 import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
@@ -45,8 +46,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: limits.bodyBytesMax,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are typed by the presenters at compile time; re-validating every response with
@@ -76,7 +75,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
 
   registerAuthentication(app, options.deps);
   const context: RouteContext = {
@@ -93,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPostmortemRecordRoutes(context);
   registerAllPartRoutes(context);
   registerPolicyRoutes(context);
+  registerDemoRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
@@ -105,7 +108,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       return sendProblem(
-        new DomainError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+        new DomainError(
+          'NOT_FOUND',
+          `No route for ${request.method} ${request.url.split('?')[0]}.`,
+        ),
         request,
         reply,
       );

@@ -11,7 +11,9 @@ export function requireIfMatch(request: FastifyRequest): number {
   if (!match?.[1]) {
     throw new DomainError('VALIDATION_FAILED', 'If-Match must be an ETag this server issued.', {
       details: {
-        errors: [{ path: 'headers.if-match', code: 'invalid_etag', message: 'Expected "<version>".' }],
+        errors: [
+          { path: 'headers.if-match', code: 'invalid_etag', message: 'Expected "<version>".' },
+        ],
       },
     });
   }

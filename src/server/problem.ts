@@ -46,7 +46,8 @@ const titles: Record<ErrorCode, string> = {
 };
 
 /** A documentation link per code, so that a problem explains itself. */
-export const problemType = (code: ErrorCode) => `/docs/errors#${code.toLowerCase().replaceAll('_', '-')}`;
+export const problemType = (code: ErrorCode) =>
+  `/docs/errors#${code.toLowerCase().replaceAll('_', '-')}`;
 
 function fromFastifyError(error: FastifyError): DomainError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {

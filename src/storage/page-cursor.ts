@@ -23,7 +23,11 @@ export function decodeCursor(text: string): PageCursor {
   } catch (cause) {
     throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid.', {
       cause,
-      details: { errors: [{ path: 'cursor', code: 'invalid_cursor', message: 'Not a cursor this server issued.' }] },
+      details: {
+        errors: [
+          { path: 'cursor', code: 'invalid_cursor', message: 'Not a cursor this server issued.' },
+        ],
+      },
     });
   }
 }

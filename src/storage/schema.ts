@@ -71,10 +71,7 @@ export const incidents = pgTable(
     potentialSeverity: text('potential_severity'),
     isDrill: boolean('is_drill').notNull().default(false),
     status: text('status').notNull(),
-    services: text('services')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    services: text('services').array().notNull().default(sql`'{}'::text[]`),
     restricted: boolean('restricted').notNull().default(false),
     startedAt: instant('started_at'),
     detectedAt: instant('detected_at'),
@@ -245,10 +242,7 @@ export const actionItems = pgTable(
     wontDoReason: text('wont_do_reason'),
     trackerUrl: text('tracker_url'),
     verificationEvidence: text('verification_evidence'),
-    linkedFactorIds: uuid('linked_factor_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    linkedFactorIds: uuid('linked_factor_ids').array().notNull().default(sql`'{}'::uuid[]`),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),

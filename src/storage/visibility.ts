@@ -1,6 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../domain/user.ts';
-import { incidentMembers, incidents, postmortemIncidents, postmortemMembers, postmortems } from './schema.ts';
+import {
+  incidentMembers,
+  incidents,
+  postmortemIncidents,
+  postmortemMembers,
+  postmortems,
+} from './schema.ts';
 
 /**
  * SQL condition: the actor may see this incident row. Restricted rows are filtered here, in

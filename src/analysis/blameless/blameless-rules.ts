@@ -22,13 +22,21 @@ export const blamelessRules: readonly BlamelessRule[] = [
   },
   {
     id: 'character-judgement',
-    pattern: words(['negligence', 'negligent', 'careless', 'carelessness', 'incompetent', 'lazy', 'sloppy']),
+    pattern: words([
+      'negligence',
+      'negligent',
+      'careless',
+      'carelessness',
+      'incompetent',
+      'lazy',
+      'sloppy',
+    ]),
     message: 'Judging a person’s character blocks learning.',
     suggestion: 'Describe the conditions and the information available at the time.',
   },
   {
     id: 'blame-words',
-    pattern: words(['fault of', 'to blame', "(?:his|her|their)\\s+fault", 'culprit']),
+    pattern: words(['fault of', 'to blame', '(?:his|her|their)\\s+fault', 'culprit']),
     message: 'Assigning fault to a person.',
     suggestion: 'Name the system condition that allowed the outcome.',
   },

@@ -38,7 +38,11 @@ export async function insertAccount(
 }
 
 /** An admin creates an account. */
-export async function createUser(deps: AppDeps, actor: Actor, input: CreateUserBody): Promise<User> {
+export async function createUser(
+  deps: AppDeps,
+  actor: Actor,
+  input: CreateUserBody,
+): Promise<User> {
   if (!can(actor, 'user.manage')) {
     throw new DomainError('FORBIDDEN', 'Only admins create accounts.');
   }

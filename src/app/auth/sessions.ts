@@ -57,7 +57,11 @@ export async function resolveSession(
   deps: AppDeps,
   secret: string,
 ): Promise<{ user: User; csrfToken: string } | undefined> {
-  const session = await credentialsRepository.findLiveSession(deps.db, hashSecret(secret), deps.clock());
+  const session = await credentialsRepository.findLiveSession(
+    deps.db,
+    hashSecret(secret),
+    deps.clock(),
+  );
   if (!session) {
     return undefined;
   }

@@ -1,5 +1,4 @@
-import type { KeyInstantName, KeyInstants } from '../../domain/incident.ts';
-import type { InstantPrecision } from '../../domain/incident.ts';
+import type { InstantPrecision, KeyInstantName, KeyInstants } from '../../domain/incident.ts';
 
 /** Key instants as a client sends them: ISO text, with `null` clearing one. */
 export type KeyInstantsInput = Partial<

@@ -34,7 +34,9 @@ export async function updateIncident(
       });
     }
     const { instants: instantsInput, memberIds, ...fields } = input;
-    const instants = instantsInput ? mergeKeyInstants(current.instants, instantsInput) : current.instants;
+    const instants = instantsInput
+      ? mergeKeyInstants(current.instants, instantsInput)
+      : current.instants;
     const next: Incident = {
       ...current,
       ...fields,

@@ -20,7 +20,9 @@ async function assertFactorsBelong(db: Database, postmortemId: string, ids: stri
   if (!ids?.length) {
     return;
   }
-  const own = new Set((await factorsRepository.listForPostmortem(db, postmortemId)).map((f) => f.id));
+  const own = new Set(
+    (await factorsRepository.listForPostmortem(db, postmortemId)).map((f) => f.id),
+  );
   const foreign = ids.filter((id) => !own.has(id));
   if (foreign.length > 0) {
     throw new DomainError('INVARIANT_VIOLATED', 'Linked factors must belong to this postmortem.', {

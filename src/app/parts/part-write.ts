@@ -81,13 +81,16 @@ export async function changePart<P extends PartRecord, T>(
     if (!part) {
       throw new DomainError('NOT_FOUND', `${kind.label} not found.`);
     }
-    const postmortem = await loadPostmortemFor(tx, actor, part.postmortemId, 'postmortem.update').catch(
-      (error: unknown) => {
-        throw isDomainError(error, 'NOT_FOUND')
-          ? new DomainError('NOT_FOUND', `${kind.label} not found.`)
-          : error;
-      },
-    );
+    const postmortem = await loadPostmortemFor(
+      tx,
+      actor,
+      part.postmortemId,
+      'postmortem.update',
+    ).catch((error: unknown) => {
+      throw isDomainError(error, 'NOT_FOUND')
+        ? new DomainError('NOT_FOUND', `${kind.label} not found.`)
+        : error;
+    });
     if (part.version !== target.expectedVersion) {
       throw new DomainError('VERSION_MISMATCH', `${kind.label} was changed by someone else.`, {
         details: { currentVersion: part.version, expectedVersion: target.expectedVersion },

@@ -80,7 +80,10 @@ export async function updateParticipant(
               : null,
       });
     },
-    () => ({ fields: Object.keys(input), ...(input.approved !== undefined ? { approved: input.approved } : {}) }),
+    () => ({
+      fields: Object.keys(input),
+      ...(input.approved !== undefined ? { approved: input.approved } : {}),
+    }),
   );
 }
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../domain/user.ts';
 import { DomainError } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/user.ts';
 import { waiversRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';

@@ -41,9 +41,13 @@ export async function changePostmortemPhase(
     }
     const unmet = evaluateTransition(transition, await loadSnapshot(tx, current), input.reason);
     if (unmet.length > 0) {
-      throw new DomainError('TRANSITION_REFUSED', `The postmortem cannot move to ${input.to} yet.`, {
-        details: { from: current.phase, to: input.to, unmet },
-      });
+      throw new DomainError(
+        'TRANSITION_REFUSED',
+        `The postmortem cannot move to ${input.to} yet.`,
+        {
+          details: { from: current.phase, to: input.to, unmet },
+        },
+      );
     }
     const now = tx.clock();
     const saved = await postmortemsRepository.updatePostmortem(

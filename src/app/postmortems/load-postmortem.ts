@@ -28,7 +28,10 @@ export async function loadPostmortemFor(
     throw new DomainError('FORBIDDEN', 'Your role does not allow this on the postmortem.');
   }
   if (isWrite && action !== 'postmortem.change_phase' && postmortem.phase === 'closed') {
-    throw new DomainError('POSTMORTEM_CLOSED', 'The postmortem is closed; re-open it to change it.');
+    throw new DomainError(
+      'POSTMORTEM_CLOSED',
+      'The postmortem is closed; re-open it to change it.',
+    );
   }
   return postmortem;
 }

@@ -1,4 +1,7 @@
-import { findBlamelessFindings, findingKey } from '../../analysis/blameless/find-blameless-findings.ts';
+import {
+  findBlamelessFindings,
+  findingKey,
+} from '../../analysis/blameless/find-blameless-findings.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-phase.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
@@ -21,9 +24,15 @@ export function lintableTexts(
   },
 ) {
   return [
-    ...Object.entries(postmortem.sections).map(([key, text]) => ({ field: `sections.${key}`, text })),
+    ...Object.entries(postmortem.sections).map(([key, text]) => ({
+      field: `sections.${key}`,
+      text,
+    })),
     ...parts.timeline.map((e) => ({ field: `timeline_events.${e.id}.text`, text: e.text })),
-    ...parts.factors.map((f) => ({ field: `contributing_factors.${f.id}.description`, text: f.description })),
+    ...parts.factors.map((f) => ({
+      field: `contributing_factors.${f.id}.description`,
+      text: f.description,
+    })),
     ...parts.actionItems.map((a) => ({ field: `action_items.${a.id}.title`, text: a.title })),
   ];
 }
@@ -38,17 +47,24 @@ export async function loadBlamelessFindings(deps: AppDeps, postmortem: Postmorte
   ];
   const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
   const counted = timeline.filter((e) => e.status !== 'rejected');
-  return findBlamelessFindings(lintableTexts(postmortem, { timeline: counted, factors, actionItems })).map(
-    (finding) => {
-      const key = findingKey(finding);
-      const waiver = waiverByKey.get(key);
-      return { ...finding, key, waiver: waiver ? { reason: waiver.reason, createdAt: waiver.createdAt } : null };
-    },
-  );
+  return findBlamelessFindings(
+    lintableTexts(postmortem, { timeline: counted, factors, actionItems }),
+  ).map((finding) => {
+    const key = findingKey(finding);
+    const waiver = waiverByKey.get(key);
+    return {
+      ...finding,
+      key,
+      waiver: waiver ? { reason: waiver.reason, createdAt: waiver.createdAt } : null,
+    };
+  });
 }
 
 /** Reads everything the phase guards need, in the caller's transaction. */
-export async function loadSnapshot(deps: AppDeps, postmortem: Postmortem): Promise<PostmortemSnapshot> {
+export async function loadSnapshot(
+  deps: AppDeps,
+  postmortem: Postmortem,
+): Promise<PostmortemSnapshot> {
   const [incidents, acceptedTimelineEventCount, factors, actionItems, participants, findings] = [
     await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds),
     await timelineRepository.countAccepted(deps.db, postmortem.id),

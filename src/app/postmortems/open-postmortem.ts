@@ -37,7 +37,9 @@ export async function openPostmortem(
     if (scope === 'single') {
       const incidentId = input.incidentIds[0] ?? '';
       if (await postmortemsRepository.hasSinglePostmortem(tx.db, incidentId)) {
-        const visible = await postmortemsRepository.listVisibleIdsByIncident(tx.db, actor, [incidentId]);
+        const visible = await postmortemsRepository.listVisibleIdsByIncident(tx.db, actor, [
+          incidentId,
+        ]);
         throw new DomainError('ALREADY_EXISTS', 'This incident already has a postmortem.', {
           details: { postmortemIds: visible.get(incidentId) ?? [] },
         });
@@ -54,7 +56,11 @@ export async function openPostmortem(
       restricted: restrictedIncidents.length > 0,
       incidentIds: input.incidentIds,
       memberIds: [
-        ...new Set([actor.id, ...input.memberIds, ...restrictedIncidents.flatMap((i) => i.memberIds)]),
+        ...new Set([
+          actor.id,
+          ...input.memberIds,
+          ...restrictedIncidents.flatMap((i) => i.memberIds),
+        ]),
       ],
       sections: {},
       analysisMeetingAt: null,

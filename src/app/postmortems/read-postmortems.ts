@@ -1,5 +1,6 @@
-import { computePhaseDeadlines, type PhaseDeadline } from '../../domain/due-dates.ts';
 import { toIsoDate } from '../../domain/business-days.ts';
+import { computePhaseDeadlines, type PhaseDeadline } from '../../domain/due-dates.ts';
+import type { Severity } from '../../domain/incident.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import {
   type PostmortemPhase,
@@ -7,7 +8,6 @@ import {
   unmetForNextPhase,
   worstSeverity,
 } from '../../domain/postmortem-phase.ts';
-import type { Severity } from '../../domain/incident.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
@@ -23,11 +23,19 @@ export interface PostmortemView {
   nextPhase: PostmortemPhase | null;
   unmetForNextPhase: UnmetCondition[];
   deadlines: PhaseDeadline[];
-  counts: { timelineEvents: number; contributingFactors: number; actionItems: number; participants: number };
+  counts: {
+    timelineEvents: number;
+    contributingFactors: number;
+    actionItems: number;
+    participants: number;
+  };
 }
 
 /** Builds the view of a postmortem already loaded in the caller's transaction. */
-export async function buildPostmortemView(deps: AppDeps, postmortem: Postmortem): Promise<PostmortemView> {
+export async function buildPostmortemView(
+  deps: AppDeps,
+  postmortem: Postmortem,
+): Promise<PostmortemView> {
   const snapshot = await loadSnapshot(deps, postmortem);
   const { next, unmet } = unmetForNextPhase(snapshot);
   const severity = worstSeverity(snapshot.incidents);
@@ -58,7 +66,11 @@ export async function buildPostmortemView(deps: AppDeps, postmortem: Postmortem)
 }
 
 /** One postmortem the actor may see, with its next-phase conditions and deadlines. */
-export async function getPostmortem(deps: AppDeps, actor: Actor, id: string): Promise<PostmortemView> {
+export async function getPostmortem(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<PostmortemView> {
   return inTransaction(deps, async (tx) =>
     buildPostmortemView(tx, await loadPostmortemFor(tx, actor, id, 'postmortem.read')),
   );

@@ -1,7 +1,7 @@
 import type { IncidentView } from '../../app/incidents/read-incidents.ts';
 import type { IncidentDto } from '../../contracts/incident.ts';
 import { can } from '../../domain/authorization.ts';
-import { reasonsPostmortemRequired, type Policy } from '../../domain/policy.ts';
+import { type Policy, reasonsPostmortemRequired } from '../../domain/policy.ts';
 import type { Actor } from '../../domain/user.ts';
 
 /** An incident for the API, with the viewer's abilities. */

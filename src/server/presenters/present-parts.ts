@@ -18,11 +18,9 @@ function isoDates<T extends object>(record: T): Dated<T> {
 }
 
 /** A part of a postmortem with the viewer's abilities; `update` comes from the postmortem's. */
-export function presentPart<T extends Participant | TimelineEvent | ContributingFactor | ActionItem>(
-  part: T,
-  update: boolean,
-  viewer: Actor,
-) {
+export function presentPart<
+  T extends Participant | TimelineEvent | ContributingFactor | ActionItem,
+>(part: T, update: boolean, viewer: Actor) {
   const abilities: Record<string, boolean> = { update, remove: update };
   if ('approvedAt' in part) {
     abilities.approve =

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app/app-deps.ts';
 
 /** The Fastify instance routes register on, typed by the zod schemas. */
-export type ApiApp = ReturnType<FastifyInstance['withTypeProvider']> &
-  ReturnType<typeof typed>;
+export type ApiApp = ReturnType<FastifyInstance['withTypeProvider']> & ReturnType<typeof typed>;
 
 const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 

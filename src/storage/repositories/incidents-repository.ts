@@ -1,4 +1,17 @@
-import { and, arrayContains, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type {
   Incident,
   IncidentKind,
@@ -190,7 +203,11 @@ export const incidentsRepository = {
     return rows.map((row) => toIncident(row, members.get(row.id) ?? []));
   },
 
-  async updateIncident(db: Database, incident: Incident, expectedVersion: number): Promise<Incident> {
+  async updateIncident(
+    db: Database,
+    incident: Incident,
+    expectedVersion: number,
+  ): Promise<Incident> {
     const row = await updateVersioned(
       db,
       incidents,
@@ -254,5 +271,4 @@ export const incidentsRepository = {
       total: totalRow?.n ?? 0,
     };
   },
-
 };

@@ -14,11 +14,10 @@ interface PartTable {
  * CRUD for a record owned by a postmortem (participant, factor, action item, …), with
  * optimistic concurrency on update and delete. Authorization happens in the use case.
  */
-export function createPartRepository<T extends PgTable & PartTable, D extends { postmortemId: string }>(
-  table: T,
-  label: string,
-  toDomain: (row: T['$inferSelect']) => D,
-) {
+export function createPartRepository<
+  T extends PgTable & PartTable,
+  D extends { postmortemId: string },
+>(table: T, label: string, toDomain: (row: T['$inferSelect']) => D) {
   return {
     async listForPostmortem(db: Database, postmortemId: string): Promise<D[]> {
       const rows = (await db
@@ -38,7 +37,10 @@ export function createPartRepository<T extends PgTable & PartTable, D extends { 
     },
 
     async insert(db: Database, values: T['$inferInsert']): Promise<D> {
-      const [row] = (await db.insert(table).values(values as never).returning()) as T['$inferSelect'][];
+      const [row] = (await db
+        .insert(table)
+        .values(values as never)
+        .returning()) as T['$inferSelect'][];
       if (!row) {
         throw new Error('insert returned no row');
       }

@@ -60,14 +60,20 @@ export const timelineRepository = {
       .select()
       .from(timelineEvents)
       .where(eq(timelineEvents.postmortemId, postmortemId))
-      .orderBy(asc(timelineEvents.occurredAt), asc(timelineEvents.createdAt), asc(timelineEvents.id));
+      .orderBy(
+        asc(timelineEvents.occurredAt),
+        asc(timelineEvents.createdAt),
+        asc(timelineEvents.id),
+      );
     return rows.map(toTimelineEvent);
   },
   async countAccepted(db: Database, postmortemId: string): Promise<number> {
     const [row] = await db
       .select({ n: count() })
       .from(timelineEvents)
-      .where(and(eq(timelineEvents.postmortemId, postmortemId), eq(timelineEvents.status, 'accepted')));
+      .where(
+        and(eq(timelineEvents.postmortemId, postmortemId), eq(timelineEvents.status, 'accepted')),
+      );
     return row?.n ?? 0;
   },
 };

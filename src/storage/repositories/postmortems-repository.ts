@@ -10,7 +10,11 @@ import { postmortemVisibleTo } from '../visibility.ts';
 
 type PostmortemRow = typeof postmortems.$inferSelect;
 
-const toPostmortem = (row: PostmortemRow, incidentIds: string[], memberIds: string[]): Postmortem => ({
+const toPostmortem = (
+  row: PostmortemRow,
+  incidentIds: string[],
+  memberIds: string[],
+): Postmortem => ({
   id: row.id,
   number: row.number,
   title: row.title,
@@ -36,11 +40,17 @@ async function loadLinks(db: Database, ids: string[]) {
     return { incidentsBy, membersBy };
   }
   const [incidentRows, memberRows] = [
-    await db.select().from(postmortemIncidents).where(inArray(postmortemIncidents.postmortemId, ids)),
+    await db
+      .select()
+      .from(postmortemIncidents)
+      .where(inArray(postmortemIncidents.postmortemId, ids)),
     await db.select().from(postmortemMembers).where(inArray(postmortemMembers.postmortemId, ids)),
   ];
   for (const row of incidentRows) {
-    incidentsBy.set(row.postmortemId, [...(incidentsBy.get(row.postmortemId) ?? []), row.incidentId]);
+    incidentsBy.set(row.postmortemId, [
+      ...(incidentsBy.get(row.postmortemId) ?? []),
+      row.incidentId,
+    ]);
   }
   for (const row of memberRows) {
     membersBy.set(row.postmortemId, [...(membersBy.get(row.postmortemId) ?? []), row.userId]);
@@ -56,7 +66,10 @@ export interface PostmortemFilters {
 
 /** Postmortems: every read takes the viewer and filters restricted rows in SQL. */
 export const postmortemsRepository = {
-  async insertPostmortem(db: Database, postmortem: Omit<Postmortem, 'number'>): Promise<Postmortem> {
+  async insertPostmortem(
+    db: Database,
+    postmortem: Omit<Postmortem, 'number'>,
+  ): Promise<Postmortem> {
     const [row] = await db
       .insert(postmortems)
       .values({
@@ -214,7 +227,9 @@ export const postmortemsRepository = {
       .select({ incidentId: postmortemIncidents.incidentId, postmortemId: postmortems.id })
       .from(postmortemIncidents)
       .innerJoin(postmortems, eq(postmortems.id, postmortemIncidents.postmortemId))
-      .where(and(inArray(postmortemIncidents.incidentId, incidentIds), postmortemVisibleTo(viewer)));
+      .where(
+        and(inArray(postmortemIncidents.incidentId, incidentIds), postmortemVisibleTo(viewer)),
+      );
     for (const row of rows) {
       result.set(row.incidentId, [...(result.get(row.incidentId) ?? []), row.postmortemId]);
     }

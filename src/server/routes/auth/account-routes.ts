@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../app/auth/api-tokens.ts';
 import { createUser } from '../../../app/auth/create-user.ts';
-import { usersRepository } from '../../../storage/repositories/users-repository.ts';
 import {
   apiTokenSchema,
   createdTokenSchema,
@@ -12,6 +11,7 @@ import {
 import { idParamsSchema } from '../../../contracts/common.ts';
 import { can } from '../../../domain/authorization.ts';
 import { DomainError } from '../../../domain/errors.ts';
+import { usersRepository } from '../../../storage/repositories/users-repository.ts';
 import { requireActor } from '../../authenticate.ts';
 import { presentApiToken, presentUser } from '../../presenters/present-user.ts';
 import type { RouteContext } from '../route-context.ts';
@@ -50,7 +50,10 @@ export function registerAccountRoutes({ app, deps }: RouteContext): void {
   app.get(
     '/api/v1/tokens',
     {
-      schema: { tags: ['accounts'], response: { 200: z.object({ data: z.array(apiTokenSchema) }) } },
+      schema: {
+        tags: ['accounts'],
+        response: { 200: z.object({ data: z.array(apiTokenSchema) }) },
+      },
     },
     async (request) => ({
       data: (await listApiTokens(deps, requireActor(request))).map(presentApiToken),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { type StartedSession, signIn, signOut, startSession } from '../../../app/auth/sessions.ts';
 import { needsSetup, setupFirstAdmin } from '../../../app/auth/setup-first-admin.ts';
-import { signIn, signOut, startSession, type StartedSession } from '../../../app/auth/sessions.ts';
 import {
   sessionSchema,
   setupBodySchema,

@@ -57,7 +57,11 @@ export function registerIncidentRoutes({ app, deps }: RouteContext): void {
   app.get(
     '/api/v1/incidents/:id',
     {
-      schema: { tags: ['incidents'], params: idParamsSchema, response: { 200: single(incidentSchema) } },
+      schema: {
+        tags: ['incidents'],
+        params: idParamsSchema,
+        response: { 200: single(incidentSchema) },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);

@@ -10,8 +10,8 @@ import type { Actor } from '../../../domain/user.ts';
 import type { Database } from '../../../storage/database.ts';
 import { requireActor } from '../../authenticate.ts';
 import { requireIfMatch, setEtag } from '../../if-match.ts';
-import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
 import { presentPart } from '../../presenters/present-parts.ts';
+import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 
 type Part = Participant | TimelineEvent | ContributingFactor | ActionItem;
@@ -25,7 +25,13 @@ export interface PartResource<P extends Part, C extends z.ZodType, U extends z.Z
   updateBody: U;
   list: (db: Database, postmortemId: string) => Promise<P[]>;
   create: (deps: AppDeps, actor: Actor, postmortemId: string, body: z.infer<C>) => Promise<P>;
-  update: (deps: AppDeps, actor: Actor, id: string, version: number, body: z.infer<U>) => Promise<P>;
+  update: (
+    deps: AppDeps,
+    actor: Actor,
+    id: string,
+    version: number,
+    body: z.infer<U>,
+  ) => Promise<P>;
   remove: (deps: AppDeps, actor: Actor, id: string, version: number) => Promise<void>;
 }
 
@@ -61,7 +67,12 @@ export function registerPartRoutes<P extends Part, C extends z.ZodType, U extend
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const part = await resource.create(deps, actor, request.params.id, request.body as z.infer<C>);
+      const part = await resource.create(
+        deps,
+        actor,
+        request.params.id,
+        request.body as z.infer<C>,
+      );
       setEtag(reply, part.version);
       return reply.code(201).send(presentPart(part, true, actor));
     },
@@ -95,7 +106,12 @@ export function registerPartRoutes<P extends Part, C extends z.ZodType, U extend
     `/api/v1/${resource.name}/:id`,
     { schema: { tags, params: idParamsSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await resource.remove(deps, requireActor(request), request.params.id, requireIfMatch(request));
+      await resource.remove(
+        deps,
+        requireActor(request),
+        request.params.id,
+        requireIfMatch(request),
+      );
       return reply.code(204).send(null);
     },
   );

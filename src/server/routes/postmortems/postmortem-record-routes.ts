@@ -31,7 +31,12 @@ export function registerPostmortemRecordRoutes({ app, deps }: RouteContext): voi
       },
     },
     async (request) => {
-      const page = await listAuditEvents(deps, requireActor(request), request.params.id, request.query);
+      const page = await listAuditEvents(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.query,
+      );
       return {
         data: page.items.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })),
         page: { nextCursor: page.nextCursor },

@@ -111,7 +111,13 @@ export function registerPostmortemRoutes({ app, deps }: RouteContext): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      await changePostmortemPhase(deps, actor, request.params.id, requireIfMatch(request), request.body);
+      await changePostmortemPhase(
+        deps,
+        actor,
+        request.params.id,
+        requireIfMatch(request),
+        request.body,
+      );
       const body = await present(actor, request.params.id);
       setEtag(reply, body.data.version);
       return body;

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../../server/build-app.ts';
+import { openRuntime, type RuntimeOptions } from '../runtime.ts';
+
+/** Options of `debrief serve`. */
+export interface ServeOptions extends RuntimeOptions {
+  port: number;
+  host: string;
+}
+
+const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/** Starts the HTTP server (API + web app) and stops cleanly on SIGINT/SIGTERM. */
+export async function serve(options: ServeOptions): Promise<void> {
+  const runtime = await openRuntime(options);
+  const app = await buildApp({
+    deps: runtime.deps,
+    ping: runtime.handle.ping,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    webRoot,
+    secureCookies: process.env.DEBRIEF_SECURE_COOKIES === 'true',
+  });
+  const stop = async () => {
+    await app.close();
+    await runtime.handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const where =
+    runtime.target.kind === 'postgres'
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `PGlite in ${'dataDir' in runtime.target ? runtime.target.dataDir : 'memory'}`;
+  process.stdout.write(
+    `Debrief is running at http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/ (data: ${where})\n`,
+  );
+}

@@ -1,0 +1,84 @@
+import { ZodError } from 'zod';
+import { PolicyFileError } from '../../app/load-policy-file.ts';
+import { DomainError, type ErrorCode } from '../../domain/errors.ts';
+
+/** A command-line usage problem (bad flag value); exits with 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit codes: usage 2, not found 3, conflict 4, anything else 1. */
+export function exitCodeFor(error: unknown): number {
+  if (
+    error instanceof UsageError ||
+    error instanceof ZodError ||
+    error instanceof PolicyFileError
+  ) {
+    return 2;
+  }
+  if (error instanceof DomainError) {
+    const byCode: Partial<Record<ErrorCode, number>> = {
+      VALIDATION_FAILED: 2,
+      MALFORMED_REQUEST: 2,
+      NOT_FOUND: 3,
+      ALREADY_EXISTS: 4,
+      SETUP_ALREADY_DONE: 4,
+      TRANSITION_REFUSED: 4,
+      TRANSITION_NOT_ALLOWED: 4,
+      POSTMORTEM_CLOSED: 4,
+      VERSION_MISMATCH: 4,
+      INVARIANT_VIOLATED: 4,
+    };
+    return byCode[error.code] ?? 1;
+  }
+  return 1;
+}
+
+/** Human-readable lines for an error, every validation issue and unmet condition included. */
+export function describeError(error: unknown): string[] {
+  if (error instanceof ZodError) {
+    return [
+      'Invalid input:',
+      ...error.issues.map((issue) => `  - ${issue.path.join('.') || '(input)'}: ${issue.message}`),
+    ];
+  }
+  if (error instanceof DomainError) {
+    const lines = [`${error.code}: ${error.message}`];
+    const details = error.details ?? {};
+    for (const issue of (details.errors as Array<{ path: string; message: string }> | undefined) ??
+      []) {
+      lines.push(`  - ${issue.path}: ${issue.message}`);
+    }
+    for (const unmet of (details.unmet as Array<{ code: string; message: string }> | undefined) ??
+      []) {
+      lines.push(`  - ${unmet.code}: ${unmet.message}`);
+    }
+    return lines;
+  }
+  return [error instanceof Error ? error.message : String(error)];
+}
+
+/** The error as JSON for `--json` callers. */
+export function errorAsJson(error: unknown): Record<string, unknown> {
+  if (error instanceof ZodError) {
+    return {
+      code: 'VALIDATION_FAILED',
+      errors: error.issues.map((i) => ({
+        path: i.path.join('.'),
+        code: i.code,
+        message: i.message,
+      })),
+    };
+  }
+  if (error instanceof DomainError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  return {
+    code: error instanceof UsageError ? 'USAGE' : 'ERROR',
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
