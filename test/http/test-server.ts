@@ -25,6 +25,8 @@ export interface TestServer {
   anonymous: ApiClient;
   /** Runs first-admin setup and returns the admin's client. */
   setUpAdmin(): Promise<ApiClient>;
+  /** Signs an existing account in (password of the test accounts). */
+  signIn(email: string): Promise<ApiClient>;
   /** Creates an account through the admin and signs it in. */
   signUp(admin: ApiClient, role: 'admin' | 'member' | 'viewer', name?: string): Promise<ApiClient>;
   close(): Promise<void>;
@@ -101,6 +103,7 @@ export async function startTestServer(
     handle,
     deps,
     anonymous,
+    signIn,
     setNow: (instant) => {
       now = new Date(instant).getTime();
     },
