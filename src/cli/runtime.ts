@@ -12,7 +12,7 @@ import {
 export interface RuntimeOptions {
   dataDir?: string;
   databaseUrl?: string;
-  policyPath?: string;
+  policy?: string;
 }
 
 /** The default embedded data directory, relative to where Debrief is started. */
@@ -39,7 +39,7 @@ export interface Runtime {
 
 /** Loads the policy (failing fast on a bad file), opens and migrates the database. */
 export async function openRuntime(options: RuntimeOptions, env = process.env): Promise<Runtime> {
-  const policy = loadPolicyFile(options.policyPath ?? env.DEBRIEF_POLICY);
+  const policy = loadPolicyFile(options.policy ?? env.DEBRIEF_POLICY);
   const target = resolveTarget(options, env);
   const handle = await openDatabase(target);
   try {

@@ -1,11 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultPolicy } from '../domain/policy.ts';
 import { startTestServer, type TestServer } from '../../test/http/test-server.ts';
 import { describeEachDatabase, openTestDatabase } from '../../test/support/test-database.ts';
+import { defaultPolicy } from '../domain/policy.ts';
 import { buildApp } from './build-app.ts';
 
 describeEachDatabase('server platform', (kind) => {
@@ -26,7 +26,11 @@ describeEachDatabase('server platform', (kind) => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/incidents', '/api/v1/postmortems/{id}/transitions', '/api/v1/action-items/{id}']) {
+    for (const path of [
+      '/api/v1/incidents',
+      '/api/v1/postmortems/{id}/transitions',
+      '/api/v1/action-items/{id}',
+    ]) {
       expect(Object.keys(document.paths)).toContain(path);
     }
     expect((await server.anonymous.get('/api/docs/')).statusCode).toBe(200);

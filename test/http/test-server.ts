@@ -61,8 +61,14 @@ function makeClient(
     request,
     get: (url) => request({ method: 'GET', url }),
     post: (url, body, ifMatch) =>
-      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }), ifMatch }),
-    patch: (url, body, ifMatch) => request({ method: 'PATCH', url, payload: body as object, ifMatch }),
+      request({
+        method: 'POST',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        ifMatch,
+      }),
+    patch: (url, body, ifMatch) =>
+      request({ method: 'PATCH', url, payload: body as object, ifMatch }),
     delete: (url, ifMatch) => request({ method: 'DELETE', url, ifMatch }),
   };
 }
@@ -140,7 +146,11 @@ export async function startTestServer(
 }
 
 /** A client that authenticates with a bearer token instead of a cookie. */
-export function tokenClient(app: FastifyInstance, user: ApiClient['user'], token: string): ApiClient {
+export function tokenClient(
+  app: FastifyInstance,
+  user: ApiClient['user'],
+  token: string,
+): ApiClient {
   return makeClient(app, user, { token });
 }
 

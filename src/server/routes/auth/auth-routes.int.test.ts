@@ -1,6 +1,5 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, auditEvents, incidents, users } from '../../../storage/schema.ts';
 import {
   type ApiClient,
   incidentBody,
@@ -10,6 +9,7 @@ import {
   tokenClient,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { apiTokens, auditEvents, incidents, users } from '../../../storage/schema.ts';
 
 describeEachDatabase('auth routes', (kind) => {
   let server: TestServer;
@@ -22,7 +22,11 @@ describeEachDatabase('auth routes', (kind) => {
   describe('first-admin setup', () => {
     it('is needed on a fresh install, validates, creates one admin and signs them in', async () => {
       expect((await server.anonymous.get('/api/v1/setup')).json()).toEqual({ needsSetup: true });
-      const weak = await server.anonymous.post('/api/v1/setup', { email: 'not-an-email', name: '', password: 'short' });
+      const weak = await server.anonymous.post('/api/v1/setup', {
+        email: 'not-an-email',
+        name: '',
+        password: 'short',
+      });
       expect(weak.statusCode).toBe(400);
       expect(weak.json().errors).toHaveLength(3);
       const response = await server.anonymous.post('/api/v1/setup', {
@@ -58,23 +62,41 @@ describeEachDatabase('auth routes', (kind) => {
       });
       expect(signIn.statusCode).toBe(201);
       const cookie = sessionCookie(signIn);
-      const session = await server.anonymous.request({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+      const session = await server.anonymous.request({
+        method: 'GET',
+        url: '/api/v1/auth/session',
+        headers: { cookie },
+      });
       expect(session.statusCode).toBe(200);
       expect(session.json().csrfToken).toBe(signIn.json().csrfToken);
-      expect(session.json().abilities).toEqual({ createIncident: true, createPostmortem: true, manageUsers: true });
+      expect(session.json().abilities).toEqual({
+        createIncident: true,
+        createPostmortem: true,
+        manageUsers: true,
+      });
       const out = await server.anonymous.request({
         method: 'DELETE',
         url: '/api/v1/auth/sessions/current',
         headers: { cookie, 'x-csrf-token': signIn.json().csrfToken },
       });
       expect(out.statusCode).toBe(204);
-      const after = await server.anonymous.request({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+      const after = await server.anonymous.request({
+        method: 'GET',
+        url: '/api/v1/auth/session',
+        headers: { cookie },
+      });
       expect(after.statusCode).toBe(401);
     });
 
     it('gives the same answer for an unknown email and a wrong password', async () => {
-      const wrong = await server.anonymous.post('/api/v1/auth/sessions', { email: 'first@example.com', password: 'not the password' });
-      const unknown = await server.anonymous.post('/api/v1/auth/sessions', { email: 'nobody@example.com', password: 'not the password' });
+      const wrong = await server.anonymous.post('/api/v1/auth/sessions', {
+        email: 'first@example.com',
+        password: 'not the password',
+      });
+      const unknown = await server.anonymous.post('/api/v1/auth/sessions', {
+        email: 'nobody@example.com',
+        password: 'not the password',
+      });
       expect(wrong.statusCode).toBe(401);
       expect(unknown.statusCode).toBe(401);
       expect(wrong.json().code).toBe('INVALID_CREDENTIALS');
@@ -140,7 +162,10 @@ describeEachDatabase('auth routes', (kind) => {
       expect(JSON.stringify((await member.get('/api/v1/tokens')).json())).not.toContain(token);
 
       const script = tokenClient(server.app, member.user, token);
-      const write = await script.post('/api/v1/incidents', incidentBody({ title: 'From a script' }));
+      const write = await script.post(
+        '/api/v1/incidents',
+        incidentBody({ title: 'From a script' }),
+      );
       expect(write.statusCode).toBe(201);
 
       expect((await member.delete(`/api/v1/tokens/${id}`)).statusCode).toBe(204);
@@ -148,7 +173,10 @@ describeEachDatabase('auth routes', (kind) => {
       expect(revoked.statusCode).toBe(401);
       expect(revoked.json().code).toBe('UNAUTHENTICATED');
       expect((await member.delete(`/api/v1/tokens/${id}`)).statusCode).toBe(404);
-      const audit = await server.handle.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
+      const audit = await server.handle.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, id));
       expect(audit.map((a) => a.action).sort()).toEqual(['api_token.created', 'api_token.revoked']);
     });
 

@@ -1,6 +1,5 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, incidents } from '../../../storage/schema.ts';
 import {
   type ApiClient,
   incidentBody,
@@ -8,6 +7,7 @@ import {
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { auditEvents, incidents } from '../../../storage/schema.ts';
 
 describeEachDatabase('incident routes', (kind) => {
   let server: TestServer;
@@ -67,7 +67,10 @@ describeEachDatabase('incident routes', (kind) => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('MALFORMED_REQUEST');
-    const huge = await member.post('/api/v1/incidents', incidentBody({ summary: 'x'.repeat(1_100_000) }));
+    const huge = await member.post(
+      '/api/v1/incidents',
+      incidentBody({ summary: 'x'.repeat(1_100_000) }),
+    );
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
     expect(await incidentCount()).toBe(before);
@@ -129,37 +132,74 @@ describeEachDatabase('incident routes', (kind) => {
   });
 
   it('updates with If-Match: 428 without it, 412 when stale, 200 with the new ETag', async () => {
-    const created = (await member.post('/api/v1/incidents', incidentBody({ title: 'To edit' }))).json()
-      .data;
+    const created = (
+      await member.post('/api/v1/incidents', incidentBody({ title: 'To edit' }))
+    ).json().data;
     const url = `/api/v1/incidents/${created.id}`;
     const missing = await member.patch(url, { title: 'No precondition' });
     expect(missing.statusCode).toBe(428);
     expect(missing.json().code).toBe('PRECONDITION_REQUIRED');
-    const ok = await member.patch(url, { title: 'Edited', instants: { mitigated_at: { at: '2026-11-16T10:30:00Z' } } }, 1);
+    const ok = await member.patch(
+      url,
+      { title: 'Edited', instants: { mitigated_at: { at: '2026-11-16T10:30:00Z' } } },
+      1,
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe('"2"');
     expect(ok.json().data).toMatchObject({ title: 'Edited', version: 2 });
     expect(ok.json().data.instants.mitigated_at.at).toBe('2026-11-16T10:30:00.000Z');
     const stale = await member.patch(url, { title: 'Lost update' }, 1);
     expect(stale.statusCode).toBe(412);
-    expect(stale.json()).toMatchObject({ code: 'VERSION_MISMATCH', details: { currentVersion: 2 } });
+    expect(stale.json()).toMatchObject({
+      code: 'VERSION_MISMATCH',
+      details: { currentVersion: 2 },
+    });
     expect((await member.get(url)).json().data.title).toBe('Edited');
   });
 
   it('404s an unknown incident and 400s a malformed id', async () => {
-    expect((await member.get('/api/v1/incidents/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect(
+      (await member.get('/api/v1/incidents/00000000-0000-4000-8000-000000000000')).statusCode,
+    ).toBe(404);
     expect((await member.get('/api/v1/incidents/not-a-uuid')).statusCode).toBe(400);
   });
 
   describe('filters and paging', () => {
     beforeAll(async () => {
-      await member.post('/api/v1/incidents', incidentBody({ title: 'F-sec3 search', severity: 'sev3', services: ['search'], instants: { started_at: { at: '2026-10-01T10:00:00Z' } } }));
-      await member.post('/api/v1/incidents', incidentBody({ title: 'F-degradation', kind: 'degradation', severity: 'sev4', services: ['billing'], instants: { started_at: { at: '2026-10-05T10:00:00Z' } } }));
-      await member.post('/api/v1/incidents', incidentBody({ title: 'F-drill', isDrill: true, services: ['billing'], instants: { started_at: { at: '2026-10-07T10:00:00Z' } } }));
+      await member.post(
+        '/api/v1/incidents',
+        incidentBody({
+          title: 'F-sec3 search',
+          severity: 'sev3',
+          services: ['search'],
+          instants: { started_at: { at: '2026-10-01T10:00:00Z' } },
+        }),
+      );
+      await member.post(
+        '/api/v1/incidents',
+        incidentBody({
+          title: 'F-degradation',
+          kind: 'degradation',
+          severity: 'sev4',
+          services: ['billing'],
+          instants: { started_at: { at: '2026-10-05T10:00:00Z' } },
+        }),
+      );
+      await member.post(
+        '/api/v1/incidents',
+        incidentBody({
+          title: 'F-drill',
+          isDrill: true,
+          services: ['billing'],
+          instants: { started_at: { at: '2026-10-07T10:00:00Z' } },
+        }),
+      );
     });
 
     const titles = async (query: string) =>
-      (await member.get(`/api/v1/incidents?${query}`)).json().data.map((i: { data: { title: string } }) => i.data.title);
+      (await member.get(`/api/v1/incidents?${query}`))
+        .json()
+        .data.map((i: { data: { title: string } }) => i.data.title);
 
     it('filters by kind, severity, service, status, date range, drill flag and text', async () => {
       expect(await titles('kind=degradation')).toEqual(['F-degradation']);
@@ -197,7 +237,10 @@ describeEachDatabase('incident routes', (kind) => {
     it('are invisible to non-members in reads, lists and counts, and visible to members and admins', async () => {
       const outsider = await server.signUp(admin, 'member');
       const before = (await outsider.get('/api/v1/incidents')).json().page.total;
-      const created = await member.post('/api/v1/incidents', incidentBody({ title: 'Credential leak', kind: 'security' }));
+      const created = await member.post(
+        '/api/v1/incidents',
+        incidentBody({ title: 'Credential leak', kind: 'security' }),
+      );
       const { data } = created.json();
       expect(data.restricted).toBe(true);
       const url = `/api/v1/incidents/${data.id}`;

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, postmortems } from '../../../storage/schema.ts';
 import {
   type ApiClient,
   incidentBody,
@@ -8,6 +7,7 @@ import {
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { auditEvents, postmortems } from '../../../storage/schema.ts';
 
 const codes = (response: { json(): { details: { unmet: Array<{ code: string }> } } }) =>
   response.json().details.unmet.map((u) => u.code);
@@ -28,12 +28,18 @@ describeEachDatabase('postmortem routes', (kind) => {
 
   const createIncident = async (overrides: Record<string, unknown> = {}) =>
     (await member.post('/api/v1/incidents', incidentBody(overrides))).json().data;
-  const openFor = async (incidentIds: string[], client = member, extra: Record<string, unknown> = {}) =>
-    client.post('/api/v1/postmortems', { incidentIds, ...extra });
+  const openFor = async (
+    incidentIds: string[],
+    client = member,
+    extra: Record<string, unknown> = {},
+  ) => client.post('/api/v1/postmortems', { incidentIds, ...extra });
 
   it('refuses unauthenticated callers and viewers', async () => {
     const incident = await createIncident();
-    expect((await server.anonymous.post('/api/v1/postmortems', { incidentIds: [incident.id] })).statusCode).toBe(401);
+    expect(
+      (await server.anonymous.post('/api/v1/postmortems', { incidentIds: [incident.id] }))
+        .statusCode,
+    ).toBe(401);
     expect((await openFor([incident.id], viewer)).statusCode).toBe(403);
   });
 
@@ -42,7 +48,10 @@ describeEachDatabase('postmortem routes', (kind) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors.length).toBeGreaterThanOrEqual(2);
     const incident = await createIncident();
-    const thematic = await member.post('/api/v1/postmortems', { incidentIds: [incident.id], scope: 'thematic' });
+    const thematic = await member.post('/api/v1/postmortems', {
+      incidentIds: [incident.id],
+      scope: 'thematic',
+    });
     expect(thematic.statusCode).toBe(400);
   });
 
@@ -50,11 +59,18 @@ describeEachDatabase('postmortem routes', (kind) => {
     const incident = await createIncident();
     const first = await openFor([incident.id]);
     expect(first.statusCode).toBe(201);
-    expect(first.json().data).toMatchObject({ phase: 'data_gathering', scope: 'single', severity: 'sev2', version: 1 });
+    expect(first.json().data).toMatchObject({
+      phase: 'data_gathering',
+      scope: 'single',
+      severity: 'sev2',
+      version: 1,
+    });
     const second = await openFor([incident.id]);
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('ALREADY_EXISTS');
-    expect((await member.get(`/api/v1/incidents/${incident.id}`)).json().data.postmortemIds).toEqual([first.json().data.id]);
+    expect(
+      (await member.get(`/api/v1/incidents/${incident.id}`)).json().data.postmortemIds,
+    ).toEqual([first.json().data.id]);
   });
 
   it('opens a thematic postmortem over several incidents with the worst severity', async () => {
@@ -66,7 +82,9 @@ describeEachDatabase('postmortem routes', (kind) => {
   });
 
   it('refuses a premature phase change with 409 listing every unmet condition, changing nothing', async () => {
-    const incident = await createIncident({ instants: { started_at: { at: '2026-11-16T10:00:00Z' } } });
+    const incident = await createIncident({
+      instants: { started_at: { at: '2026-11-16T10:00:00Z' } },
+    });
     const { data } = (await openFor([incident.id])).json();
     const url = `/api/v1/postmortems/${data.id}/transitions`;
     expect((await member.post(url, { to: 'analysis' })).statusCode).toBe(428);
@@ -78,7 +96,10 @@ describeEachDatabase('postmortem routes', (kind) => {
     const skip = await member.post(url, { to: 'closed' }, 1);
     expect(skip.statusCode).toBe(409);
     expect(skip.json().code).toBe('TRANSITION_NOT_ALLOWED');
-    const [row] = await server.handle.db.select().from(postmortems).where(eq(postmortems.id, data.id));
+    const [row] = await server.handle.db
+      .select()
+      .from(postmortems)
+      .where(eq(postmortems.id, data.id));
     expect(row).toMatchObject({ phase: 'data_gathering', version: 1 });
   });
 
@@ -89,7 +110,11 @@ describeEachDatabase('postmortem routes', (kind) => {
     const stale = await member.patch(`/api/v1/postmortems/${data.id}`, { title: 'Lost' }, 1);
     expect(stale.statusCode).toBe(412);
     expect(stale.json().details.currentVersion).toBe(2);
-    const transition = await member.post(`/api/v1/postmortems/${data.id}/transitions`, { to: 'analysis' }, 1);
+    const transition = await member.post(
+      `/api/v1/postmortems/${data.id}/transitions`,
+      { to: 'analysis' },
+      1,
+    );
     expect(transition.statusCode).toBe(412);
   });
 
@@ -100,7 +125,11 @@ describeEachDatabase('postmortem routes', (kind) => {
     const base = `/api/v1/postmortems/${id}`;
     let version = opened.version;
     const advance = async (to: string, reason?: string) => {
-      const response = await member.post(`${base}/transitions`, { to, ...(reason ? { reason } : {}) }, version);
+      const response = await member.post(
+        `${base}/transitions`,
+        { to, ...(reason ? { reason } : {}) },
+        version,
+      );
       if (response.statusCode === 200) {
         version = response.json().data.version;
       }
@@ -122,7 +151,10 @@ describeEachDatabase('postmortem routes', (kind) => {
     expect((await advance('analysis')).statusCode).toBe(200);
 
     const toDocumentation = await advance('documentation');
-    expect(codes(toDocumentation)).toEqual(['NO_CAUSES_IDENTIFIED', 'ANALYSIS_MEETING_NOT_RECORDED']);
+    expect(codes(toDocumentation)).toEqual([
+      'NO_CAUSES_IDENTIFIED',
+      'ANALYSIS_MEETING_NOT_RECORDED',
+    ]);
     const factor = (
       await member.post(`${base}/contributing-factors`, {
         description: 'Pool size change not validated against peak load',
@@ -134,7 +166,10 @@ describeEachDatabase('postmortem routes', (kind) => {
     expect((await advance('documentation')).statusCode).toBe(200);
 
     const item = (
-      await member.post(`${base}/action-items`, { title: 'Validate pool sizes in CI', kind: 'prevent' })
+      await member.post(`${base}/action-items`, {
+        title: 'Validate pool sizes in CI',
+        kind: 'prevent',
+      })
     ).json().data;
     await member.post(`${base}/contributing-factors`, {
       description: 'The on-call engineer should have noticed sooner',
@@ -154,19 +189,47 @@ describeEachDatabase('postmortem routes', (kind) => {
       'REVIEWER_APPROVALS_MISSING',
     ]);
 
-    await patch({ sections: { summary: 'Checkout slowed.', impact: '18% errors.', lessons_learned: 'Validate configs.' } });
+    await patch({
+      sections: {
+        summary: 'Checkout slowed.',
+        impact: '18% errors.',
+        lessons_learned: 'Validate configs.',
+      },
+    });
     const findings = (await member.get(`${base}/blameless-findings`)).json().data;
     expect(findings.map((f: { rule: string }) => f.rule)).toEqual(['hindsight']);
-    expect((await member.post(`${base}/blameless-waivers`, { key: findings[0].key, reason: 'Quoted from a personal account' })).statusCode).toBe(204);
+    expect(
+      (
+        await member.post(`${base}/blameless-waivers`, {
+          key: findings[0].key,
+          reason: 'Quoted from a personal account',
+        })
+      ).statusCode,
+    ).toBe(204);
     version = (await member.get(base)).json().data.version;
     const itemUpdate = await member.patch(
       `/api/v1/action-items/${item.id}`,
-      { ownerName: 'Platform team', dueDate: '2026-12-18', successCriterion: 'CI fails on undersized pools', linkedFactorIds: [factor.id] },
+      {
+        ownerName: 'Platform team',
+        dueDate: '2026-12-18',
+        successCriterion: 'CI fails on undersized pools',
+        linkedFactorIds: [factor.id],
+      },
       item.version,
     );
     expect(itemUpdate.statusCode).toBe(200);
-    const reviewer = (await member.post(`${base}/participants`, { name: 'Member', role: 'reviewer', userId: member.user.id })).json().data;
-    const byOther = await admin.patch(`/api/v1/participants/${reviewer.id}`, { approved: true }, reviewer.version);
+    const reviewer = (
+      await member.post(`${base}/participants`, {
+        name: 'Member',
+        role: 'reviewer',
+        userId: member.user.id,
+      })
+    ).json().data;
+    const byOther = await admin.patch(
+      `/api/v1/participants/${reviewer.id}`,
+      { approved: true },
+      reviewer.version,
+    );
     expect(byOther.statusCode).toBe(200);
     version = (await member.get(base)).json().data.version;
     expect((await advance('follow_up')).statusCode).toBe(200);
@@ -187,7 +250,10 @@ describeEachDatabase('postmortem routes', (kind) => {
     expect(closed.json().data.closedAt).not.toBeNull();
     expect(closed.json().abilities).toMatchObject({ update: false, changePhase: true });
 
-    const closedWrite = await member.post(`${base}/timeline-events`, { occurredAt: '2026-11-16T10:06:00Z', text: 'late' });
+    const closedWrite = await member.post(`${base}/timeline-events`, {
+      occurredAt: '2026-11-16T10:06:00Z',
+      text: 'late',
+    });
     expect(closedWrite.statusCode).toBe(409);
     expect(closedWrite.json().code).toBe('POSTMORTEM_CLOSED');
 
@@ -203,10 +269,21 @@ describeEachDatabase('postmortem routes', (kind) => {
       .map((e: { data: { to: string } }) => e.data.to);
     expect(phaseChanges).toEqual(['follow_up', 'closed', 'follow_up', 'documentation', 'analysis']);
     const actions = new Set(trail.map((e: { action: string }) => e.action));
-    for (const action of ['postmortem.opened', 'timeline_event.created', 'contributing_factor.created', 'action_item.created', 'action_item.updated', 'participant.updated', 'blameless_finding.waived']) {
+    for (const action of [
+      'postmortem.opened',
+      'timeline_event.created',
+      'contributing_factor.created',
+      'action_item.created',
+      'action_item.updated',
+      'participant.updated',
+      'blameless_finding.waived',
+    ]) {
       expect(actions.has(action)).toBe(true);
     }
-    const rows = await server.handle.db.select().from(auditEvents).where(eq(auditEvents.postmortemId, id));
+    const rows = await server.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.postmortemId, id));
     expect(rows.length).toBe(trail.length);
   });
 
@@ -234,13 +311,24 @@ describeEachDatabase('postmortem routes', (kind) => {
         expect((await client.get(base)).statusCode).toBe(404);
         expect((await client.get(`${base}/timeline-events`)).statusCode).toBe(404);
         expect((await client.get(`${base}/audit-events`)).statusCode).toBe(404);
-        expect((await client.get(`/api/v1/postmortems?incidentId=${incident.id}`)).json().page.total).toBe(0);
+        expect(
+          (await client.get(`/api/v1/postmortems?incidentId=${incident.id}`)).json().page.total,
+        ).toBe(0);
       }
       expect((await outsider.get('/api/v1/postmortems')).json().page.total).toBe(before);
       expect((await viewer.get('/api/v1/postmortems')).json().page.total).toBe(viewerBefore);
-      const event = (await member.post(`${base}/timeline-events`, { occurredAt: '2026-11-16T10:00:00Z', text: 'Key rotated' })).json().data;
-      expect((await outsider.patch(`/api/v1/timeline-events/${event.id}`, { text: 'x' }, 1)).statusCode).toBe(404);
-      expect((await outsider.post(`${base}/transitions`, { to: 'analysis' }, 1)).statusCode).toBe(404);
+      const event = (
+        await member.post(`${base}/timeline-events`, {
+          occurredAt: '2026-11-16T10:00:00Z',
+          text: 'Key rotated',
+        })
+      ).json().data;
+      expect(
+        (await outsider.patch(`/api/v1/timeline-events/${event.id}`, { text: 'x' }, 1)).statusCode,
+      ).toBe(404);
+      expect((await outsider.post(`${base}/transitions`, { to: 'analysis' }, 1)).statusCode).toBe(
+        404,
+      );
       expect((await member.get(base)).statusCode).toBe(200);
       expect((await admin.get(base)).statusCode).toBe(200);
       const unrestricting = await member.patch(base, { restricted: false }, data.version);

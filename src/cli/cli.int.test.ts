@@ -1,0 +1,198 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  databaseUrl,
+  dropDatabase,
+  testDatabasePrefix,
+  testDatabaseUrlVariable,
+  withAdminClient,
+} from '../../test/support/postgres-admin.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `debrief` binary, as a user would. */
+function debrief(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/debrief.js', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', DEBRIEF_DATA_DIR: '', DEBRIEF_POLICY: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const json = (run: Run) => JSON.parse(run.stdout);
+
+/** The CLI journey, against whichever database the flags name. */
+function cliJourney(target: () => string[]) {
+  it('creates an account, records an incident, opens and advances its postmortem', async () => {
+    const user = await debrief([
+      'user',
+      'create',
+      ...target(),
+      '--email',
+      'ops@example.com',
+      '--name',
+      'Ops Admin',
+      '--password',
+      'correct horse battery staple',
+      '--role',
+      'admin',
+      '--json',
+    ]);
+    expect(user.stderr).toBe('');
+    expect(user.code).toBe(0);
+    expect(json(user)).toMatchObject({ email: 'ops@example.com', role: 'admin' });
+
+    const incident = await debrief([
+      'incident',
+      'create',
+      ...target(),
+      '--title',
+      'Queue backlog',
+      '--kind',
+      'degradation',
+      '--severity',
+      'sev2',
+      '--service',
+      'queue',
+      '--service',
+      'worker',
+      '--started-at',
+      '2026-11-16T10:00:00Z',
+      '--json',
+    ]);
+    expect(incident.code).toBe(0);
+    const incidentId = json(incident).id;
+    expect(json(incident)).toMatchObject({
+      status: 'open',
+      services: ['queue', 'worker'],
+      postmortemRequired: true,
+    });
+
+    const list = await debrief(['incident', 'list', ...target(), '--severity', 'sev2', '--json']);
+    expect(json(list).total).toBe(1);
+
+    const opened = await debrief(['postmortem', 'open', incidentId, ...target(), '--json']);
+    expect(opened.code).toBe(0);
+    const postmortemId = json(opened).id;
+
+    const refused = await debrief(['postmortem', 'advance', postmortemId, ...target()]);
+    expect(refused.stderr).toContain('TRANSITION_REFUSED');
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain('TRANSITION_REFUSED');
+    expect(refused.stderr).toContain('INCIDENT_NOT_RESOLVED');
+    expect(refused.stderr).toContain('TIMELINE_EMPTY');
+
+    const shown = await debrief(['postmortem', 'show', postmortemId, ...target(), '--json']);
+    expect(json(shown).unmetForNextPhase.map((u: { code: string }) => u.code)).toEqual([
+      'INCIDENT_NOT_RESOLVED',
+      'TIMELINE_EMPTY',
+    ]);
+  });
+
+  it('exits 2 with every issue on bad input, 3 on an unknown record', async () => {
+    const bad = await debrief([
+      'incident',
+      'create',
+      ...target(),
+      '--title',
+      'x',
+      '--kind',
+      'meteor',
+      '--severity',
+      'sev9',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('kind');
+    expect(bad.stderr).toContain('severity');
+    const missing = await debrief([
+      'postmortem',
+      'show',
+      '00000000-0000-4000-8000-000000000000',
+      ...target(),
+    ]);
+    expect(missing.code).toBe(3);
+    const unknownFlag = await debrief(['incident', 'list', '--frobnicate']);
+    expect(unknownFlag.code).toBe(2);
+  });
+}
+
+describe('debrief CLI [pglite data directory]', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'debrief-cli-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('migrates a fresh data directory', async () => {
+    const run = await debrief(['migrate', '--data-dir', dataDir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('up to date');
+  });
+
+  cliJourney(() => ['--data-dir', dataDir]);
+
+  it('refuses a data directory another live process holds', async () => {
+    writeFileSync(join(dataDir, 'debrief.lock'), String(process.pid));
+    const run = await debrief(['incident', 'list', '--data-dir', dataDir]);
+    rmSync(join(dataDir, 'debrief.lock'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('in use by process');
+  });
+
+  it('stops at startup on an invalid policy file, naming every problem', async () => {
+    const policy = join(dataDir, 'policy.yaml');
+    writeFileSync(policy, 'requiredReviewerApprovals:\n  sev1: -1\nunknownSection: true\n');
+    const run = await debrief(['migrate', '--data-dir', dataDir, '--policy', policy]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('requiredReviewerApprovals');
+    expect(run.stderr).toContain('unknownSection');
+  });
+});
+
+const postgresTemplate = inject('postgresTemplate');
+
+describe.skipIf(!postgresTemplate)(
+  `debrief CLI [postgres]${postgresTemplate ? '' : ` (skipped: ${testDatabaseUrlVariable} is not set)`}`,
+  () => {
+    let url = '';
+    const database = `${testDatabasePrefix}${randomBytes(8).toString('hex')}`;
+    beforeAll(async () => {
+      if (!postgresTemplate) {
+        return;
+      }
+      await withAdminClient(postgresTemplate.adminUrl, (client) =>
+        client.query(
+          `create database "${database}" template "${postgresTemplate.templateDatabase}"`,
+        ),
+      );
+      url = databaseUrl(postgresTemplate.adminUrl, database);
+    });
+    afterAll(async () => {
+      if (postgresTemplate) {
+        await withAdminClient(postgresTemplate.adminUrl, (client) =>
+          dropDatabase(client, database),
+        );
+      }
+    });
+
+    cliJourney(() => ['--database-url', url]);
+  },
+);
