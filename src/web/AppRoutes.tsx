@@ -1,0 +1,31 @@
+import { matchPath } from './routing/match-path.ts';
+import { useLocation } from './routing/use-location.ts';
+import { IncidentScene } from './scenes/Incident/IncidentScene.tsx';
+import { IncidentListScene } from './scenes/IncidentList/IncidentListScene.tsx';
+import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
+import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
+import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
+import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
+
+/** Picks the scene for the current path. Scenes with an id remount when the id changes. */
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  if (pathname === '/' || pathname === '/incidents') {
+    return <IncidentListScene />;
+  }
+  if (pathname === '/incidents/new') {
+    return <NewIncidentScene />;
+  }
+  const incident = matchPath('/incidents/:id', pathname);
+  if (incident?.id) {
+    return <IncidentScene key={incident.id} id={incident.id} />;
+  }
+  if (pathname === '/postmortems') {
+    return <PostmortemListScene />;
+  }
+  const postmortem = matchPath('/postmortems/:id', pathname);
+  if (postmortem?.id) {
+    return <PostmortemScene key={postmortem.id} id={postmortem.id} />;
+  }
+  return <NotFoundScene />;
+}

@@ -1,0 +1,43 @@
+import type { Incident } from '../../api/incidents-api.ts';
+import { formatInstant } from '../../lib/datetime.ts';
+import { Link } from '../../routing/Link.tsx';
+import { incidentLabels } from './labels.ts';
+import { SeverityBadge } from './SeverityBadge.tsx';
+
+/** Incidents as a table: number, title, kind, severity, status, services, start. */
+export function IncidentTable({ incidents }: { incidents: Incident[] }) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Title</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Severity</th>
+          <th scope="col">Status</th>
+          <th scope="col">Services</th>
+          <th scope="col">Started</th>
+        </tr>
+      </thead>
+      <tbody>
+        {incidents.map((incident) => (
+          <tr key={incident.id}>
+            <td>{incident.number}</td>
+            <td>
+              <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
+              {incident.isDrill && <span className="tag">Drill</span>}
+              {incident.restricted && <span className="tag">Restricted</span>}
+            </td>
+            <td>{incidentLabels.kind[incident.kind]}</td>
+            <td>
+              <SeverityBadge severity={incident.severity} />
+            </td>
+            <td>{incidentLabels.status[incident.status]}</td>
+            <td>{incident.services.join(', ') || '—'}</td>
+            <td>{formatInstant(incident.instants.started_at?.at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

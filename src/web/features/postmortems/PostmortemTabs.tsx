@@ -1,0 +1,84 @@
+import type { PolicyView } from '../../api/policy-api.ts';
+import type { Postmortem } from '../../api/postmortems-api.ts';
+import { Tabs } from '../../components/Tabs.tsx';
+import type { Abilities } from '../../lib/abilities.ts';
+import { navigate } from '../../routing/location-store.ts';
+import { useLocation } from '../../routing/use-location.ts';
+import { ActionItemsSection } from './ActionItemsSection.tsx';
+import { AnalysisMeetingForm } from './AnalysisMeetingForm.tsx';
+import { AuditTrail } from './AuditTrail.tsx';
+import { BlamelessFindingsPanel } from './BlamelessFindingsPanel.tsx';
+import { FactorsSection } from './FactorsSection.tsx';
+import { ParticipantsSection } from './ParticipantsSection.tsx';
+import { ReportSectionsForm } from './ReportSectionsForm.tsx';
+import { TimelineSection } from './TimelineSection.tsx';
+
+interface PostmortemTabsProps {
+  postmortem: Postmortem;
+  policy: PolicyView;
+  canEdit: boolean;
+  /** Reloads the postmortem: its counts and unmet conditions follow its parts. */
+  onChanged: () => void;
+  onSaved: (result: { data: Postmortem; abilities: Abilities }) => void;
+}
+
+/** The postmortem's parts as tabs; the selected tab lives in the address (`?tab=`). */
+export function PostmortemTabs({
+  postmortem,
+  policy,
+  canEdit,
+  onChanged,
+  onSaved,
+}: PostmortemTabsProps) {
+  const { pathname, query } = useLocation();
+  const counts = postmortem.counts;
+  const tabs = [
+    { id: 'timeline', label: `Timeline (${counts.timelineEvents})` },
+    { id: 'participants', label: `Participants (${counts.participants})` },
+    { id: 'factors', label: `Contributing factors (${counts.contributingFactors})` },
+    { id: 'actions', label: `Action items (${counts.actionItems})` },
+    { id: 'report', label: 'Report' },
+    { id: 'meeting', label: 'Analysis meeting' },
+    { id: 'audit', label: 'Audit trail' },
+  ];
+  const requested = query.get('tab') ?? 'timeline';
+  const selected = tabs.some((tab) => tab.id === requested) ? requested : 'timeline';
+  const select = (id: string) => navigate(`${pathname}?tab=${id}`, { replace: true });
+  const common = { postmortemId: postmortem.id, canAdd: canEdit, onChanged };
+
+  return (
+    <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
+      {selected === 'timeline' && <TimelineSection {...common} />}
+      {selected === 'participants' && <ParticipantsSection {...common} />}
+      {selected === 'factors' && <FactorsSection {...common} taxonomy={policy.factorTaxonomy} />}
+      {selected === 'actions' && <ActionItemsSection {...common} />}
+      {selected === 'report' && (
+        <>
+          <ReportSectionsForm
+            postmortem={postmortem}
+            sections={policy.reportSections}
+            canEdit={canEdit}
+            onSaved={onSaved}
+            onReload={onChanged}
+          />
+          <BlamelessFindingsPanel
+            key={postmortem.version}
+            postmortemId={postmortem.id}
+            sections={policy.reportSections}
+            canEdit={canEdit}
+            onChanged={onChanged}
+          />
+        </>
+      )}
+      {selected === 'meeting' && (
+        <AnalysisMeetingForm
+          postmortem={postmortem}
+          canEdit={canEdit}
+          onSaved={onSaved}
+          onReload={onChanged}
+        />
+      )}
+      {selected === 'audit' && <AuditTrail postmortemId={postmortem.id} />}
+    </Tabs>
+  );
+}

@@ -1,0 +1,82 @@
+import { type FormEvent, useState } from 'react';
+import { limits } from '../../../contracts/limits.ts';
+import type { PolicyView } from '../../api/policy-api.ts';
+import { type Postmortem, postmortemsApi } from '../../api/postmortems-api.ts';
+import { Field } from '../../components/Field.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { StatusNote } from '../../components/StatusNote.tsx';
+import type { Abilities } from '../../lib/abilities.ts';
+import { useSubmit } from '../../lib/use-submit.ts';
+import { BlamelessHints } from './BlamelessHints.tsx';
+
+interface ReportSectionsFormProps {
+  postmortem: Postmortem;
+  sections: PolicyView['reportSections'];
+  canEdit: boolean;
+  onSaved: (result: { data: Postmortem; abilities: Abilities }) => void;
+  onReload: () => void;
+}
+
+/** One text area per report section of the policy; saves the changed sections together. */
+export function ReportSectionsForm({
+  postmortem,
+  sections,
+  canEdit,
+  onSaved,
+  onReload,
+}: ReportSectionsFormProps) {
+  const [texts, setTexts] = useState<Record<string, string>>(() => ({ ...postmortem.sections }));
+  const [saved, setSaved] = useState('');
+  const submit = useSubmit();
+  const changed = Object.fromEntries(
+    sections
+      .map((section) => [section.key, texts[section.key] ?? ''] as const)
+      .filter(([key, text]) => text !== (postmortem.sections[key] ?? '')),
+  );
+  const dirty = Object.keys(changed).length > 0;
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved('');
+    const result = await submit.run(() =>
+      postmortemsApi.update(postmortem.id, postmortem.version, { sections: changed }),
+    );
+    if (result) {
+      setSaved('Report saved.');
+      onSaved(result);
+    }
+  };
+
+  const fieldLabels = Object.fromEntries(sections.map((s) => [`sections.${s.key}`, s.label]));
+  return (
+    <form className="form" onSubmit={handleSubmit} aria-label="Report">
+      <h2>Report</h2>
+      {sections.map((section) => (
+        <div key={section.key}>
+          <Field label={section.label} required={section.required}>
+            <textarea
+              value={texts[section.key] ?? ''}
+              onChange={(e) => {
+                setSaved('');
+                setTexts((current) => ({ ...current, [section.key]: e.target.value }));
+              }}
+              rows={5}
+              readOnly={!canEdit}
+              maxLength={limits.sectionMax}
+            />
+          </Field>
+          <BlamelessHints field={`sections.${section.key}`} text={texts[section.key] ?? ''} />
+        </div>
+      ))}
+      <ProblemAlert problem={submit.problem} onReload={onReload} fieldLabels={fieldLabels} />
+      <StatusNote message={saved} />
+      {canEdit && (
+        <div className="actions">
+          <button type="submit" disabled={submit.pending || !dirty}>
+            {submit.pending ? 'Saving…' : 'Save report'}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

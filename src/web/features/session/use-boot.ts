@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Problem } from '../../../contracts/problem.ts';
+import { ApiError, toProblem } from '../../api/api-error.ts';
+import { authApi, type Session } from '../../api/auth-api.ts';
+import { setCsrfToken, setUnauthorizedListener } from '../../api/http.ts';
+
+export type BootState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; problem: Problem }
+  | { kind: 'needs-setup' }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; session: Session };
+
+/**
+ * Decides what the app shows first: the first-admin form when the workspace is empty,
+ * the sign-in form without a session, the app with one.
+ */
+export function useBoot() {
+  const [state, setState] = useState<BootState>({ kind: 'loading' });
+
+  const signedIn = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setState({ kind: 'signed-in', session });
+  }, []);
+
+  const signedOut = useCallback(() => {
+    setCsrfToken(null);
+    setState({ kind: 'signed-out' });
+  }, []);
+
+  const boot = useCallback(async () => {
+    setState({ kind: 'loading' });
+    try {
+      const { needsSetup } = await authApi.getSetupStatus();
+      if (needsSetup) {
+        setState({ kind: 'needs-setup' });
+        return;
+      }
+      signedIn(await authApi.getSession());
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        signedOut();
+      } else {
+        setState({ kind: 'failed', problem: toProblem(error) });
+      }
+    }
+  }, [signedIn, signedOut]);
+
+  useEffect(() => {
+    setUnauthorizedListener(signedOut);
+    void boot();
+    return () => setUnauthorizedListener(null);
+  }, [boot, signedOut]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await authApi.signOut();
+    } finally {
+      signedOut();
+    }
+  }, [signedOut]);
+
+  return { state, boot, signedIn, signOut };
+}

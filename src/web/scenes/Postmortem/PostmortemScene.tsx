@@ -1,0 +1,89 @@
+import { useCallback } from 'react';
+import { policyApi } from '../../api/policy-api.ts';
+import { postmortemsApi } from '../../api/postmortems-api.ts';
+import { LoadState } from '../../components/LoadState.tsx';
+import { SeverityBadge } from '../../features/incidents/SeverityBadge.tsx';
+import { DeadlinesList } from '../../features/postmortems/DeadlinesList.tsx';
+import { postmortemLabels } from '../../features/postmortems/labels.ts';
+import { MoveBackForm } from '../../features/postmortems/MoveBackForm.tsx';
+import { NextStepPanel } from '../../features/postmortems/NextStepPanel.tsx';
+import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
+import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
+import { can } from '../../lib/abilities.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { Link } from '../../routing/Link.tsx';
+
+/** `/postmortems/:id`: the phase, what is left before the next one, and every part. */
+export function PostmortemScene({ id }: { id: string }) {
+  const loadPostmortem = useCallback(() => postmortemsApi.get(id), [id]);
+  const postmortem = useResource(loadPostmortem);
+  const policy = useResource(policyApi.get);
+  const title = postmortem.data
+    ? `PM-${postmortem.data.data.number} ${postmortem.data.data.title}`
+    : 'Postmortem';
+  useDocumentTitle(title);
+  const { reload } = postmortem;
+  const onChanged = useCallback(() => void reload(), [reload]);
+
+  if (!postmortem.data || !policy.data) {
+    return (
+      <LoadState
+        problem={postmortem.problem ?? policy.problem}
+        onRetry={() => void Promise.all([postmortem.reload(), policy.reload()])}
+      />
+    );
+  }
+  const { data, abilities } = postmortem.data;
+  const canChangePhase = can(abilities, 'changePhase');
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/postmortems">Postmortems</Link>
+        {data.incidentIds.map((incidentId, index) => (
+          <span key={incidentId}>
+            {' · '}
+            <Link to={`/incidents/${incidentId}`}>
+              {data.incidentIds.length === 1 ? 'Incident' : `Incident ${index + 1}`}
+            </Link>
+          </span>
+        ))}
+      </p>
+      <div className="page-heading">
+        <h1>
+          <span className="muted">PM-{data.number}</span> {data.title}
+        </h1>
+        <SeverityBadge severity={data.severity} />
+      </div>
+      <p className="phase-line">
+        Phase: <strong data-testid="current-phase">{postmortemLabels.phase[data.phase]}</strong>
+        {data.scope === 'thematic' && <span className="tag">Thematic</span>}
+        {data.restricted && <span className="tag">Restricted</span>}
+      </p>
+      <PhaseProgress phase={data.phase} />
+      <div className="two-column">
+        <NextStepPanel
+          postmortem={data}
+          canChangePhase={canChangePhase}
+          onChanged={postmortem.setData}
+          onReload={onChanged}
+        />
+        <section className="card" aria-labelledby="deadlines-heading">
+          <h2 id="deadlines-heading">Deadlines</h2>
+          <DeadlinesList deadlines={data.deadlines} />
+          {canChangePhase && (
+            <MoveBackForm postmortem={data} onChanged={postmortem.setData} onReload={onChanged} />
+          )}
+        </section>
+      </div>
+      <PostmortemTabs
+        postmortem={data}
+        policy={policy.data}
+        canEdit={can(abilities, 'update')}
+        onChanged={onChanged}
+        onSaved={postmortem.setData}
+      />
+    </>
+  );
+}
