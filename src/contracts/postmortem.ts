@@ -4,6 +4,7 @@ import { postmortemScopes } from '../domain/postmortem.ts';
 import { postmortemPhases, unmetConditionCodes } from '../domain/postmortem-phase.ts';
 import { instantSchema, pageQuerySchema, text } from './common.ts';
 import { limits } from './limits.ts';
+import { timelineEventSchema } from './postmortem-parts.ts';
 
 /** Body of `POST /postmortems`: one incident, or several for a thematic review. */
 export const createPostmortemBodySchema = z
@@ -52,6 +53,11 @@ export const transitionBodySchema = z
     reason: z.string().trim().max(limits.shortTextMax).optional(),
   })
   .strict();
+
+/** Query of `GET /postmortems/{id}`: `include=timeline` adds the whole timeline. */
+export const getPostmortemQuerySchema = z.object({
+  include: z.enum(['timeline']).optional(),
+});
 
 export const listPostmortemsQuerySchema = pageQuerySchema.extend({
   phase: z
@@ -102,6 +108,8 @@ export const postmortemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** Present with `?include=timeline`: the whole timeline in order. */
+  timeline: z.array(timelineEventSchema).optional(),
 });
 export type PostmortemDto = z.infer<typeof postmortemSchema>;
 

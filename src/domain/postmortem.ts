@@ -21,6 +21,8 @@ export interface Postmortem {
   analysisMeetingNotes: string;
   createdById: string | null;
   version: number;
+  /** Grows with every change to the postmortem or its parts (unlike `version`, which guards its own fields). */
+  revision: number;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;

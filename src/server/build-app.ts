@@ -12,6 +12,7 @@ import { limits } from '../contracts/limits.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
+import { createResponseCache } from './response-cache.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Mark cookies Secure (set when served over HTTPS). */
   secureCookies?: boolean;
+  /** Memory for rendered reads, in millions of characters (default 64; 0 turns caching off). */
+  readCacheMegachars?: number;
 }
 
 /**
@@ -86,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     deps: options.deps,
     secureCookies: options.secureCookies ?? false,
     ping: options.ping,
+    readCache: createResponseCache((options.readCacheMegachars ?? 64) * 1_000_000),
   };
   registerHealthRoutes(context);
   registerSessionRoutes(context);

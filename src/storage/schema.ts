@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -122,6 +123,8 @@ export const postmortems = pgTable(
     analysisMeetingNotes: text('analysis_meeting_notes').notNull().default(''),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
+    /** Bumped on every change to the postmortem or any of its parts: the read caches' key. */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(1),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
     closedAt: instant('closed_at'),

@@ -27,7 +27,8 @@ export function findBlamelessFindings(
   const findings: BlamelessFinding[] = [];
   for (const { field, text } of texts) {
     for (const rule of rules) {
-      for (const match of text.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+      // matchAll works on a copy of the (global) pattern, so rules stay reusable and stateless.
+      for (const match of text.matchAll(rule.pattern)) {
         const start = match.index ?? 0;
         findings.push({
           rule: rule.id,

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/user.ts';
 import { waiversRepository } from '../../storage/repositories/parts-repositories.ts';
+import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
@@ -35,6 +36,7 @@ export async function waiveBlamelessFinding(
       waivedById: actor.id,
       createdAt: tx.clock(),
     });
+    await postmortemsRepository.touch(tx.db, postmortemId, tx.clock());
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'blameless_finding.waived',

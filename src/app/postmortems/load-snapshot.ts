@@ -4,6 +4,7 @@ import {
 } from '../../analysis/blameless/find-blameless-findings.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-phase.ts';
+import { isCountedEvent, type TimelineEvent } from '../../domain/timeline-event.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import {
   actionItemsRepository,
@@ -38,9 +39,13 @@ export function lintableTexts(
 }
 
 /** Blameless findings of a postmortem, each with its waiver when one was given. */
-export async function loadBlamelessFindings(deps: AppDeps, postmortem: Postmortem) {
+export async function loadBlamelessFindings(
+  deps: AppDeps,
+  postmortem: Postmortem,
+  loadedTimeline?: TimelineEvent[],
+) {
   const [timeline, factors, actionItems, waivers] = [
-    await timelineRepository.listForPostmortem(deps.db, postmortem.id),
+    loadedTimeline ?? (await timelineRepository.listForPostmortem(deps.db, postmortem.id)),
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
     await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
     await waiversRepository.listForPostmortem(deps.db, postmortem.id),
@@ -60,18 +65,24 @@ export async function loadBlamelessFindings(deps: AppDeps, postmortem: Postmorte
   });
 }
 
-/** Reads everything the phase guards need, in the caller's transaction. */
+/**
+ * Reads everything the phase guards need, in the caller's transaction. A caller that already
+ * loaded the timeline passes it, so that 2,000 events are not read twice.
+ */
 export async function loadSnapshot(
   deps: AppDeps,
   postmortem: Postmortem,
+  loadedTimeline?: TimelineEvent[],
 ): Promise<PostmortemSnapshot> {
   const [incidents, acceptedTimelineEventCount, factors, actionItems, participants, findings] = [
     await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds),
-    await timelineRepository.countAccepted(deps.db, postmortem.id),
+    loadedTimeline
+      ? loadedTimeline.filter(isCountedEvent).length
+      : await timelineRepository.countAccepted(deps.db, postmortem.id),
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
     await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
     await participantsRepository.listForPostmortem(deps.db, postmortem.id),
-    await loadBlamelessFindings(deps, postmortem),
+    await loadBlamelessFindings(deps, postmortem, loadedTimeline),
   ];
   return {
     postmortem,

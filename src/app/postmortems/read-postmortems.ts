@@ -8,11 +8,14 @@ import {
   unmetForNextPhase,
   worstSeverity,
 } from '../../domain/postmortem-phase.ts';
+import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
+import { timelineRepository } from '../../storage/repositories/parts-repositories.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
+import type { ReadCache } from '../read-cache.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 
@@ -29,14 +32,20 @@ export interface PostmortemView {
     actionItems: number;
     participants: number;
   };
+  /** The whole timeline, when asked for. */
+  timeline?: TimelineEvent[];
 }
 
 /** Builds the view of a postmortem already loaded in the caller's transaction. */
 export async function buildPostmortemView(
   deps: AppDeps,
   postmortem: Postmortem,
+  options: { includeTimeline?: boolean } = {},
 ): Promise<PostmortemView> {
-  const snapshot = await loadSnapshot(deps, postmortem);
+  const timeline = options.includeTimeline
+    ? await timelineRepository.listForPostmortem(deps.db, postmortem.id)
+    : undefined;
+  const snapshot = await loadSnapshot(deps, postmortem, timeline);
   const { next, unmet } = unmetForNextPhase(snapshot);
   const severity = worstSeverity(snapshot.incidents);
   const resolvedTimes = snapshot.incidents.map((i) => i.instants.resolved_at?.at);
@@ -62,7 +71,46 @@ export async function buildPostmortemView(
       actionItems: snapshot.actionItems.length,
       participants: snapshot.participants.length,
     },
+    ...(timeline ? { timeline } : {}),
   };
+}
+
+/**
+ * Reads a postmortem and renders its view, reusing a cached rendering while nothing it
+ * depends on has changed: the postmortem's revision (bumped by every write to it or its
+ * parts), its incidents' versions, and today's date (deadlines turn overdue at midnight).
+ * Visibility is checked on every call, before the cache is consulted.
+ */
+export async function readPostmortem<T>(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  options: {
+    includeTimeline: boolean;
+    render: (view: PostmortemView) => T;
+    cache?: ReadCache<T>;
+  },
+): Promise<{ postmortem: Postmortem; rendered: T }> {
+  return inTransaction(deps, async (tx) => {
+    const postmortem = await loadPostmortemFor(tx, actor, id, 'postmortem.read');
+    const incidentVersions = await incidentsRepository.listVersions(tx.db, postmortem.incidentIds);
+    const key = [
+      postmortem.id,
+      options.includeTimeline ? 'timeline' : 'view',
+      postmortem.revision,
+      incidentVersions.map((i) => `${i.id}@${i.version}`).join(','),
+      toIsoDate(tx.clock()),
+    ].join('|');
+    const cached = options.cache?.get(key);
+    if (cached !== undefined) {
+      return { postmortem, rendered: cached };
+    }
+    const rendered = options.render(
+      await buildPostmortemView(tx, postmortem, { includeTimeline: options.includeTimeline }),
+    );
+    options.cache?.set(key, rendered);
+    return { postmortem, rendered };
+  });
 }
 
 /** One postmortem the actor may see, with its next-phase conditions and deadlines. */

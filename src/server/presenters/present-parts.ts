@@ -28,3 +28,8 @@ export function presentPart<
   }
   return { data: isoDates(part), abilities };
 }
+
+/** A timeline event as plain JSON values. */
+export function presentTimelineEvent(event: TimelineEvent) {
+  return isoDates(event);
+}

@@ -4,6 +4,7 @@ import { can } from '../../domain/authorization.ts';
 import type { Severity } from '../../domain/incident.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { Actor } from '../../domain/user.ts';
+import { presentTimelineEvent } from './present-parts.ts';
 
 /** What the viewer may do with a postmortem; a closed one only changes phase (re-open). */
 export function postmortemAbilities(postmortem: Postmortem, viewer: Actor) {
@@ -41,6 +42,14 @@ export function presentPostmortemSummary(
 
 /** A postmortem with its next-phase conditions and deadlines. */
 export function presentPostmortem(view: PostmortemView, viewer: Actor) {
+  return {
+    data: presentPostmortemData(view),
+    abilities: postmortemAbilities(view.postmortem, viewer),
+  };
+}
+
+/** The viewer-independent part of a presented postmortem (what the read cache holds). */
+export function presentPostmortemData(view: PostmortemView): PostmortemDto {
   const { postmortem } = view;
   const data: PostmortemDto = {
     id: postmortem.id,
@@ -63,6 +72,7 @@ export function presentPostmortem(view: PostmortemView, viewer: Actor) {
     createdAt: postmortem.createdAt.toISOString(),
     updatedAt: postmortem.updatedAt.toISOString(),
     closedAt: postmortem.closedAt?.toISOString() ?? null,
+    ...(view.timeline ? { timeline: view.timeline.map(presentTimelineEvent) } : {}),
   };
-  return { data, abilities: postmortemAbilities(postmortem, viewer) };
+  return data;
 }

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app/app-deps.ts';
-
-/** The Fastify instance routes register on, typed by the zod schemas. */
-export type ApiApp = ReturnType<FastifyInstance['withTypeProvider']> & ReturnType<typeof typed>;
+import type { ReadCache } from '../../app/read-cache.ts';
 
 const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
@@ -15,6 +13,8 @@ export interface RouteContext {
   secureCookies: boolean;
   /** Pings the database for readiness. */
   ping: () => Promise<void>;
+  /** Rendered reads keyed by database freshness (see ReadCache). */
+  readCache: ReadCache<string>;
 }
 
 /** Gives a Fastify instance its zod typing. */

@@ -271,4 +271,16 @@ export const incidentsRepository = {
       total: totalRow?.n ?? 0,
     };
   },
+
+  /** The current version of each incident: a cheap freshness check for cached reads. */
+  async listVersions(db: Database, ids: string[]): Promise<Array<{ id: string; version: number }>> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return db
+      .select({ id: incidents.id, version: incidents.version })
+      .from(incidents)
+      .where(inArray(incidents.id, ids))
+      .orderBy(incidents.id);
+  },
 };

@@ -28,6 +28,7 @@ const toPostmortem = (
   analysisMeetingNotes: row.analysisMeetingNotes,
   createdById: row.createdById,
   version: row.version,
+  revision: row.revision,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
   closedAt: row.closedAt,
@@ -68,7 +69,7 @@ export interface PostmortemFilters {
 export const postmortemsRepository = {
   async insertPostmortem(
     db: Database,
-    postmortem: Omit<Postmortem, 'number'>,
+    postmortem: Omit<Postmortem, 'number' | 'revision'>,
   ): Promise<Postmortem> {
     const [row] = await db
       .insert(postmortems)
@@ -143,6 +144,7 @@ export const postmortemsRepository = {
         analysisMeetingNotes: postmortem.analysisMeetingNotes,
         updatedAt: postmortem.updatedAt,
         closedAt: postmortem.closedAt,
+        revision: sql`${postmortems.revision} + 1`,
       },
       'Postmortem',
     );
@@ -150,9 +152,16 @@ export const postmortemsRepository = {
     return toPostmortem(row, postmortem.incidentIds, postmortem.memberIds);
   },
 
-  /** Marks a change to a part of the postmortem: bumps `updated_at` (not the version). */
+  /**
+   * Marks a change to a part of the postmortem: bumps `updated_at` and the revision (not the
+   * version, so that editing a part never conflicts with editing the postmortem's own fields).
+   * Every write to a part must call it: the read caches key on the revision.
+   */
   async touch(db: Database, id: string, at: Date): Promise<void> {
-    await db.update(postmortems).set({ updatedAt: at }).where(eq(postmortems.id, id));
+    await db
+      .update(postmortems)
+      .set({ updatedAt: at, revision: sql`${postmortems.revision} + 1` })
+      .where(eq(postmortems.id, id));
   },
 
   async listVisiblePostmortems(

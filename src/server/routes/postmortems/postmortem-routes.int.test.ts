@@ -287,6 +287,40 @@ describeEachDatabase('postmortem routes', (kind) => {
     expect(rows.length).toBe(trail.length);
   });
 
+  it('includes the timeline on request and never serves a stale cached read', async () => {
+    const incident = await createIncident({
+      instants: { started_at: { at: '2026-11-16T10:00:00Z' } },
+    });
+    const { data } = (await openFor([incident.id])).json();
+    const url = `/api/v1/postmortems/${data.id}?include=timeline`;
+    const first = await member.get(url);
+    expect(first.json().data.timeline).toEqual([]);
+    expect(first.json().abilities.update).toBe(true);
+    expect((await viewer.get(url)).json().abilities.update).toBe(false);
+    const event = (
+      await member.post(`/api/v1/postmortems/${data.id}/timeline-events`, {
+        occurredAt: '2026-11-16T10:01:00Z',
+        text: 'Page sent',
+      })
+    ).json().data;
+    const afterEvent = (await member.get(url)).json().data;
+    expect(afterEvent.timeline.map((e: { text: string }) => e.text)).toEqual(['Page sent']);
+    expect(afterEvent.unmetForNextPhase.map((u: { code: string }) => u.code)).toEqual([
+      'INCIDENT_NOT_RESOLVED',
+    ]);
+    await member.patch(
+      `/api/v1/incidents/${incident.id}`,
+      { instants: { resolved_at: { at: '2026-11-16T11:00:00Z' } } },
+      1,
+    );
+    expect((await member.get(url)).json().data.unmetForNextPhase).toEqual([]);
+    await member.patch(`/api/v1/timeline-events/${event.id}`, { text: 'Page sent to on-call' }, 1);
+    expect((await member.get(url)).json().data.timeline[0].text).toBe('Page sent to on-call');
+    expect(
+      (await member.get(`/api/v1/postmortems/${data.id}`)).json().data.timeline,
+    ).toBeUndefined();
+  });
+
   it('shows deadlines from resolution in business days', async () => {
     const incident = await createIncident({ severity: 'sev1' });
     const { data } = (await openFor([incident.id])).json();

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { changePostmortemPhase } from '../../../app/postmortems/change-postmortem-phase.ts';
 import { openPostmortem } from '../../../app/postmortems/open-postmortem.ts';
-import { getPostmortem, listPostmortems } from '../../../app/postmortems/read-postmortems.ts';
+import {
+  getPostmortem,
+  listPostmortems,
+  readPostmortem,
+} from '../../../app/postmortems/read-postmortems.ts';
 import { updatePostmortem } from '../../../app/postmortems/update-postmortem.ts';
 import { idParamsSchema, paged, single } from '../../../contracts/common.ts';
 import {
   createPostmortemBodySchema,
+  getPostmortemQuerySchema,
   listPostmortemsQuerySchema,
   postmortemSchema,
   postmortemSummarySchema,
@@ -15,13 +20,15 @@ import {
 import { requireActor } from '../../authenticate.ts';
 import { requireIfMatch, setEtag } from '../../if-match.ts';
 import {
+  postmortemAbilities,
   presentPostmortem,
+  presentPostmortemData,
   presentPostmortemSummary,
 } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 
 /** Postmortems: open, list, read (with next-phase conditions), edit, change phase. */
-export function registerPostmortemRoutes({ app, deps }: RouteContext): void {
+export function registerPostmortemRoutes({ app, deps, readCache }: RouteContext): void {
   const present = async (actorId: Parameters<typeof getPostmortem>[1], id: string) =>
     presentPostmortem(await getPostmortem(deps, actorId, id), actorId);
 
@@ -67,14 +74,26 @@ export function registerPostmortemRoutes({ app, deps }: RouteContext): void {
     {
       schema: {
         tags: ['postmortems'],
+        description:
+          'The postmortem with its next-phase conditions and deadlines; `include=timeline` adds the whole timeline.',
         params: idParamsSchema,
+        querystring: getPostmortemQuerySchema,
         response: { 200: single(postmortemSchema) },
       },
     },
     async (request, reply) => {
-      const body = await present(requireActor(request), request.params.id);
-      setEtag(reply, body.data.version);
-      return body;
+      const actor = requireActor(request);
+      const { postmortem, rendered } = await readPostmortem(deps, actor, request.params.id, {
+        includeTimeline: request.query.include === 'timeline',
+        render: (view) => JSON.stringify(presentPostmortemData(view)),
+        cache: readCache,
+      });
+      setEtag(reply, postmortem.version);
+      // The data part is cached as rendered JSON; only the viewer's abilities are added per
+      // request. The body is the declared response schema, already serialized.
+      const abilities = JSON.stringify(postmortemAbilities(postmortem, actor));
+      const body = `{"data":${rendered},"abilities":${abilities}}`;
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
