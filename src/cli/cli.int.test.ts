@@ -1,17 +1,14 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testDatabaseUrlVariable } from '../../test/support/postgres-admin.ts';
 import {
-  databaseUrl,
-  dropDatabase,
-  testDatabasePrefix,
-  testDatabaseUrlVariable,
-  withAdminClient,
-} from '../../test/support/postgres-admin.ts';
+  createPostgresTestDatabase,
+  type PostgresTestDatabase,
+} from '../../test/support/test-database.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -172,27 +169,12 @@ const postgresTemplate = inject('postgresTemplate');
 describe.skipIf(!postgresTemplate)(
   `debrief CLI [postgres]${postgresTemplate ? '' : ` (skipped: ${testDatabaseUrlVariable} is not set)`}`,
   () => {
-    let url = '';
-    const database = `${testDatabasePrefix}${randomBytes(8).toString('hex')}`;
+    let database: PostgresTestDatabase | undefined;
     beforeAll(async () => {
-      if (!postgresTemplate) {
-        return;
-      }
-      await withAdminClient(postgresTemplate.adminUrl, (client) =>
-        client.query(
-          `create database "${database}" template "${postgresTemplate.templateDatabase}"`,
-        ),
-      );
-      url = databaseUrl(postgresTemplate.adminUrl, database);
+      database = await createPostgresTestDatabase();
     });
-    afterAll(async () => {
-      if (postgresTemplate) {
-        await withAdminClient(postgresTemplate.adminUrl, (client) =>
-          dropDatabase(client, database),
-        );
-      }
-    });
+    afterAll(() => database?.drop());
 
-    cliJourney(() => ['--database-url', url]);
+    cliJourney(() => ['--database-url', database?.url ?? '']);
   },
 );

@@ -25,6 +25,13 @@ describe('createIncidentBodySchema', () => {
     });
   });
 
+  it('still checks the near-miss rule when another field is invalid', () => {
+    expect(issuesOf({ ...minimal, kind: 'near_miss', severity: 'critical' })).toEqual([
+      ['invalid_value', 'severity'],
+      ['custom', 'potentialSeverity'],
+    ]);
+  });
+
   it('trims the title and drops duplicate services', () => {
     const body = createIncidentBodySchema.parse({
       ...minimal,

@@ -33,6 +33,13 @@ const servicesSchema = z
   .max(limits.servicesMax)
   .transform((names) => [...new Set(names)]);
 
+/**
+ * Run the near-miss rules whenever kind and potential severity themselves parsed, even if
+ * other fields failed, so that every issue is reported at once.
+ */
+const kindAndPotentialParsed = (payload: z.core.ParsePayload) =>
+  !payload.issues.some((i) => i.path?.[0] === 'kind' || i.path?.[0] === 'potentialSeverity');
+
 /** Body of `POST /incidents`. */
 export const createIncidentBodySchema = z
   .object({
@@ -54,10 +61,12 @@ export const createIncidentBodySchema = z
   .refine((body) => body.kind !== 'near_miss' || body.potentialSeverity !== null, {
     path: ['potentialSeverity'],
     message: 'A near miss needs its potential severity.',
+    when: kindAndPotentialParsed,
   })
   .refine((body) => body.kind === 'near_miss' || body.potentialSeverity === null, {
     path: ['potentialSeverity'],
     message: 'Only a near miss has a potential severity.',
+    when: kindAndPotentialParsed,
   });
 export type CreateIncidentBody = z.infer<typeof createIncidentBodySchema>;
 

@@ -86,6 +86,7 @@ export function statusFromInstants(instants: KeyInstants): IncidentStatus {
 const instantOrder: ReadonlyArray<readonly [KeyInstantName, KeyInstantName]> = [
   ['started_at', 'detected_at'],
   ['detected_at', 'acknowledged_at'],
+  ['started_at', 'acknowledged_at'],
   ['started_at', 'mitigated_at'],
   ['mitigated_at', 'resolved_at'],
   ['started_at', 'resolved_at'],

@@ -528,6 +528,14 @@ describe('reviewer approvals into follow-up', () => {
   const approvals = (count: number) =>
     Array.from({ length: count }, (_, i) => reviewer({ id: `r${i}`, userId: `user-${i}` }));
 
+  it('counts each person once, however often they are listed', () => {
+    const snapshot = readySnapshot({
+      incidents: [incident({ severity: 'sev1' })],
+      participants: [reviewer({ id: 'r1', userId: 'u1' }), reviewer({ id: 'r2', userId: 'u1' })],
+    });
+    expect(codes(advance(toFollowUp, snapshot))).toEqual(['REVIEWER_APPROVALS_MISSING']);
+  });
+
   it.each([
     ['sev1', 2],
     ['sev2', 1],

@@ -64,7 +64,7 @@ export interface PostmortemSnapshot {
       | 'linkedFactorIds'
     >
   >;
-  participants: Array<Pick<Participant, 'role' | 'approvedAt'>>;
+  participants: Array<Pick<Participant, 'id' | 'userId' | 'role' | 'approvedAt'>>;
   /** Blameless-language findings that nobody waived with a reason. */
   unwaivedBlamelessFindings: Array<{ rule: string; field: string; excerpt: string }>;
   policy: Pick<Policy, 'reportSections' | 'requiredReviewerApprovals'>;
@@ -172,7 +172,12 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
       })),
   REVIEWER_APPROVALS_MISSING: (s) => {
     const required = s.policy.requiredReviewerApprovals[worstSeverity(s.incidents)];
-    const approvals = s.participants.filter((p) => p.role === 'reviewer' && p.approvedAt).length;
+    // A person listed twice as reviewer still counts once.
+    const approvals = new Set(
+      s.participants
+        .filter((p) => p.role === 'reviewer' && p.approvedAt)
+        .map((p) => p.userId ?? p.id),
+    ).size;
     return approvals >= required
       ? []
       : [

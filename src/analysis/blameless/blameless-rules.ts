@@ -28,7 +28,7 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'careless',
       'carelessness',
       'incompetent',
-      'lazy',
+      'lazy(?!\\s+(?:load|evaluat|initiali))',
       'sloppy',
     ]),
     message: 'Judging a person’s character blocks learning.',
@@ -42,7 +42,7 @@ export const blamelessRules: readonly BlamelessRule[] = [
   },
   {
     id: 'hindsight',
-    pattern: words(['should have', "should've", 'if only', 'neglected to', 'forgot to']),
+    pattern: words(['should have', "should[’']ve", 'if only', 'neglected to', 'forgot to']),
     message: 'Hindsight: judges past actions by what is known only now.',
     suggestion: 'Say what was known and expected at that moment.',
   },

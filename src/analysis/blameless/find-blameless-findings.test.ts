@@ -22,6 +22,7 @@ describe('findBlamelessFindings', () => {
     ['blame-words', 'We found the culprit: Alice.', 'culprit'],
     ['hindsight', 'Alice should have checked the dashboard.', 'should have'],
     ['hindsight', "He should've known better.", "should've"],
+    ['hindsight', 'She should’ve waited for the canary.', 'should’ve'],
     ['hindsight', 'If only someone had looked at the alert.', 'If only'],
     ['hindsight', 'The engineer forgot to drain the node.', 'forgot to'],
     ['hindsight', 'The team neglected to run the migration check.', 'neglected to'],
@@ -40,6 +41,20 @@ describe('findBlamelessFindings', () => {
       target: { field: 'sections.summary', start, end: start + excerpt.length },
       excerpt,
     });
+  });
+
+  it('stays silent on technical uses of flagged words', () => {
+    expect(findIn('Lazy loading of the module delayed the first request.')).toEqual([]);
+    expect(findIn('The service failed to start after the deploy.')).toEqual([]);
+  });
+
+  it('accepts rules written without the global flag', () => {
+    const rule = { id: 'custom', pattern: /yolo/i, message: 'm', suggestion: 's' };
+    const findings = findBlamelessFindings(
+      [{ field: 'f', text: 'YOLO deploy, yolo again' }],
+      [rule],
+    );
+    expect(findings.map((f) => f.target.start)).toEqual([0, 13]);
   });
 
   it('has a test sentence for every rule', () => {

@@ -16,6 +16,11 @@ export interface LintableText {
   text: string;
 }
 
+/** matchAll needs a global pattern; rules added by a team may lack the flag. */
+function globalPattern(pattern: RegExp): RegExp {
+  return pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+}
+
 /**
  * Runs the blameless-language rules over every text and returns every finding, in input
  * order. Never throws on content.
@@ -27,8 +32,7 @@ export function findBlamelessFindings(
   const findings: BlamelessFinding[] = [];
   for (const { field, text } of texts) {
     for (const rule of rules) {
-      // matchAll works on a copy of the (global) pattern, so rules stay reusable and stateless.
-      for (const match of text.matchAll(rule.pattern)) {
+      for (const match of text.matchAll(globalPattern(rule.pattern))) {
         const start = match.index ?? 0;
         findings.push({
           rule: rule.id,

@@ -5,6 +5,7 @@ import { createActionItem } from '../parts/action-items.ts';
 import { addContributingFactor } from '../parts/contributing-factors.ts';
 import { addParticipant } from '../parts/participants.ts';
 import { addTimelineEvent } from '../parts/timeline-events.ts';
+import { changePostmortemPhase } from '../postmortems/change-postmortem-phase.ts';
 import { openPostmortem } from '../postmortems/open-postmortem.ts';
 import { updatePostmortem } from '../postmortems/update-postmortem.ts';
 
@@ -13,11 +14,14 @@ const at = (start: Date, minutes: number) =>
   new Date(start.getTime() + minutes * 60_000).toISOString();
 
 /**
- * Loads an invented but realistic incident and its postmortem (in analysis-ready state) so
+ * Loads an invented but realistic incident and its postmortem (in analysis) so
  * that a first look at Debrief is not an empty screen.
  */
 export async function loadDemo(deps: AppDeps, actor: User) {
-  const start = new Date(Date.UTC(2026, 10, 17, 14, 2));
+  // Two days ago, so that the deadlines shown are those of a review that just started.
+  const now = deps.clock();
+  const start = new Date(Math.floor((now.getTime() - 2 * 86_400_000) / 60_000) * 60_000);
+  const inThreeWeeks = new Date(now.getTime() + 21 * 86_400_000).toISOString().slice(0, 10);
   const incident = await createIncident(deps, actor, {
     title: 'Checkout requests timing out after connection-pool change',
     summary:
@@ -108,7 +112,7 @@ export async function loadDemo(deps: AppDeps, actor: User) {
     kind: 'prevent',
     ownerName: 'Platform team',
     ownerUserId: null,
-    dueDate: '2026-12-18',
+    dueDate: inThreeWeeks,
     successCriterion: 'A change that sets a pool below observed p99 concurrency fails CI.',
     status: 'in_progress',
     wontDoReason: null,
@@ -129,11 +133,13 @@ export async function loadDemo(deps: AppDeps, actor: User) {
     verificationEvidence: null,
     linkedFactorIds: [],
   });
-  await updatePostmortem(deps, actor, postmortem.id, postmortem.version, {
+  const edited = await updatePostmortem(deps, actor, postmortem.id, postmortem.version, {
     sections: {
       summary:
         'A configuration change lowered the payments database connection pool per pod; checkout requests queued for connections and timed out until the change was reverted.',
     },
   });
+  // The timeline is gathered: the demo review stands in analysis, waiting for its meeting.
+  await changePostmortemPhase(deps, actor, postmortem.id, edited.version, { to: 'analysis' });
   return { incident, postmortem };
 }

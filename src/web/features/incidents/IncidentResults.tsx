@@ -5,9 +5,16 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { IncidentTable } from './IncidentTable.tsx';
+import { LoadDemoButton } from './LoadDemoButton.tsx';
 
 /** The filtered incidents, first page on mount and more pages on request. */
-export function IncidentResults({ filters }: { filters: IncidentFilters }) {
+export function IncidentResults({
+  filters,
+  canLoadDemo,
+}: {
+  filters: IncidentFilters;
+  canLoadDemo: boolean;
+}) {
   const load = useCallback(() => incidentsApi.list(filters), [filters]);
   const first = useResource(load);
   const [more, setMore] = useState<{ items: Incident[]; nextCursor: string | null } | null>(null);
@@ -34,7 +41,15 @@ export function IncidentResults({ filters }: { filters: IncidentFilters }) {
   };
 
   if (items.length === 0) {
-    return <p className="empty">No incidents match these filters.</p>;
+    const unfiltered = Object.values(filters).every((value) => !value);
+    return (
+      <>
+        <p className="empty">
+          {unfiltered ? 'No incidents yet.' : 'No incidents match these filters.'}
+        </p>
+        {unfiltered && canLoadDemo && <LoadDemoButton />}
+      </>
+    );
   }
   return (
     <>

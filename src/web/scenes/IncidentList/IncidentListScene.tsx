@@ -27,7 +27,11 @@ export function IncidentListScene() {
         )}
       </div>
       <IncidentFiltersForm key={`filters:${href}`} initial={filters} />
-      <IncidentResults key={`results:${href}`} filters={filters} />
+      <IncidentResults
+        key={`results:${href}`}
+        filters={filters}
+        canLoadDemo={can(session.abilities, 'manageUsers')}
+      />
     </>
   );
 }
