@@ -12,7 +12,7 @@ import {
   factorsRepository,
 } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { addPart, changePart, type PartKind } from './part-write.ts';
+import { addPart, changePart, type PartKind, partRemover } from './part-write.ts';
 
 const kind: PartKind = { type: 'action_item', label: 'Action item' };
 
@@ -91,19 +91,6 @@ export async function updateActionItem(
 }
 
 /** Removes an action item. */
-export async function removeActionItem(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-): Promise<void> {
-  await changePart(
-    deps,
-    actor,
-    kind,
-    { id, expectedVersion, verb: 'removed' },
-    actionItemsRepository.findById,
-    (tx) => actionItemsRepository.remove(tx.db, id, expectedVersion),
-    (item) => ({ title: item.title }),
-  );
-}
+export const removeActionItem = partRemover(kind, actionItemsRepository, (item) => ({
+  title: item.title,
+}));

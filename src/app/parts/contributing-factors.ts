@@ -9,7 +9,7 @@ import type { Policy } from '../../domain/policy.ts';
 import type { Actor } from '../../domain/user.ts';
 import { factorsRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { addPart, changePart, type PartKind } from './part-write.ts';
+import { addPart, changePart, type PartKind, partRemover } from './part-write.ts';
 
 const kind: PartKind = { type: 'contributing_factor', label: 'Contributing factor' };
 
@@ -77,18 +77,4 @@ export async function updateContributingFactor(
 }
 
 /** Removes a factor. */
-export async function removeContributingFactor(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-): Promise<void> {
-  await changePart(
-    deps,
-    actor,
-    kind,
-    { id, expectedVersion, verb: 'removed' },
-    factorsRepository.findById,
-    (tx) => factorsRepository.remove(tx.db, id, expectedVersion),
-  );
-}
+export const removeContributingFactor = partRemover(kind, factorsRepository);

@@ -102,6 +102,30 @@ export async function changePart<P extends PartRecord, T>(
   });
 }
 
+/**
+ * Builds the remove use case of a kind of part: version-checked delete, postmortem touched,
+ * `<type>.removed` audited, all in one transaction.
+ */
+export function partRemover<P extends PartRecord>(
+  kind: PartKind,
+  repository: {
+    findById: (db: Database, id: string) => Promise<P | undefined>;
+    remove: (db: Database, id: string, expectedVersion: number) => Promise<void>;
+  },
+  auditData?: (part: P) => Record<string, unknown>,
+) {
+  return (deps: AppDeps, actor: Actor, id: string, expectedVersion: number): Promise<void> =>
+    changePart(
+      deps,
+      actor,
+      kind,
+      { id, expectedVersion, verb: 'removed' },
+      repository.findById,
+      (tx) => repository.remove(tx.db, id, expectedVersion),
+      auditData,
+    );
+}
+
 /** Lists the parts of a postmortem the actor may see. */
 export async function listParts<P>(
   deps: AppDeps,

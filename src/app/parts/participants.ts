@@ -8,7 +8,7 @@ import type { Participant } from '../../domain/participant.ts';
 import type { Actor } from '../../domain/user.ts';
 import { participantsRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { addPart, changePart, type PartKind } from './part-write.ts';
+import { addPart, changePart, type PartKind, partRemover } from './part-write.ts';
 
 const kind: PartKind = { type: 'participant', label: 'Participant' };
 
@@ -88,18 +88,4 @@ export async function updateParticipant(
 }
 
 /** Removes a person from the review. */
-export async function removeParticipant(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-): Promise<void> {
-  await changePart(
-    deps,
-    actor,
-    kind,
-    { id, expectedVersion, verb: 'removed' },
-    participantsRepository.findById,
-    (tx) => participantsRepository.remove(tx.db, id, expectedVersion),
-  );
-}
+export const removeParticipant = partRemover(kind, participantsRepository);

@@ -7,7 +7,7 @@ import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
 import { timelineRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { addPart, changePart, type PartKind } from './part-write.ts';
+import { addPart, changePart, type PartKind, partRemover } from './part-write.ts';
 
 const kind: PartKind = { type: 'timeline_event', label: 'Timeline event' };
 
@@ -70,19 +70,6 @@ export async function updateTimelineEvent(
 }
 
 /** Removes a timeline event. */
-export async function removeTimelineEvent(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-): Promise<void> {
-  await changePart(
-    deps,
-    actor,
-    kind,
-    { id, expectedVersion, verb: 'removed' },
-    timelineRepository.findById,
-    (tx) => timelineRepository.remove(tx.db, id, expectedVersion),
-    (event) => ({ text: event.text.slice(0, 200) }),
-  );
-}
+export const removeTimelineEvent = partRemover(kind, timelineRepository, (event) => ({
+  text: event.text.slice(0, 200),
+}));
