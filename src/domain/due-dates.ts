@@ -1,7 +1,7 @@
 import { addBusinessDays } from './business-days.ts';
 import type { Severity } from './incident.ts';
 import { type DuePhase, duePhases, type Policy } from './policy.ts';
-import { type PostmortemPhase, postmortemPhases } from './postmortem-phase.ts';
+import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
 
 /** When a phase should be reached, and whether that is already late. */
 export interface PhaseDeadline {

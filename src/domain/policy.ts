@@ -1,5 +1,5 @@
 import type { Incident, IncidentKind, Severity } from './incident.ts';
-import type { PostmortemPhase } from './postmortem-phase.ts';
+import type { PostmortemPhase } from './postmortem-phases.ts';
 
 /** One category of the contributing-factor taxonomy. */
 export interface FactorCategory {

@@ -10,16 +10,15 @@ import {
   guards,
   nextPhase,
   type PhaseTransition,
-  type PostmortemPhase,
   type PostmortemSnapshot,
   phaseTransitions,
-  postmortemPhases,
   type UnmetCondition,
   type UnmetConditionCode,
   unmetConditionCodes,
   unmetForNextPhase,
   worstSeverity,
 } from './postmortem-phase.ts';
+import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
 
 const createdAt = new Date('2024-03-04T10:00:00Z');
 

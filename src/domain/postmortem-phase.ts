@@ -5,16 +5,7 @@ import type { Incident, Severity } from './incident.ts';
 import type { Participant } from './participant.ts';
 import type { Policy } from './policy.ts';
 import type { Postmortem } from './postmortem.ts';
-
-/** The five phases of a postmortem, in order. */
-export const postmortemPhases = [
-  'data_gathering',
-  'analysis',
-  'documentation',
-  'follow_up',
-  'closed',
-] as const;
-export type PostmortemPhase = (typeof postmortemPhases)[number];
+import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
 
 /** Stable codes of the conditions that guard phase changes. */
 export const unmetConditionCodes = [

@@ -1,4 +1,4 @@
-import type { PostmortemPhase } from './postmortem-phase.ts';
+import type { PostmortemPhase } from './postmortem-phases.ts';
 
 /** A postmortem reviews one incident (`single`) or a theme across several (`thematic`). */
 export const postmortemScopes = ['single', 'thematic'] as const;

@@ -1,10 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
-import {
-  evaluateTransition,
-  findTransition,
-  type PostmortemPhase,
-} from '../../domain/postmortem-phase.ts';
+import { evaluateTransition, findTransition } from '../../domain/postmortem-phase.ts';
+import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
 import type { Actor } from '../../domain/user.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';

@@ -3,11 +3,11 @@ import { computePhaseDeadlines, type PhaseDeadline } from '../../domain/due-date
 import type { Severity } from '../../domain/incident.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import {
-  type PostmortemPhase,
   type UnmetCondition,
   unmetForNextPhase,
   worstSeverity,
 } from '../../domain/postmortem-phase.ts';
+import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
 import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';

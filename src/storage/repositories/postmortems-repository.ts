@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Postmortem, PostmortemScope } from '../../domain/postmortem.ts';
-import type { PostmortemPhase } from '../../domain/postmortem-phase.ts';
+import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import { decodeCursor, encodeCursor } from '../page-cursor.ts';

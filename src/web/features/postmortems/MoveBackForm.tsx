@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { limits } from '../../../contracts/limits.ts';
-import { type PostmortemPhase, postmortemPhases } from '../../../domain/postmortem-phase.ts';
+import { type PostmortemPhase, postmortemPhases } from '../../../domain/postmortem-phases.ts';
 import { type Postmortem, postmortemsApi } from '../../api/postmortems-api.ts';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';

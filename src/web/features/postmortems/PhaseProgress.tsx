@@ -1,4 +1,4 @@
-import { type PostmortemPhase, postmortemPhases } from '../../../domain/postmortem-phase.ts';
+import { type PostmortemPhase, postmortemPhases } from '../../../domain/postmortem-phases.ts';
 import { postmortemLabels } from './labels.ts';
 
 /** The five phases as steps, the current one marked. */

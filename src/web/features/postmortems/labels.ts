@@ -1,6 +1,6 @@
 import type { ActionItemKind, ActionItemStatus } from '../../../domain/action-item.ts';
 import type { ParticipantRole } from '../../../domain/participant.ts';
-import type { PostmortemPhase } from '../../../domain/postmortem-phase.ts';
+import type { PostmortemPhase } from '../../../domain/postmortem-phases.ts';
 import type {
   TimelineEventKind,
   TimelineEventStatus,
