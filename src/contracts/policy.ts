@@ -49,6 +49,20 @@ export const policyFileSchema = z
         message: 'section keys must be unique',
       }),
     requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
+    blameless: z
+      .object({
+        disabledRules: z.array(z.string().min(1)),
+        extraTerms: z.array(
+          z.object({ rule: z.string().min(1), terms: z.array(z.string().min(1)).min(1) }).strict(),
+        ),
+      })
+      .strict(),
+    antiPatterns: z
+      .object({
+        followUpStaleDays: z.number().int().min(1).max(365),
+        analysisBudgetBusinessDays: perSeverity(z.number().int().min(1).max(365)),
+      })
+      .strict(),
   })
   .partial()
   .strict();

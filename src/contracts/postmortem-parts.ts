@@ -133,6 +133,8 @@ const actionItemFields = {
     .nullable(),
   verificationEvidence: optionalText(limits.longTextMax),
   linkedFactorIds: z.array(z.uuid()).max(100),
+  linkedWhyNodeIds: z.array(z.uuid()).max(100),
+  reliesOnServices: z.array(z.string().trim().min(1).max(limits.serviceNameMax)).max(50),
 };
 
 export const createActionItemBodySchema = z
@@ -148,6 +150,8 @@ export const createActionItemBodySchema = z
     trackerUrl: actionItemFields.trackerUrl.default(null),
     verificationEvidence: actionItemFields.verificationEvidence.default(null),
     linkedFactorIds: actionItemFields.linkedFactorIds.default([]),
+    linkedWhyNodeIds: actionItemFields.linkedWhyNodeIds.default([]),
+    reliesOnServices: actionItemFields.reliesOnServices.default([]),
   })
   .strict();
 
@@ -167,6 +171,8 @@ export const actionItemSchema = z.object({
   trackerUrl: z.string().nullable(),
   verificationEvidence: z.string().nullable(),
   linkedFactorIds: z.array(z.string()),
+  linkedWhyNodeIds: z.array(z.string()),
+  reliesOnServices: z.array(z.string()),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

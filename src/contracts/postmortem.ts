@@ -40,6 +40,8 @@ export const updatePostmortemBodySchema = z
     ),
     analysisMeetingAt: instantSchema.nullable(),
     analysisMeetingNotes: z.string().max(limits.longTextMax),
+    /** Participants (ids) who attended the analysis meeting. */
+    analysisMeetingAttendeeIds: z.array(z.uuid()).max(200),
     restricted: z.boolean(),
     memberIds: z.array(z.uuid()).max(200),
   })
@@ -96,6 +98,7 @@ export const postmortemSchema = z.object({
   sections: z.record(z.string(), z.string()),
   analysisMeetingAt: z.string().nullable(),
   analysisMeetingNotes: z.string(),
+  analysisMeetingAttendeeIds: z.array(z.string()),
   nextPhase: z.enum(postmortemPhases).nullable(),
   unmetForNextPhase: z.array(unmetConditionSchema),
   deadlines: z.array(phaseDeadlineSchema),

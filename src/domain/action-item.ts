@@ -24,6 +24,10 @@ export interface ActionItem {
   trackerUrl: string | null;
   verificationEvidence: string | null;
   linkedFactorIds: string[];
+  /** Why-tree nodes (root causes, contributing factors) this item addresses. */
+  linkedWhyNodeIds: string[];
+  /** Services the fix, or the detection it adds, relies on. */
+  reliesOnServices: string[];
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -37,6 +37,20 @@ export interface Policy {
   reportSections: ReportSection[];
   /** How many reviewer approvals a postmortem needs before follow-up, per severity. */
   requiredReviewerApprovals: Record<Severity, number>;
+  /** Team settings of the blameless-language linter. */
+  blameless: {
+    /** Rule ids switched off. */
+    disabledRules: string[];
+    /** Extra terms per rule id (e.g. local slang for "human error"). */
+    extraTerms: Array<{ rule: string; terms: string[] }>;
+  };
+  /** Thresholds of the anti-pattern detectors. */
+  antiPatterns: {
+    /** A postmortem in follow-up with no progress for this many days is a write-only report. */
+    followUpStaleDays: number;
+    /** Business days from resolution that analysis + documentation may take, per severity. */
+    analysisBudgetBusinessDays: Record<Severity, number>;
+  };
 }
 
 /** The reasons why an incident needs a postmortem, empty when it does not. */
@@ -108,4 +122,9 @@ export const defaultPolicy: Policy = {
     { key: 'lessons_learned', label: 'Lessons learned', required: true },
   ],
   requiredReviewerApprovals: { sev1: 2, sev2: 1, sev3: 1, sev4: 0 },
+  blameless: { disabledRules: [], extraTerms: [] },
+  antiPatterns: {
+    followUpStaleDays: 21,
+    analysisBudgetBusinessDays: { sev1: 10, sev2: 10, sev3: 5, sev4: 3 },
+  },
 };

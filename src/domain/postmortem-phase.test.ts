@@ -74,6 +74,8 @@ function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     trackerUrl: null,
     verificationEvidence: 'Drill on 2024-03-28 stopped at canary',
     linkedFactorIds: ['factor-1'],
+    linkedWhyNodeIds: [],
+    reliesOnServices: [],
     version: 1,
     createdAt,
     updatedAt: createdAt,

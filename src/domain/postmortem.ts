@@ -19,6 +19,8 @@ export interface Postmortem {
   /** When the analysis meeting took place; `null` until it is recorded. */
   analysisMeetingAt: Date | null;
   analysisMeetingNotes: string;
+  /** Participants (ids) who attended the analysis meeting. */
+  analysisMeetingAttendeeIds: string[];
   createdById: string | null;
   version: number;
   /** Grows with every change to the postmortem or its parts (unlike `version`, which guards its own fields). */

@@ -119,6 +119,8 @@ export async function loadDemo(deps: AppDeps, actor: User) {
     trackerUrl: null,
     verificationEvidence: null,
     linkedFactorIds: [rootCause.id],
+    linkedWhyNodeIds: [],
+    reliesOnServices: ['config-service'],
   });
   await createActionItem(deps, actor, postmortem.id, {
     title: 'Alert on connection-pool saturation above 90% for 2 minutes',
@@ -132,6 +134,8 @@ export async function loadDemo(deps: AppDeps, actor: User) {
     trackerUrl: null,
     verificationEvidence: null,
     linkedFactorIds: [],
+    linkedWhyNodeIds: [],
+    reliesOnServices: ['alertmanager', 'pagerduty'],
   });
   const edited = await updatePostmortem(deps, actor, postmortem.id, postmortem.version, {
     sections: {

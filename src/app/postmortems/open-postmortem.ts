@@ -65,6 +65,7 @@ export async function openPostmortem(
       sections: {},
       analysisMeetingAt: null,
       analysisMeetingNotes: '',
+      analysisMeetingAttendeeIds: [],
       createdById: actor.id,
       version: 1,
       createdAt: now,

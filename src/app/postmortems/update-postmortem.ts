@@ -48,6 +48,8 @@ export async function updatePostmortem(
             ? null
             : new Date(input.analysisMeetingAt),
       analysisMeetingNotes: input.analysisMeetingNotes ?? current.analysisMeetingNotes,
+      analysisMeetingAttendeeIds:
+        input.analysisMeetingAttendeeIds ?? current.analysisMeetingAttendeeIds,
       restricted: input.restricted ?? current.restricted,
       memberIds: input.memberIds ? [...new Set([...input.memberIds])] : current.memberIds,
       updatedAt: tx.clock(),

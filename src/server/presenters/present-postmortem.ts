@@ -64,6 +64,7 @@ export function presentPostmortemData(view: PostmortemView): PostmortemDto {
     sections: postmortem.sections,
     analysisMeetingAt: postmortem.analysisMeetingAt?.toISOString() ?? null,
     analysisMeetingNotes: postmortem.analysisMeetingNotes,
+    analysisMeetingAttendeeIds: postmortem.analysisMeetingAttendeeIds,
     nextPhase: view.nextPhase,
     unmetForNextPhase: view.unmetForNextPhase,
     deadlines: view.deadlines,
