@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { defaultPolicy } from '../domain/policy.ts';
-import { policyFileSchema, resolvePolicy } from './policy.ts';
+import { policyFileSchema, policySchema, resolvePolicy } from './policy.ts';
 
 /** The `[code, path]` of every issue a bad policy file raises. */
 function issuesOf(input: unknown): Array<[string, string]> {
@@ -58,8 +58,17 @@ describe('resolvePolicy', () => {
       factorTaxonomy: [{ key: 'capacity', label: 'Capacity', description: 'Ran out of room' }],
       reportSections: [{ key: 'summary', label: 'Summary', required: true }],
       requiredReviewerApprovals: { sev1: 3, sev2: 2, sev3: 1, sev4: 0 },
+      blameless: {
+        disabledRules: ['hindsight'],
+        extraTerms: [{ rule: 'human-error', terms: ['PEBKAC'] }],
+      },
+      antiPatterns: {
+        followUpStaleDays: 30,
+        analysisBudgetBusinessDays: { sev1: 15, sev2: 10, sev3: 5, sev4: 2 },
+      },
     };
     expect(resolvePolicy(file)).toEqual(file);
+    expect(policySchema.parse(resolvePolicy(file))).toEqual(file);
   });
 
   it('leaves the default policy untouched', () => {

@@ -16,11 +16,8 @@ const perSeverity = <T extends z.ZodType>(value: T) =>
   z.object({ sev1: value, sev2: value, sev3: value, sev4: value }).strict();
 const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'use lower_snake_case');
 
-/**
- * The policy file. Every top-level section is optional and replaces the default section
- * whole, so a file states its rules completely where it states them at all.
- */
-export const policyFileSchema = z
+/** The whole policy, as `GET /api/v1/policy` serves it. */
+export const policySchema = z
   .object({
     requirePostmortem: z
       .object({
@@ -64,8 +61,13 @@ export const policyFileSchema = z
       })
       .strict(),
   })
-  .partial()
   .strict();
+
+/**
+ * The policy file. Every top-level section is optional and replaces the default section
+ * whole, so a file states its rules completely where it states them at all.
+ */
+export const policyFileSchema = policySchema.partial().strict();
 
 /** Validates a parsed policy file and lays it over the default policy. */
 export function resolvePolicy(input: unknown): Policy {

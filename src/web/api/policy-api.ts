@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { policySchema } from '../../contracts/policy.ts';
 import { requestJson } from './http.ts';
 
-/** The parts of the policy the web app reads (the contracts have no response schema for it). */
-const policyResponseSchema = z.object({
-  data: z.object({
-    factorTaxonomy: z.array(
-      z.object({ key: z.string(), label: z.string(), description: z.string().optional() }),
-    ),
-    reportSections: z.array(
-      z.object({ key: z.string(), label: z.string(), required: z.boolean() }),
-    ),
-  }),
-});
+const policyResponseSchema = z.object({ data: policySchema });
 
-export type PolicyView = z.infer<typeof policyResponseSchema>['data'];
+export type PolicyView = z.infer<typeof policySchema>;
 
 /** The organisation's postmortem policy. */
 export const policyApi = {
