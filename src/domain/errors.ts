@@ -35,6 +35,8 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   /** The request body is not valid JSON or not of a supported media type. */
   'MALFORMED_REQUEST',
+  /** Too many failed sign-ins for this account from this address; `details.retryAfterSeconds`. */
+  'RATE_LIMITED',
   /** Anything unexpected; the response carries only a request id. */
   'INTERNAL',
 ] as const;

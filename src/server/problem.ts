@@ -22,6 +22,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   INVARIANT_VIOLATED: 422,
   PRECONDITION_REQUIRED: 428,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -42,6 +43,7 @@ const titles: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'The request body is too large',
   INVARIANT_VIOLATED: 'The change breaks a rule',
   PRECONDITION_REQUIRED: 'If-Match is required',
+  RATE_LIMITED: 'Too many attempts',
   INTERNAL: 'Something went wrong on our side',
 };
 
@@ -118,6 +120,10 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
     request.log.error({ err: error }, 'request failed');
   } else {
     request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+  }
+  const retryAfter = problem.details?.retryAfterSeconds;
+  if (problem.code === 'RATE_LIMITED' && typeof retryAfter === 'number') {
+    reply.header('retry-after', String(retryAfter));
   }
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }

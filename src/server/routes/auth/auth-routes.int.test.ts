@@ -103,6 +103,23 @@ describeEachDatabase('auth routes', (kind) => {
       expect(unknown.json().code).toBe('INVALID_CREDENTIALS');
     });
 
+    it('refuses further sign-ins after repeated failures, even with the right password', async () => {
+      const admin = await server.signIn('first@example.com');
+      const { email } = (await server.signUp(admin, 'member')).user;
+      const attempt = (password: string) =>
+        server.anonymous.post('/api/v1/auth/sessions', { email, password });
+      for (let i = 0; i < 10; i++) {
+        expect((await attempt(`wrong password ${i}`)).statusCode).toBe(401);
+      }
+      const limited = await attempt('correct horse battery staple');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await attempt('correct horse battery staple')).statusCode).toBe(429);
+      server.setNow('2026-11-21T12:00:00Z');
+      expect((await attempt('correct horse battery staple')).statusCode).toBe(201);
+    });
+
     it('refuses a cookie-authenticated write without the CSRF token and writes nothing', async () => {
       const signIn = await server.anonymous.post('/api/v1/auth/sessions', {
         email: 'first@example.com',

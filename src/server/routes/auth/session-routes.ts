@@ -7,12 +7,15 @@ import {
   setupStatusSchema,
   signInBodySchema,
 } from '../../../contracts/auth.ts';
+import { isDomainError } from '../../../domain/errors.ts';
 import { requireActor, sessionCookieName } from '../../authenticate.ts';
 import { presentSession } from '../../presenters/present-user.ts';
+import { createSignInThrottle } from '../../sign-in-throttle.ts';
 import type { RouteContext } from '../route-context.ts';
 
 /** First-admin setup, sign-in, sign-out and the current session. */
 export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext): void {
+  const throttle = createSignInThrottle(deps.clock);
   const setCookie = (
     reply: { setCookie: (name: string, value: string, options: object) => unknown },
     session: StartedSession,
@@ -52,7 +55,15 @@ export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext
       schema: { tags: ['auth'], body: signInBodySchema, response: { 201: sessionSchema } },
     },
     async (request, reply) => {
-      const session = await signIn(deps, request.body);
+      const throttleKey = `${request.body.email}|${request.ip}`;
+      throttle.assertAllowed(throttleKey);
+      const session = await signIn(deps, request.body).catch((error: unknown) => {
+        if (isDomainError(error, 'INVALID_CREDENTIALS')) {
+          throttle.recordFailure(throttleKey);
+        }
+        throw error;
+      });
+      throttle.recordSuccess(throttleKey);
       setCookie(reply, session);
       return reply.code(201).send(presentSession(session.user, session.csrfToken));
     },
