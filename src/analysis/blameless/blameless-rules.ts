@@ -1,55 +1,191 @@
-/** One blameless-language rule: a pattern that points at people instead of the system. */
+/**
+ * How a rule decides:
+ * - `phrase`: every occurrence of a term is a finding;
+ * - `person-subject`: a term is a finding only when a person (name, personal pronoun, role such
+ *   as "the engineer") is its grammatical subject: "Alice failed to drain the node", not "the
+ *   service failed to start";
+ * - `person-cause`: a named person is presented as the cause: subject of a causal verb ("Bob
+ *   broke checkout"), of an action on something faulty ("Bob deployed the bad config"), or the
+ *   object of a cause phrase ("caused by Alice").
+ */
+export type BlamelessRuleKind = 'phrase' | 'person-subject' | 'person-cause';
+
+/** One blameless-language rule, as data. Terms are regular-expression fragments, matched as whole words, case-insensitively, with flexible whitespace. */
 export interface BlamelessRule {
   id: string;
-  pattern: RegExp;
+  kind: BlamelessRuleKind;
+  terms: readonly string[];
   message: string;
   suggestion: string;
+  /** Anchor in docs/linter.md. */
+  docsUrl: string;
 }
 
-const words = (terms: readonly string[]) =>
-  new RegExp(`\\b(?:${terms.map((t) => t.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'gi');
+/** Extra grammar data of the `person-cause` kind. */
+export const personCauseGrammar = {
+  /** Followed by a name: "caused by Alice", "because Bob…". */
+  causePhrases: [
+    'caused by',
+    'triggered by',
+    'introduced by',
+    'broken by',
+    'because of',
+    'due to',
+    'thanks to',
+    'because',
+  ],
+  /** An action that is only blaming when its object is described as faulty. */
+  actionVerbs: [
+    'deployed',
+    'pushed',
+    'merged',
+    'ran',
+    'applied',
+    'shipped',
+    'committed',
+    'released',
+    'rolled out',
+    'changed',
+    'edited',
+    'approved',
+    'wrote',
+    'added',
+    'configured',
+    'entered',
+    'typed',
+    'executed',
+  ],
+  /** Words that make the object of an action faulty: "the bad config". */
+  faultyWords: [
+    'bad',
+    'wrong',
+    'broken',
+    'faulty',
+    'buggy',
+    'incorrect',
+    'untested',
+    'invalid',
+    'erroneous',
+    'malformed',
+    'unreviewed',
+    'dangerous',
+  ],
+} as const;
+
+const docs = (id: string) => `docs/linter.md#${id}`;
 
 /**
- * The starter rule set. Deliberately narrow (high precision): a linter that cries wolf gets
- * switched off. "failed to" is absent on purpose: services fail to start, and that is a fact.
+ * The rule set. Precision matters as much as recall: a linter that cries wolf gets switched
+ * off, so counterfactuals need a person as subject and names need a causal construction.
  */
 export const blamelessRules: readonly BlamelessRule[] = [
   {
+    id: 'person-as-cause',
+    kind: 'person-cause',
+    terms: [
+      'broke',
+      'caused',
+      'triggered',
+      'crashed',
+      'deleted',
+      'dropped',
+      'wiped',
+      'took down',
+      'brought down',
+      'introduced',
+      'misconfigured',
+      'messed up',
+      'screwed up',
+      'corrupted',
+      'killed',
+    ],
+    message: 'A person is named as the cause; the inquiry stops at who instead of why.',
+    suggestion:
+      'Name the action and the system: "a config change was deployed", "the change removed the index".',
+    docsUrl: docs('person-as-cause'),
+  },
+  {
     id: 'human-error',
-    pattern: words(['human error', 'operator error', 'user error', 'pilot error']),
+    kind: 'phrase',
+    terms: ['human error', 'operator error', 'user error', 'pilot error', 'human mistake'],
     message: '"Human error" ends the inquiry instead of explaining it.',
     suggestion: 'Describe what made the action possible or likely (tooling, defaults, signals).',
+    docsUrl: docs('human-error'),
   },
   {
     id: 'character-judgement',
-    pattern: words([
+    kind: 'phrase',
+    terms: [
       'negligence',
       'negligent',
       'careless',
       'carelessness',
       'incompetent',
-      'lazy(?!\\s+(?:load|evaluat|initiali))',
+      'incompetence',
+      'lazy(?![\\s-]+(?:load|evaluat|initiali|instantiat|import|compil|fetch|render|binding|mount))',
+      'laziness',
       'sloppy',
-    ]),
+      'sloppiness',
+    ],
     message: 'Judging a person’s character blocks learning.',
     suggestion: 'Describe the conditions and the information available at the time.',
+    docsUrl: docs('character-judgement'),
   },
   {
     id: 'blame-words',
-    pattern: words(['fault of', 'to blame', '(?:his|her|their)\\s+fault', 'culprit']),
+    kind: 'phrase',
+    terms: ['fault of', 'to blame', '(?:his|her|their|my|our)\\s+fault'],
     message: 'Assigning fault to a person.',
     suggestion: 'Name the system condition that allowed the outcome.',
+    docsUrl: docs('blame-words'),
   },
   {
     id: 'hindsight',
-    pattern: words(['should have', "should[’']ve", 'if only', 'neglected to', 'forgot to']),
-    message: 'Hindsight: judges past actions by what is known only now.',
-    suggestion: 'Say what was known and expected at that moment.',
+    kind: 'person-subject',
+    terms: [
+      'should have',
+      "should[’']ve",
+      'could have',
+      "could[’']ve",
+      'failed to',
+      'neglected to',
+      'forgot to',
+      'if only',
+      'obviously',
+      'clearly',
+      'simply',
+      'just had to',
+    ],
+    message: 'Hindsight: judges what people did by what is known only now.',
+    suggestion: 'Say what was known and expected at that moment, and what made it hard to see.',
+    docsUrl: docs('hindsight'),
   },
   {
     id: 'punitive-framing',
-    pattern: words(['held accountable', 'disciplinary', 'reprimand', 'reprimanded']),
+    kind: 'phrase',
+    terms: [
+      'held accountable',
+      'hold (?:\\w+ )?accountable',
+      'disciplinary',
+      'disciplined',
+      'reprimand',
+      'reprimanded',
+      'punish(?:ed|ment)?',
+    ],
     message: 'Punitive framing undermines psychological safety.',
     suggestion: 'Focus on the systemic fix.',
+    docsUrl: docs('punitive-framing'),
   },
 ];
+
+/** The message of a rule a team adds through `policy.blameless.extraTerms` with a new id. */
+export function teamRule(id: string, terms: readonly string[]): BlamelessRule {
+  return {
+    id,
+    kind: 'phrase',
+    terms,
+    message: 'Your team flagged this wording as blaming.',
+    suggestion: 'Describe the system and the conditions instead.',
+    docsUrl: docs('team-terms'),
+  };
+}

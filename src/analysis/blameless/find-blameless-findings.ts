@@ -1,4 +1,13 @@
-import { type BlamelessRule, blamelessRules } from './blameless-rules.ts';
+import type { BlamelessRule } from './blameless-rules.ts';
+import { type BlamelessSettings, type CompiledRule, compileRules } from './compile-rules.ts';
+import {
+  type GrammarContext,
+  matchPersonCause,
+  matchPersonSubject,
+  type Span,
+} from './grammar-matchers.ts';
+import { createPeopleIndex } from './people-index.ts';
+import { TaggedSentences } from './tagged-sentences.ts';
 
 /** One place where a text points at people rather than the system. */
 export interface BlamelessFinding {
@@ -6,6 +15,8 @@ export interface BlamelessFinding {
   severity: 'error';
   message: string;
   suggestion: string;
+  /** Where the rule is explained, e.g. `docs/linter.md#hindsight`. */
+  docsUrl: string;
   target: { field: string; start: number; end: number };
   excerpt: string;
 }
@@ -16,32 +27,69 @@ export interface LintableText {
   text: string;
 }
 
-/** matchAll needs a global pattern; rules added by a team may lack the flag. */
-function globalPattern(pattern: RegExp): RegExp {
-  return pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+/** Who may be named (so that a service called "Atlas" is not a person), and the team's settings. */
+export interface BlamelessOptions {
+  /** Names of people (participants, user directory, front matter); none: detect names. */
+  people?: readonly string[];
+  /** Names of services; never treated as people. */
+  services?: readonly string[];
+  /** `policy.blameless`: disabled rules and extra terms. */
+  settings?: BlamelessSettings;
+}
+
+function spansOf(
+  compiled: CompiledRule,
+  context: GrammarContext,
+  rules: ReturnType<typeof compileRules>,
+): Span[] {
+  const { rule, pattern } = compiled;
+  switch (rule.kind) {
+    case 'phrase':
+      return [...context.text.matchAll(pattern)].map((m) => ({
+        start: m.index ?? 0,
+        end: (m.index ?? 0) + m[0].length,
+      }));
+    case 'person-subject':
+      return matchPersonSubject(context, pattern);
+    case 'person-cause':
+      return matchPersonCause(context, pattern, rules);
+    default: {
+      const unknownKind: never = rule.kind;
+      throw new Error(`unknown rule kind ${String(unknownKind)}`);
+    }
+  }
+}
+
+function toFinding(rule: BlamelessRule, field: string, text: string, span: Span): BlamelessFinding {
+  return {
+    rule: rule.id,
+    severity: 'error',
+    message: rule.message,
+    suggestion: rule.suggestion,
+    docsUrl: rule.docsUrl,
+    target: { field, start: span.start, end: span.end },
+    excerpt: text.slice(span.start, span.end),
+  };
 }
 
 /**
- * Runs the blameless-language rules over every text and returns every finding, in input
- * order. Never throws on content.
+ * Runs the blameless-language rules over every text and returns every finding: texts in input
+ * order, then rules in rule-set order, then by position. Never throws on content. Sentences
+ * are tokenized and tagged only where a rule's words occur, which keeps it fast enough to run
+ * on every keystroke in the editor.
  */
 export function findBlamelessFindings(
   texts: readonly LintableText[],
-  rules: readonly BlamelessRule[] = blamelessRules,
+  options: BlamelessOptions = {},
 ): BlamelessFinding[] {
+  const rules = compileRules(options.settings);
+  const people = createPeopleIndex(options);
   const findings: BlamelessFinding[] = [];
   for (const { field, text } of texts) {
-    for (const rule of rules) {
-      for (const match of text.matchAll(globalPattern(rule.pattern))) {
-        const start = match.index ?? 0;
-        findings.push({
-          rule: rule.id,
-          severity: 'error',
-          message: rule.message,
-          suggestion: rule.suggestion,
-          target: { field, start, end: start + match[0].length },
-          excerpt: match[0],
-        });
+    const context: GrammarContext = { text, sentences: new TaggedSentences(text), people };
+    for (const compiled of rules.rules) {
+      for (const span of spansOf(compiled, context, rules)) {
+        findings.push(toFinding(compiled.rule, field, text, span));
       }
     }
   }

@@ -1,0 +1,164 @@
+import type { CompiledRules } from './compile-rules.ts';
+import type { PeopleIndex } from './people-index.ts';
+import { lastTermIndexAt, subjectAfter, subjectBefore, termIndexAt } from './subject-grammar.ts';
+import type { TaggedSentences, TaggedTerm } from './tagged-sentences.ts';
+
+/** A matched span of the text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What a grammar matcher needs: the text, its sentences, who is a person. */
+export interface GrammarContext {
+  text: string;
+  sentences: TaggedSentences;
+  people: PeopleIndex;
+}
+
+/** Triggers that may open a clause and take their subject after them. */
+const leadingTriggers = /^(?:if\s+only|obviously|clearly|simply)$/i;
+/** "should have"/"could have" are counterfactual only before a participle: not "we should have alerting". */
+const modalPerfect = /^(?:should|could)(?:\s+have|['’]ve)$/i;
+const isParticiple = (term: TaggedTerm | undefined) =>
+  term !== undefined &&
+  !term.tags.has('Gerund') &&
+  !term.normal.endsWith('ing') &&
+  (term.tags.has('PastTense') ||
+    term.tags.has('Participle') ||
+    /^(?:been|known|done|seen)$/.test(term.normal));
+
+/** Terms of the sentence around a match, with the indexes of the match's first and last word. */
+function locate(context: GrammarContext, match: RegExpMatchArray) {
+  const start = match.index ?? 0;
+  const end = start + match[0].length;
+  const terms = context.sentences.sentenceAt(start);
+  return {
+    terms,
+    first: termIndexAt(terms, start, end),
+    last: lastTermIndexAt(terms, start, end),
+    span: { start, end },
+  };
+}
+
+/**
+ * `person-subject`: the trigger counts only when a person is its subject ("Alice failed to
+ * drain the node"), never a system ("the service failed to start").
+ */
+export function matchPersonSubject(context: GrammarContext, pattern: RegExp): Span[] {
+  const spans: Span[] = [];
+  for (const match of context.text.matchAll(pattern)) {
+    const { terms, first, last, span } = locate(context, match);
+    if (first < 0 || (modalPerfect.test(match[0]) && !isActivePerfect(terms, last))) {
+      continue;
+    }
+    const isLeading = leadingTriggers.test(match[0]);
+    const before = /^if\s/i.test(match[0])
+      ? 'clause-start'
+      : subjectBefore(terms, first, context.people.isPerson);
+    const subject =
+      before === 'clause-start' ? (isLeading ? subjectAfter(terms, last + 1) : undefined) : before;
+    if (subject && subject !== 'none' && context.people.isPerson(subject)) {
+      spans.push(span);
+    }
+  }
+  return spans;
+}
+
+const isNameBefore = (terms: readonly TaggedTerm[], index: number, people: PeopleIndex) => {
+  const previous = terms[index - 1];
+  return (
+    previous !== undefined &&
+    previous.post.trim() === '' &&
+    (people.isName(previous) || previous.tags.has('ProperNoun'))
+  );
+};
+
+/**
+ * "should have checked" is about what the subject did; "could have been paged" is about what
+ * happened to it (a system's job), and "should have alerting" is a wish.
+ */
+function isActivePerfect(terms: readonly TaggedTerm[], last: number): boolean {
+  const [next, after] = terms.slice(last + 1).filter((t) => t.text);
+  if (!isParticiple(next)) {
+    return false;
+  }
+  return !(next?.normal === 'been' && isParticiple(after) && !after?.tags.has('Adjective'));
+}
+
+/** The name that heads a subject: the name itself, or the owner in "Alice's change". */
+function nameOf(
+  terms: readonly TaggedTerm[],
+  subject: TaggedTerm,
+  people: PeopleIndex,
+): TaggedTerm | undefined {
+  if (people.isName(subject)) {
+    let first = terms.indexOf(subject);
+    // "Willi Hansen broke…": the whole name, not only its last word.
+    while (first > 0 && isNameBefore(terms, first, people)) {
+      first -= 1;
+    }
+    return terms[first];
+  }
+  const owner = terms[terms.indexOf(subject) - 1];
+  return owner?.tags.has('Possessive') && people.isName(owner) ? owner : undefined;
+}
+
+/**
+ * `person-cause`: a named person as the cause. Subject of a causal verb ("Bob broke checkout",
+ * "Alice's change caused…"), subject of an action whose object is faulty ("Bob deployed the
+ * bad config"), or named right after a cause phrase ("caused by Alice", "because Bob…").
+ */
+export function matchPersonCause(
+  context: GrammarContext,
+  causeVerbs: RegExp,
+  grammar: Pick<CompiledRules, 'causePhrases' | 'actionVerbs' | 'faultyWords'>,
+): Span[] {
+  const spans: Span[] = [];
+  const { text, people } = context;
+  if (!people.mayHoldName(text)) {
+    return spans;
+  }
+  const bySubject = (match: RegExpMatchArray, needsFaultyObject: boolean) => {
+    const at = match.index ?? 0;
+    if (!people.mayHoldName(text.slice(Math.max(0, at - 60), at))) {
+      return;
+    }
+    const { terms, first, last, span } = locate(context, match);
+    const subject = first < 0 ? 'none' : subjectBefore(terms, first, context.people.isPerson);
+    if (typeof subject === 'string') {
+      return;
+    }
+    const name = nameOf(terms, subject, context.people);
+    if (!name) {
+      return;
+    }
+    if (needsFaultyObject) {
+      const object = terms.slice(last + 1, last + 6);
+      const clauseEnd = object.findIndex((t) => /[,;:.!?]/.test(t.post));
+      const scope = clauseEnd < 0 ? object : object.slice(0, clauseEnd + 1);
+      if (!scope.some((t) => grammar.faultyWords.test(t.normal))) {
+        return;
+      }
+    }
+    spans.push({ start: name.start, end: span.end });
+  };
+  for (const match of text.matchAll(causeVerbs)) {
+    bySubject(match, false);
+  }
+  for (const match of text.matchAll(grammar.actionVerbs)) {
+    bySubject(match, true);
+  }
+  for (const match of text.matchAll(grammar.causePhrases)) {
+    const after = (match.index ?? 0) + match[0].length;
+    if (!people.mayHoldName(text.slice(after, after + 40))) {
+      continue;
+    }
+    const { terms, last, span } = locate(context, match);
+    const next = terms[last + 1];
+    if (last >= 0 && next && context.people.isName(next)) {
+      spans.push({ start: span.start, end: next.end });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

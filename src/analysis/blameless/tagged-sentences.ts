@@ -1,0 +1,103 @@
+import nlp from 'compromise/two';
+
+/** A word with its part-of-speech tags and its offsets in the whole text. */
+export interface TaggedTerm {
+  text: string;
+  /** Lower-case, possessive "'s" removed. */
+  normal: string;
+  tags: ReadonlySet<string>;
+  start: number;
+  end: number;
+  /** Punctuation and spaces after the word, e.g. ", ". */
+  post: string;
+}
+
+interface CompromiseTerm {
+  text: string;
+  normal: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+interface CompromiseSentence {
+  terms: CompromiseTerm[];
+}
+
+const toJson = (text: string, tag: boolean) =>
+  (tag ? nlp(text) : nlp.tokenize(text)).json({ offset: true }) as unknown as CompromiseSentence[];
+
+const possessive = /['’]s$/;
+
+type Lexicon = Record<string, string | string[] | undefined>;
+let cachedLexicon: Lexicon | undefined;
+const lexicon = (): Lexicon => {
+  cachedLexicon ??= (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
+  return cachedLexicon;
+};
+
+const nameTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
+
+/**
+ * Whether the tagger's lexicon knows the word as a name. The tagger sometimes reads a name as
+ * a verb in context ("Bob clearly missed…" tags "Bob" as the verb "to bob").
+ */
+export function isKnownName(normal: string): boolean {
+  const tag = lexicon()[normal];
+  return typeof tag === 'string' && nameTags.has(tag);
+}
+
+/**
+ * Splits a text into sentences (compromise's tokenizer, cheap) and part-of-speech tags only the
+ * sentences asked for (the tagger is the expensive part), so that a text with no trigger costs
+ * nothing and a text with one costs one sentence.
+ */
+export class TaggedSentences {
+  private ranges: Array<{ start: number; end: number }> | undefined;
+  private readonly tagged = new Map<number, TaggedTerm[]>();
+
+  constructor(private readonly text: string) {}
+
+  /** The tagged words of the sentence holding `offset` (empty when it holds no word). */
+  sentenceAt(offset: number): TaggedTerm[] {
+    const range = this.sentenceRanges().find((r) => offset >= r.start && offset < r.end);
+    if (!range) {
+      return [];
+    }
+    const cached = this.tagged.get(range.start);
+    if (cached) {
+      return cached;
+    }
+    const terms = toJson(this.text.slice(range.start, range.end), true).flatMap((sentence) =>
+      sentence.terms.map((term) => ({
+        text: term.text,
+        normal: term.normal.replace(possessive, ''),
+        tags: new Set(term.tags),
+        start: range.start + term.offset.start,
+        end: range.start + term.offset.start + term.offset.length,
+        post: term.post,
+      })),
+    );
+    this.tagged.set(range.start, terms);
+    return terms;
+  }
+
+  private sentenceRanges() {
+    if (!this.ranges) {
+      this.ranges = toJson(this.text, false).flatMap((sentence) => {
+        const first = sentence.terms[0];
+        const last = sentence.terms.at(-1);
+        if (!first || !last) {
+          return [];
+        }
+        return [
+          {
+            start: first.offset.start,
+            end: last.offset.start + last.offset.length + last.post.length,
+          },
+        ];
+      });
+    }
+    return this.ranges;
+  }
+}

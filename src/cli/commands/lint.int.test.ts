@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/postmortems', import.meta.url));
+const hasFixtures = existsSync(fixtures);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `debrief` binary, with no database configured at all. */
+function debrief(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/debrief.js', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', DEBRIEF_DATA_DIR: '', DEBRIEF_POLICY: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const markdownFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(dir, name));
+
+const humanErrorFixture = join(
+  fixtures,
+  'dfds-postmortems',
+  'PM2022-002 -  Logs not shipped to CloudWatch.md',
+);
+
+describe('debrief lint on the fixture postmortems', () => {
+  if (!hasFixtures) {
+    it.skip(`fixtures absent: ${fixtures}`, () => {});
+    console.warn(`NOTICE: skipping fixture lint tests, ${fixtures} is absent`);
+    return;
+  }
+
+  it('reports every Markdown postmortem, each finding with line:column', async () => {
+    const run = await debrief(['lint', fixtures]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    for (const file of markdownFiles(fixtures)) {
+      expect(lines.some((l) => l.startsWith(`${file}: `))).toBe(true);
+    }
+    const findings = lines.filter((l) => /^.+\.md:\d+:\d+ {2}[a-z-]+ {2}/.test(l));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(lines.at(-1)).toMatch(/^\d+ files checked, \d+ findings?$/);
+  });
+
+  it('finds a known blaming phrase at its line and column', async () => {
+    const run = await debrief(['lint', '--json', humanErrorFixture]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.files[0].path).toBe(humanErrorFixture);
+    expect(report.files[0].findings).toContainEqual(
+      expect.objectContaining({ rule: 'human-error', excerpt: 'Human error', line: 23, column: 3 }),
+    );
+  });
+
+  it('prints GitHub Actions annotations', async () => {
+    const run = await debrief(['lint', '--format', 'github', humanErrorFixture]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(',line=23,col=3,');
+    expect(run.stdout).toMatch(/^::error file=.+title=Blameless language%3A human-error::/m);
+  });
+
+  it('lints files named one by one, in the order given', async () => {
+    const files = markdownFiles(fixtures);
+    const run = await debrief(['lint', '--json', ...files]);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.files).toBe(files.length);
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual(files);
+  });
+});
+
+describe('debrief lint on a file with front matter', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'debrief-lint-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('names people from participants, never the services', async () => {
+    const file = write(
+      'checkout.md',
+      [
+        '---',
+        'participants: [Bob Moreau]',
+        'services: [Atlas]',
+        '---',
+        '# Checkout',
+        '',
+        'Atlas deployed the bad config.',
+        'Bob deployed the bad config.',
+        '',
+      ].join('\n'),
+    );
+    const run = await debrief(['lint', file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${file}:8:1  person-as-cause  `);
+    expect(run.stdout).not.toContain(`${file}:7:`);
+  });
+
+  it('exits 0 on a clean file', async () => {
+    const file = write('clean.md', '# Clean\n\nThe service failed to start after the deploy.\n');
+    const run = await debrief(['lint', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${file}: clean`);
+  });
+
+  it('exits 3 on a missing file and 2 on a usage error', async () => {
+    const missing = await debrief(['lint', join(dir, 'nope.md')]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('NOT_FOUND');
+    expect((await debrief(['lint'])).code).toBe(2);
+    expect((await debrief(['lint', '--format', 'xml', dir])).code).toBe(2);
+  });
+});

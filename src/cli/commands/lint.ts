@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPolicyFile } from '../../app/load-policy-file.ts';
+import { DomainError } from '../../domain/errors.ts';
+import {
+  type FileReport,
+  formatGithub,
+  formatText,
+  reportsAsJson,
+} from '../lint/format-findings.ts';
+import { lintMarkdown } from '../lint/lint-markdown.ts';
+
+/** Options of `debrief lint`. */
+export interface LintOptions {
+  json?: boolean;
+  format?: 'text' | 'json' | 'github';
+  policy?: string;
+  participant?: string[];
+  service?: string[];
+}
+
+/** The Markdown files named: files as given, directories searched recursively for `*.md`. */
+export function collectMarkdownFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      throw new DomainError('NOT_FOUND', `No such file or directory: ${path}`, {
+        details: { path },
+      });
+    }
+    if (!isDirectory) {
+      return [path];
+    }
+    return readdirSync(path, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.toLowerCase().endsWith('.md'))
+      .sort()
+      .map((name) => join(path, name))
+      .filter((file) => statSync(file).isFile());
+  });
+}
+
+/**
+ * `debrief lint <file.md|dir>...`: the blameless-language linter on Markdown postmortems,
+ * without a database. Exit code 1 when any finding is an error.
+ */
+export function lint(paths: string[], options: LintOptions): void {
+  const settings = loadPolicyFile(
+    options.policy ?? (process.env.DEBRIEF_POLICY || undefined),
+  ).blameless;
+  const files = collectMarkdownFiles(paths);
+  const reports: FileReport[] = files.map((path) => ({
+    path,
+    findings: lintMarkdown(readFileSync(path, 'utf8'), {
+      settings,
+      people: options.participant,
+      services: options.service,
+    }),
+  }));
+  const format = options.json ? 'json' : (options.format ?? 'text');
+  const lines =
+    format === 'json'
+      ? [JSON.stringify(reportsAsJson(reports), null, 2)]
+      : format === 'github'
+        ? formatGithub(reports)
+        : formatText(reports);
+  if (lines.length > 0) {
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  if (reports.some((r) => r.findings.some((f) => f.severity === 'error'))) {
+    process.exitCode = 1;
+  }
+}
