@@ -19,6 +19,7 @@ import {
   worstSeverity,
 } from './postmortem-phase.ts';
 import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
+import type { WhyNode } from './why-node.ts';
 
 const createdAt = new Date('2024-03-04T10:00:00Z');
 
@@ -74,8 +75,28 @@ function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     trackerUrl: null,
     verificationEvidence: 'Drill on 2024-03-28 stopped at canary',
     linkedFactorIds: ['factor-1'],
-    linkedWhyNodeIds: [],
+    linkedWhyNodeIds: ['why-1'],
     reliesOnServices: [],
+    version: 1,
+    createdAt,
+    updatedAt: createdAt,
+    ...overrides,
+  };
+}
+
+function whyNode(overrides: Partial<WhyNode> = {}): WhyNode {
+  return {
+    id: 'why-1',
+    postmortemId: 'pm-1',
+    parentId: null,
+    question: 'Why did checkout fail?',
+    answer: 'The connection pool limit was lowered without a load test',
+    category: 'change_management',
+    mark: 'root_cause',
+    evidenceEventIds: ['event-1'],
+    noEvidenceReason: null,
+    acceptedRiskReason: null,
+    position: 0,
     version: 1,
     createdAt,
     updatedAt: createdAt,
@@ -113,6 +134,7 @@ function readySnapshot(overrides: Partial<PostmortemSnapshot> = {}): PostmortemS
     acceptedTimelineEventCount: 3,
     factors: [factor()],
     actionItems: [actionItem()],
+    whyNodes: [whyNode()],
     participants: [reviewer()],
     unwaivedBlamelessFindings: [],
     policy: defaultPolicy,
@@ -248,8 +270,31 @@ describe('each guard alone', () => {
     {
       code: 'NO_CAUSES_IDENTIFIED',
       step: toDocumentation,
-      snapshot: readySnapshot({ factors: [] }),
+      snapshot: readySnapshot({
+        factors: [],
+        whyNodes: [whyNode({ mark: 'none', evidenceEventIds: [] })],
+      }),
       subjects: [undefined],
+    },
+    {
+      code: 'ROOT_CAUSE_WITHOUT_EVIDENCE',
+      step: toDocumentation,
+      snapshot: readySnapshot({
+        whyNodes: [
+          whyNode(),
+          whyNode({ id: 'bare', evidenceEventIds: [] }),
+          whyNode({ id: 'blank-reason', evidenceEventIds: [], noEvidenceReason: '  ' }),
+          whyNode({ id: 'explained', evidenceEventIds: [], noEvidenceReason: 'Logs expired' }),
+          whyNode({ id: 'contributing', mark: 'contributing_factor', evidenceEventIds: [] }),
+        ],
+        actionItems: [
+          actionItem({ linkedWhyNodeIds: ['why-1', 'bare', 'blank-reason', 'explained'] }),
+        ],
+      }),
+      subjects: [
+        { type: 'why_node', id: 'bare' },
+        { type: 'why_node', id: 'blank-reason' },
+      ],
     },
     {
       code: 'ANALYSIS_MEETING_NOT_RECORDED',
@@ -298,10 +343,17 @@ describe('each guard alone', () => {
           factor({ id: 'blank-risk', acceptedRiskReason: '   ' }),
           factor({ id: 'contributing-only', isRootCause: false }),
         ],
+        whyNodes: [
+          whyNode(),
+          whyNode({ id: 'why-orphan' }),
+          whyNode({ id: 'why-accepted', acceptedRiskReason: 'Vendor fixes it in Q3' }),
+          whyNode({ id: 'why-contributing', mark: 'contributing_factor' }),
+        ],
       }),
       subjects: [
         { type: 'contributing_factor', id: 'orphan' },
         { type: 'contributing_factor', id: 'blank-risk' },
+        { type: 'why_node', id: 'why-orphan' },
       ],
     },
     {
@@ -413,9 +465,15 @@ describe('a refused step lists every unmet condition at once', () => {
     const snapshot = readySnapshot({
       postmortem: { ...readySnapshot().postmortem, analysisMeetingAt: null },
       factors: [],
+      whyNodes: [],
     });
     expect(codes(advance(toDocumentation, snapshot))).toEqual([
       'NO_CAUSES_IDENTIFIED',
+      'ANALYSIS_MEETING_NOT_RECORDED',
+    ]);
+    const withBareRootCause = { ...snapshot, whyNodes: [whyNode({ evidenceEventIds: [] })] };
+    expect(codes(advance(toDocumentation, withBareRootCause))).toEqual([
+      'ROOT_CAUSE_WITHOUT_EVIDENCE',
       'ANALYSIS_MEETING_NOT_RECORDED',
     ]);
   });
@@ -425,6 +483,7 @@ describe('a refused step lists every unmet condition at once', () => {
       postmortem: { phase: 'documentation', sections: {}, analysisMeetingAt: createdAt },
       incidents: [incident({ severity: 'sev1' })],
       factors: [factor({ id: 'unaddressed' })],
+      whyNodes: [whyNode({ id: 'unaddressed-why' })],
       actionItems: [
         actionItem({
           id: 'vague',
@@ -445,6 +504,7 @@ describe('a refused step lists every unmet condition at once', () => {
       'REPORT_SECTION_MISSING',
       'REPORT_SECTION_MISSING',
       'BLAMELESS_FINDINGS_UNWAIVED',
+      'ROOT_CAUSE_WITHOUT_ACTION',
       'ROOT_CAUSE_WITHOUT_ACTION',
       'ACTION_ITEM_WITHOUT_OWNER',
       'ACTION_ITEM_WITHOUT_DUE_DATE',
@@ -511,6 +571,7 @@ describe('root causes into follow-up', () => {
   it('passes when the risk is accepted with a reason', () => {
     const snapshot = readySnapshot({
       factors: [factor({ id: 'r1', acceptedRiskReason: 'Vendor fixes it in Q3' })],
+      whyNodes: [whyNode({ acceptedRiskReason: 'Vendor fixes it in Q3' })],
       actionItems: [],
     });
     expect(advance(toFollowUp, snapshot)).toEqual([]);
@@ -519,9 +580,45 @@ describe('root causes into follow-up', () => {
   it('does not ask for actions on contributing factors that are not root causes', () => {
     const snapshot = readySnapshot({
       factors: [factor({ id: 'c1', isRootCause: false })],
+      whyNodes: [whyNode({ mark: 'contributing_factor' }), whyNode({ id: 'w2', mark: 'none' })],
       actionItems: [],
     });
     expect(advance(toFollowUp, snapshot)).toEqual([]);
+  });
+});
+
+describe('why-tree causes', () => {
+  it('count as identified causes without any contributing factor', () => {
+    for (const mark of ['root_cause', 'contributing_factor'] as const) {
+      const snapshot = readySnapshot({ factors: [], whyNodes: [whyNode({ mark })] });
+      expect(advance(toDocumentation, snapshot)).toEqual([]);
+    }
+  });
+
+  it('still accept contributing factors alone, as before the why-tree', () => {
+    expect(advance(toDocumentation, readySnapshot({ whyNodes: [] }))).toEqual([]);
+  });
+
+  it('do not count unmarked whys as causes', () => {
+    const snapshot = readySnapshot({
+      factors: [],
+      whyNodes: [whyNode({ mark: 'none' }), whyNode({ id: 'w2', mark: 'none' })],
+    });
+    expect(codes(advance(toDocumentation, snapshot))).toEqual(['NO_CAUSES_IDENTIFIED']);
+  });
+
+  it('need an action item linking each root cause, or an accepted risk', () => {
+    const snapshot = readySnapshot({
+      factors: [],
+      whyNodes: [whyNode({ id: 'a' }), whyNode({ id: 'b' })],
+      actionItems: [actionItem({ linkedFactorIds: [], linkedWhyNodeIds: ['b'] })],
+    });
+    expect(subjects(advance(toFollowUp, snapshot))).toEqual([{ type: 'why_node', id: 'a' }]);
+    const linked = {
+      ...snapshot,
+      actionItems: [actionItem({ linkedFactorIds: [], linkedWhyNodeIds: ['b', 'a'] })],
+    };
+    expect(advance(toFollowUp, linked)).toEqual([]);
   });
 });
 
@@ -692,6 +789,7 @@ describe('unmetForNextPhase', () => {
       postmortem: { ...readySnapshot().postmortem, phase: 'analysis' },
       acceptedTimelineEventCount: 0,
       factors: [],
+      whyNodes: [],
     });
     const { next, unmet } = unmetForNextPhase(snapshot);
     expect(next).toBe('documentation');

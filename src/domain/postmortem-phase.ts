@@ -6,12 +6,15 @@ import type { Participant } from './participant.ts';
 import type { Policy } from './policy.ts';
 import type { Postmortem } from './postmortem.ts';
 import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
+import type { WhyNode } from './why-node.ts';
+import { lacksEvidence } from './why-tree.ts';
 
 /** Stable codes of the conditions that guard phase changes. */
 export const unmetConditionCodes = [
   'INCIDENT_NOT_RESOLVED',
   'TIMELINE_EMPTY',
   'NO_CAUSES_IDENTIFIED',
+  'ROOT_CAUSE_WITHOUT_EVIDENCE',
   'ANALYSIS_MEETING_NOT_RECORDED',
   'REPORT_SECTION_MISSING',
   'BLAMELESS_FINDINGS_UNWAIVED',
@@ -53,6 +56,20 @@ export interface PostmortemSnapshot {
       | 'status'
       | 'wontDoReason'
       | 'linkedFactorIds'
+      | 'linkedWhyNodeIds'
+    >
+  >;
+  /** The why-tree's nodes; marked ones are the causes the analysis identified. */
+  whyNodes: Array<
+    Pick<
+      WhyNode,
+      | 'id'
+      | 'question'
+      | 'answer'
+      | 'mark'
+      | 'evidenceEventIds'
+      | 'noEvidenceReason'
+      | 'acceptedRiskReason'
     >
   >;
   participants: Array<Pick<Participant, 'id' | 'userId' | 'role' | 'approvedAt'>>;
@@ -78,6 +95,10 @@ export function worstSeverity(incidents: ReadonlyArray<Pick<Incident, 'severity'
 
 const isBlank = (value: string | null | undefined) => !(value ?? '').trim();
 
+/** A why-node named in a message: its answer (the cause), or its question while unanswered. */
+const whyLabel = (node: { question: string; answer: string }) =>
+  (isBlank(node.answer) ? node.question : node.answer).slice(0, 120);
+
 /** The guards, one per condition code; each returns every instance of its condition. */
 export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guard> = {
   INCIDENT_NOT_RESOLVED: (s) =>
@@ -92,8 +113,9 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
     s.acceptedTimelineEventCount > 0
       ? []
       : [{ code: 'TIMELINE_EMPTY', message: 'The timeline has no accepted events.' }],
+  // Contributing factors from before the why-tree still count, so older reviews keep passing.
   NO_CAUSES_IDENTIFIED: (s) =>
-    s.factors.length > 0
+    s.factors.length > 0 || s.whyNodes.some((node) => node.mark !== 'none')
       ? []
       : [
           {
@@ -101,6 +123,12 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
             message: 'Name at least one root cause or contributing factor.',
           },
         ],
+  ROOT_CAUSE_WITHOUT_EVIDENCE: (s) =>
+    s.whyNodes.filter(lacksEvidence).map((node) => ({
+      code: 'ROOT_CAUSE_WITHOUT_EVIDENCE',
+      message: `Root cause "${whyLabel(node)}" cites no timeline event; add evidence or say why there is none.`,
+      subject: { type: 'why_node', id: node.id },
+    })),
   ANALYSIS_MEETING_NOT_RECORDED: (s) =>
     s.postmortem.analysisMeetingAt
       ? []
@@ -125,17 +153,30 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
       subject: { type: 'field', id: finding.field },
     })),
   ROOT_CAUSE_WITHOUT_ACTION: (s) => {
-    const addressed = new Set(s.actionItems.flatMap((item) => item.linkedFactorIds));
-    return s.factors
-      .filter(
-        (factor) =>
-          factor.isRootCause && !addressed.has(factor.id) && isBlank(factor.acceptedRiskReason),
-      )
-      .map((factor) => ({
-        code: 'ROOT_CAUSE_WITHOUT_ACTION',
-        message: `Root cause "${factor.description}" has no action item and no accepted risk.`,
-        subject: { type: 'contributing_factor', id: factor.id },
-      }));
+    const addressed = new Set(
+      s.actionItems.flatMap((item) => [...item.linkedFactorIds, ...item.linkedWhyNodeIds]),
+    );
+    const unaddressed = (cause: { id: string; acceptedRiskReason: string | null }) =>
+      !addressed.has(cause.id) && isBlank(cause.acceptedRiskReason);
+    const factors = s.factors
+      .filter((factor) => factor.isRootCause && unaddressed(factor))
+      .map(
+        (factor): UnmetCondition => ({
+          code: 'ROOT_CAUSE_WITHOUT_ACTION',
+          message: `Root cause "${factor.description}" has no action item and no accepted risk.`,
+          subject: { type: 'contributing_factor', id: factor.id },
+        }),
+      );
+    const whyNodes = s.whyNodes
+      .filter((node) => node.mark === 'root_cause' && unaddressed(node))
+      .map(
+        (node): UnmetCondition => ({
+          code: 'ROOT_CAUSE_WITHOUT_ACTION',
+          message: `Root cause "${whyLabel(node)}" has no linked action item and no accepted risk.`,
+          subject: { type: 'why_node', id: node.id },
+        }),
+      );
+    return [...factors, ...whyNodes];
   },
   ACTION_ITEM_WITHOUT_OWNER: (s) =>
     s.actionItems
@@ -205,7 +246,11 @@ const advance = (
 /** The lifecycle as data: forward edges with their guards, then the ways back. */
 export const phaseTransitions: readonly PhaseTransition[] = [
   advance('data_gathering', 'analysis', ['INCIDENT_NOT_RESOLVED', 'TIMELINE_EMPTY']),
-  advance('analysis', 'documentation', ['NO_CAUSES_IDENTIFIED', 'ANALYSIS_MEETING_NOT_RECORDED']),
+  advance('analysis', 'documentation', [
+    'NO_CAUSES_IDENTIFIED',
+    'ROOT_CAUSE_WITHOUT_EVIDENCE',
+    'ANALYSIS_MEETING_NOT_RECORDED',
+  ]),
   advance('documentation', 'follow_up', [
     'REPORT_SECTION_MISSING',
     'BLAMELESS_FINDINGS_UNWAIVED',
