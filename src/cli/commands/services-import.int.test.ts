@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createPostgresTestDatabase,
+  type PostgresTestDatabase,
+} from '../../../test/support/test-database.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'debrief-services-'));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `debrief` binary, as a user would. */
+function debrief(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/debrief.js', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', DEBRIEF_DATA_DIR: '', DEBRIEF_POLICY: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const file = (name: string, content: unknown) => {
+  const path = join(work, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+
+function importJourney(target: () => string[]) {
+  it('needs an account, then imports all or nothing', async () => {
+    const good = file('good.json', {
+      services: [
+        { name: 'alerting', dependsOn: ['chat-gateway'] },
+        { name: 'chat-gateway', dependsOn: ['slack-proxy'] },
+        { name: 'slack-proxy', description: 'Outbound Slack' },
+      ],
+    });
+    const noAdmin = await debrief(['services', 'import', good, ...target()]);
+    expect(noAdmin.code).toBe(3);
+
+    const user = await debrief([
+      'user',
+      'create',
+      ...target(),
+      '--email',
+      'ops@example.com',
+      '--name',
+      'Ops Admin',
+      '--password',
+      'correct horse battery staple',
+      '--role',
+      'admin',
+    ]);
+    expect(user.code).toBe(0);
+
+    const imported = await debrief(['services', 'import', good, ...target(), '--json']);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({
+      created: ['alerting', 'chat-gateway', 'slack-proxy'],
+      updated: [],
+    });
+
+    const bad = file('bad.json', {
+      services: [
+        { name: 'slack-proxy', description: 'changed' },
+        { name: 'x', dependsOn: ['y'] },
+      ],
+    });
+    const refused = await debrief(['services', 'import', bad, ...target(), '--json']);
+    expect(refused.code).toBe(2);
+    const error = JSON.parse(refused.stderr).error;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details.errors.map((e: { path: string }) => e.path)).toEqual([
+      'services.1.dependsOn.0',
+    ]);
+
+    const again = await debrief(['services', 'import', good, ...target()]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('updated: alerting, chat-gateway, slack-proxy');
+  });
+
+  it('refuses a file that is not JSON or not the right shape, listing every issue', async () => {
+    const notJson = await debrief(['services', 'import', file('x.json', '{ nope'), ...target()]);
+    expect(notJson.code).toBe(2);
+    const shape = await debrief([
+      'services',
+      'import',
+      file('shape.json', { services: [{ description: 3 }, { name: '' }] }),
+      ...target(),
+    ]);
+    expect(shape.code).toBe(2);
+    expect(shape.stderr).toContain('services.0.name');
+    expect(shape.stderr).toContain('services.1.name');
+    const missing = await debrief(['services', 'import', join(work, 'missing.json'), ...target()]);
+    expect(missing.code).toBe(3);
+  });
+}
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('debrief services import [pglite data directory]', () => {
+  const dataDir = join(work, 'data');
+  importJourney(() => ['--data-dir', dataDir]);
+});
+
+const postgresTemplate = inject('postgresTemplate');
+
+describe.skipIf(!postgresTemplate)('debrief services import [postgres]', () => {
+  let database: PostgresTestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createPostgresTestDatabase();
+  });
+  afterAll(() => database?.drop());
+  importJourney(() => ['--database-url', database?.url ?? '']);
+});
