@@ -1,0 +1,46 @@
+import {
+  type Agenda,
+  type AgendaOptions,
+  buildAgenda,
+} from '../../analysis/facilitation/build-agenda.ts';
+import type { Postmortem } from '../../domain/postmortem.ts';
+import type { Actor } from '../../domain/user.ts';
+import { openQuestionsRepository } from '../../storage/repositories/open-questions-repository.ts';
+import {
+  actionItemsRepository,
+  participantsRepository,
+  timelineRepository,
+} from '../../storage/repositories/parts-repositories.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { inTransaction } from '../in-transaction.ts';
+import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
+
+/** Generates the analysis-meeting agenda of a postmortem the actor may read. */
+export async function getAgenda(
+  deps: AppDeps,
+  actor: Actor,
+  postmortemId: string,
+  options: AgendaOptions,
+): Promise<{ postmortem: Postmortem; agenda: Agenda }> {
+  return inTransaction(deps, async (tx) => {
+    const postmortem = await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.read');
+    // One connection (PGlite): the reads run one after another, not in parallel.
+    const timeline = await timelineRepository.listForPostmortem(tx.db, postmortemId);
+    const openQuestions = await openQuestionsRepository.listForPostmortem(tx.db, postmortemId);
+    const whyNodes = await openQuestionsRepository.listWhyNodeOutlines(tx.db, postmortemId);
+    const actionItems = await actionItemsRepository.listForPostmortem(tx.db, postmortemId);
+    const participants = await participantsRepository.listForPostmortem(tx.db, postmortemId);
+    const agenda = buildAgenda(
+      {
+        timeline,
+        openQuestions,
+        whyNodes,
+        actionItems,
+        participants,
+        attendeeIds: postmortem.analysisMeetingAttendeeIds,
+      },
+      options,
+    );
+    return { postmortem, agenda };
+  });
+}
