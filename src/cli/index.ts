@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { incidentCreate, incidentList } from './commands/incident-commands.ts';
+import { lint } from './commands/lint.ts';
 import { migrate } from './commands/migrate.ts';
 import {
   postmortemAdvance,
@@ -8,6 +9,7 @@ import {
 } from './commands/postmortem-commands.ts';
 import { seedDemo } from './commands/seed-demo.ts';
 import { serve } from './commands/serve.ts';
+import { servicesImport } from './commands/services-import.ts';
 import { userCreate } from './commands/user-create.ts';
 import { describeError, errorAsJson, exitCodeFor, UsageError } from './output/cli-error.ts';
 
@@ -124,6 +126,23 @@ export function buildCli(): Command {
     .description('show a postmortem and what its next phase needs')
     .argument('<postmortem-id>')
     .action((id: string, options) => postmortemShow(id, options));
+
+  const services = program.command('services').description('the service catalogue');
+  withActor(services.command('import'))
+    .description('create or replace services and their dependencies from a JSON file')
+    .argument('<file>', 'JSON: { "services": [{ "name", "description"?, "dependsOn": [] }] }')
+    .action((file: string, options) => servicesImport(file, options));
+
+  program
+    .command('lint')
+    .description('check Markdown postmortems for blaming language (no database needed)')
+    .argument('<paths...>', 'Markdown files, or directories searched for *.md')
+    .addOption(new Option('--format <format>', 'output').choices(['text', 'json', 'github']))
+    .option('--json', 'same as --format json', false)
+    .option('--policy <file>', 'policy file for blameless settings (or DEBRIEF_POLICY)')
+    .option('--participant <name>', 'a person who may be named (repeatable)', collect)
+    .option('--service <name>', 'a service name, never a person (repeatable)', collect)
+    .action((paths: string[], options) => lint(paths, options));
 
   const seed = program.command('seed').description('sample data');
   withActor(seed.command('demo'))

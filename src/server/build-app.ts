@@ -13,9 +13,11 @@ import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
 import { createResponseCache } from './response-cache.ts';
+import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
+import { registerFacilitationRoutes } from './routes/facilitation/register-facilitation-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
 import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
@@ -24,6 +26,8 @@ import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-
 import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { withZod } from './routes/route-context.ts';
+import { registerServiceRoutes } from './routes/services/service-routes.ts';
+import { registerWhyTreeRoutes } from './routes/why-tree/why-tree-routes.ts';
 
 /** What the server is built from. */
 export interface BuildAppOptions {
@@ -100,6 +104,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAllPartRoutes(context);
   registerPolicyRoutes(context);
   registerDemoRoutes(context);
+  registerServiceRoutes(context);
+  registerAntiPatternRoutes(context);
+  registerFacilitationRoutes(context);
+  registerWhyTreeRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

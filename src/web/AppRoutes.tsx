@@ -6,6 +6,7 @@ import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
+import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
 
 /** Picks the scene for the current path. Scenes with an id remount when the id changes. */
 export function AppRoutes() {
@@ -26,6 +27,9 @@ export function AppRoutes() {
   const postmortem = matchPath('/postmortems/:id', pathname);
   if (postmortem?.id) {
     return <PostmortemScene key={postmortem.id} id={postmortem.id} />;
+  }
+  if (pathname === '/services') {
+    return <ServicesScene />;
   }
   return <NotFoundScene />;
 }

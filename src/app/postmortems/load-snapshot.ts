@@ -5,6 +5,8 @@ import {
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-phase.ts';
 import { isCountedEvent, type TimelineEvent } from '../../domain/timeline-event.ts';
+import type { WhyNode } from '../../domain/why-node.ts';
+import { whyNodeTexts } from '../../domain/why-tree.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import {
   actionItemsRepository,
@@ -13,6 +15,9 @@ import {
   timelineRepository,
   waiversRepository,
 } from '../../storage/repositories/parts-repositories.ts';
+import { servicesRepository } from '../../storage/repositories/services-repository.ts';
+import { usersRepository } from '../../storage/repositories/users-repository.ts';
+import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 /** The texts of a postmortem that the blameless check reads, named by field. */
@@ -22,6 +27,7 @@ export function lintableTexts(
     timeline: Array<{ id: string; text: string }>;
     factors: Array<{ id: string; description: string; acceptedRiskReason: string | null }>;
     actionItems: Array<{ id: string; title: string }>;
+    whyNodes?: ReadonlyArray<Pick<WhyNode, 'id' | 'question' | 'answer'>>;
   },
 ) {
   return [
@@ -35,6 +41,7 @@ export function lintableTexts(
       text: f.description,
     })),
     ...parts.actionItems.map((a) => ({ field: `action_items.${a.id}.title`, text: a.title })),
+    ...whyNodeTexts(parts.whyNodes ?? []),
   ];
 }
 
@@ -44,16 +51,26 @@ export async function loadBlamelessFindings(
   postmortem: Postmortem,
   loadedTimeline?: TimelineEvent[],
 ) {
-  const [timeline, factors, actionItems, waivers] = [
+  const [timeline, factors, actionItems, whyNodes, waivers, participants, users, services] = [
     loadedTimeline ?? (await timelineRepository.listForPostmortem(deps.db, postmortem.id)),
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
     await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
+    await whyNodesRepository.listForPostmortem(deps.db, postmortem.id),
     await waiversRepository.listForPostmortem(deps.db, postmortem.id),
+    await participantsRepository.listForPostmortem(deps.db, postmortem.id),
+    await usersRepository.listUsers(deps.db),
+    await servicesRepository.listServices(deps.db),
   ];
   const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
   const counted = timeline.filter((e) => e.status !== 'rejected');
+  // People are the review's participants and the user directory; a service is never a person.
   return findBlamelessFindings(
-    lintableTexts(postmortem, { timeline: counted, factors, actionItems }),
+    lintableTexts(postmortem, { timeline: counted, factors, actionItems, whyNodes }),
+    {
+      people: [...participants.map((p) => p.name), ...users.map((u) => u.name)],
+      services: services.map((service) => service.name),
+      settings: deps.policy.blameless,
+    },
   ).map((finding) => {
     const key = findingKey(finding);
     const waiver = waiverByKey.get(key);
@@ -84,12 +101,14 @@ export async function loadSnapshot(
     await participantsRepository.listForPostmortem(deps.db, postmortem.id),
     await loadBlamelessFindings(deps, postmortem, loadedTimeline),
   ];
+  const whyNodes = await whyNodesRepository.listForPostmortem(deps.db, postmortem.id);
   return {
     postmortem,
     incidents,
     acceptedTimelineEventCount,
     factors,
     actionItems,
+    whyNodes,
     participants,
     unwaivedBlamelessFindings: findings
       .filter((f) => !f.waiver)

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/user.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
+import { assertAttendeesAreParticipants } from '../facilitation/record-meeting.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 
@@ -28,6 +29,9 @@ export async function updatePostmortem(
       throw new DomainError('VERSION_MISMATCH', 'Postmortem was changed by someone else.', {
         details: { currentVersion: current.version, expectedVersion },
       });
+    }
+    if (input.analysisMeetingAttendeeIds) {
+      await assertAttendeesAreParticipants(tx.db, id, input.analysisMeetingAttendeeIds);
     }
     const sections = { ...current.sections };
     for (const [key, text] of Object.entries(input.sections ?? {})) {

@@ -10,6 +10,7 @@ interface AppHeaderProps {
 const sections = [
   { to: '/incidents', label: 'Incidents' },
   { to: '/postmortems', label: 'Postmortems' },
+  { to: '/services', label: 'Services' },
 ];
 
 /** The top bar: product name, main navigation, the signed-in user and sign out. */

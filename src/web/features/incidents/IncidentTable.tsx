@@ -1,11 +1,14 @@
 import type { Incident } from '../../api/incidents-api.ts';
 import { formatInstant } from '../../lib/datetime.ts';
 import { Link } from '../../routing/Link.tsx';
+import { AntiPatternBadge } from '../anti-patterns/AntiPatternBadge.tsx';
+import { useAntiPatternSummaries } from '../anti-patterns/use-anti-pattern-summaries.ts';
 import { incidentLabels } from './labels.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
 
-/** Incidents as a table: number, title, kind, severity, status, services, start. */
+/** Incidents as a table: number, title, kind, severity, status, services, start, anti-patterns. */
 export function IncidentTable({ incidents }: { incidents: Incident[] }) {
+  const antiPatterns = useAntiPatternSummaries(incidents.map((incident) => incident.id));
   return (
     <table className="data-table">
       <thead>
@@ -17,6 +20,7 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
           <th scope="col">Status</th>
           <th scope="col">Services</th>
           <th scope="col">Started</th>
+          <th scope="col">Anti-patterns</th>
         </tr>
       </thead>
       <tbody>
@@ -35,6 +39,9 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
             <td>{incidentLabels.status[incident.status]}</td>
             <td>{incident.services.join(', ') || '—'}</td>
             <td>{formatInstant(incident.instants.started_at?.at)}</td>
+            <td>
+              <AntiPatternBadge summary={antiPatterns[incident.id]} />
+            </td>
           </tr>
         ))}
       </tbody>

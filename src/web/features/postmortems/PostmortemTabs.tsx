@@ -4,8 +4,10 @@ import { Tabs } from '../../components/Tabs.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
 import { navigate } from '../../routing/location-store.ts';
 import { useLocation } from '../../routing/use-location.ts';
+import { AntiPatternsPanel } from '../anti-patterns/AntiPatternsPanel.tsx';
+import { MeetingView } from '../facilitation/MeetingView.tsx';
+import { WhyTreeSection } from '../why-tree/WhyTreeSection.tsx';
 import { ActionItemsSection } from './ActionItemsSection.tsx';
-import { AnalysisMeetingForm } from './AnalysisMeetingForm.tsx';
 import { AuditTrail } from './AuditTrail.tsx';
 import { BlamelessFindingsPanel } from './BlamelessFindingsPanel.tsx';
 import { FactorsSection } from './FactorsSection.tsx';
@@ -35,10 +37,12 @@ export function PostmortemTabs({
   const tabs = [
     { id: 'timeline', label: `Timeline (${counts.timelineEvents})` },
     { id: 'participants', label: `Participants (${counts.participants})` },
+    { id: 'why-tree', label: 'Why-tree' },
     { id: 'factors', label: `Contributing factors (${counts.contributingFactors})` },
     { id: 'actions', label: `Action items (${counts.actionItems})` },
     { id: 'report', label: 'Report' },
     { id: 'meeting', label: 'Analysis meeting' },
+    { id: 'anti-patterns', label: 'Anti-patterns' },
     { id: 'audit', label: 'Audit trail' },
   ];
   const requested = query.get('tab') ?? 'timeline';
@@ -50,6 +54,13 @@ export function PostmortemTabs({
     <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
       {selected === 'timeline' && <TimelineSection {...common} />}
       {selected === 'participants' && <ParticipantsSection {...common} />}
+      {selected === 'why-tree' && (
+        <WhyTreeSection
+          postmortemId={postmortem.id}
+          taxonomy={policy.factorTaxonomy}
+          onChanged={onChanged}
+        />
+      )}
       {selected === 'factors' && <FactorsSection {...common} taxonomy={policy.factorTaxonomy} />}
       {selected === 'actions' && <ActionItemsSection {...common} />}
       {selected === 'report' && (
@@ -71,13 +82,14 @@ export function PostmortemTabs({
         </>
       )}
       {selected === 'meeting' && (
-        <AnalysisMeetingForm
+        <MeetingView
           postmortem={postmortem}
           canEdit={canEdit}
           onSaved={onSaved}
           onReload={onChanged}
         />
       )}
+      {selected === 'anti-patterns' && <AntiPatternsPanel postmortemId={postmortem.id} />}
       {selected === 'audit' && <AuditTrail postmortemId={postmortem.id} />}
     </Tabs>
   );

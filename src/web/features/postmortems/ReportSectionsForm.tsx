@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { limits } from '../../../contracts/limits.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
 import { type Postmortem, postmortemsApi } from '../../api/postmortems-api.ts';
@@ -7,7 +7,11 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusNote } from '../../components/StatusNote.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { BlamelessHints } from './BlamelessHints.tsx';
+
+// The linter carries a part-of-speech tagger; load it only when someone edits the report.
+const BlamelessHints = lazy(() =>
+  import('./BlamelessHints.tsx').then((module) => ({ default: module.BlamelessHints })),
+);
 
 interface ReportSectionsFormProps {
   postmortem: Postmortem;
@@ -65,7 +69,9 @@ export function ReportSectionsForm({
               maxLength={limits.sectionMax}
             />
           </Field>
-          <BlamelessHints field={`sections.${section.key}`} text={texts[section.key] ?? ''} />
+          <Suspense fallback={null}>
+            <BlamelessHints field={`sections.${section.key}`} text={texts[section.key] ?? ''} />
+          </Suspense>
         </div>
       ))}
       <ProblemAlert problem={submit.problem} onReload={onReload} fieldLabels={fieldLabels} />
