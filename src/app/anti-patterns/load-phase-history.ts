@@ -4,7 +4,6 @@ import { type PostmortemPhase, postmortemPhases } from '../../domain/postmortem-
 import { auditRepository } from '../../storage/repositories/audit-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
-const pageSize = 500;
 const isPhase = (value: unknown): value is PostmortemPhase =>
   typeof value === 'string' && (postmortemPhases as readonly string[]).includes(value);
 
@@ -16,24 +15,11 @@ export async function loadPhaseHistory(
   deps: AppDeps,
   postmortem: Pick<Postmortem, 'id' | 'createdAt'>,
 ): Promise<PhaseEntry[]> {
-  const changes: PhaseEntry[] = [];
-  let beforeId: number | undefined;
-  for (;;) {
-    const rows = await auditRepository.listForPostmortem(deps.db, postmortem.id, {
-      beforeId,
-      limit: pageSize,
-    });
-    for (const row of rows.slice(0, pageSize)) {
-      const to = row.data.to;
-      if (row.action === 'postmortem.phase_changed' && isPhase(to)) {
-        changes.push({ phase: to, enteredAt: row.occurredAt });
-      }
-    }
-    const last = rows[pageSize - 1];
-    if (rows.length <= pageSize || !last) {
-      break;
-    }
-    beforeId = last.id;
-  }
-  return [{ phase: 'data_gathering', enteredAt: postmortem.createdAt }, ...changes.reverse()];
+  const changes = await auditRepository.listPhaseChanges(deps.db, postmortem.id);
+  return [
+    { phase: 'data_gathering', enteredAt: postmortem.createdAt },
+    ...changes.flatMap(({ occurredAt, data }) =>
+      isPhase(data.to) ? [{ phase: data.to, enteredAt: occurredAt }] : [],
+    ),
+  ];
 }

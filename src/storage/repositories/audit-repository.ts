@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { auditEvents, users } from '../schema.ts';
 
@@ -46,5 +46,19 @@ export const auditRepository = {
       )
       .orderBy(desc(auditEvents.id))
       .limit(page.limit + 1);
+  },
+
+  /** The postmortem's phase changes, oldest first: its phase history. */
+  async listPhaseChanges(db: Database, postmortemId: string) {
+    return db
+      .select({ occurredAt: auditEvents.occurredAt, data: auditEvents.data })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.postmortemId, postmortemId),
+          eq(auditEvents.action, 'postmortem.phase_changed'),
+        ),
+      )
+      .orderBy(asc(auditEvents.id));
   },
 };
