@@ -4,30 +4,13 @@ import type {
   updateFactorBodySchema,
 } from '../../contracts/postmortem-parts.ts';
 import type { ContributingFactor } from '../../domain/contributing-factor.ts';
-import { DomainError } from '../../domain/errors.ts';
-import type { Policy } from '../../domain/policy.ts';
 import type { Actor } from '../../domain/user.ts';
 import { factorsRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { assertKnownCategory } from '../assert-known-category.ts';
 import { addPart, changePart, type PartKind, partRemover } from './part-write.ts';
 
 const kind: PartKind = { type: 'contributing_factor', label: 'Contributing factor' };
-
-function assertKnownCategory(policy: Policy, category: string | undefined): void {
-  if (category !== undefined && !policy.factorTaxonomy.some((c) => c.key === category)) {
-    throw new DomainError('VALIDATION_FAILED', 'Unknown factor category.', {
-      details: {
-        errors: [
-          {
-            path: 'category',
-            code: 'unknown_category',
-            message: `Use one of: ${policy.factorTaxonomy.map((c) => c.key).join(', ')}.`,
-          },
-        ],
-      },
-    });
-  }
-}
 
 /** Names a contributing factor (or root cause) in the policy's taxonomy. */
 export async function addContributingFactor(

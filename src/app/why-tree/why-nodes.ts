@@ -1,32 +1,16 @@
 import type { z } from 'zod';
 import type { createWhyNodeBodySchema, updateWhyNodeBodySchema } from '../../contracts/why-tree.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Policy } from '../../domain/policy.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { WhyNode } from '../../domain/why-node.ts';
 import { assertParentAllowed, descendantIds } from '../../domain/why-tree.ts';
 import type { Database } from '../../storage/database.ts';
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { assertKnownCategory } from '../assert-known-category.ts';
 import { addPart, changePart, type PartKind } from '../parts/part-write.ts';
 
 const kind: PartKind = { type: 'why_node', label: 'Why-node' };
-
-function assertKnownCategory(policy: Policy, category: string | null | undefined): void {
-  if (category && !policy.factorTaxonomy.some((c) => c.key === category)) {
-    throw new DomainError('VALIDATION_FAILED', 'Unknown factor category.', {
-      details: {
-        errors: [
-          {
-            path: 'category',
-            code: 'unknown_category',
-            message: `Use one of: ${policy.factorTaxonomy.map((c) => c.key).join(', ')}.`,
-          },
-        ],
-      },
-    });
-  }
-}
 
 async function assertEvidenceBelongs(
   db: Database,
