@@ -62,6 +62,11 @@ describe('resolvePolicy', () => {
         disabledRules: ['hindsight'],
         extraTerms: [{ rule: 'human-error', terms: ['PEBKAC'] }],
       },
+      intake: {
+        severityLabel: 'priority',
+        severityMap: { P1: 'sev1' },
+        openIncidentAtOrAbove: null,
+      },
       antiPatterns: {
         followUpStaleDays: 30,
         analysisBudgetBusinessDays: { sev1: 15, sev2: 10, sev3: 5, sev4: 2 },

@@ -54,6 +54,13 @@ export const policySchema = z
         ),
       })
       .strict(),
+    intake: z
+      .object({
+        severityLabel: z.string().min(1),
+        severityMap: z.record(z.string().min(1), z.enum(severities)),
+        openIncidentAtOrAbove: z.enum(severities).nullable(),
+      })
+      .strict(),
     antiPatterns: z
       .object({
         followUpStaleDays: z.number().int().min(1).max(365),

@@ -80,6 +80,11 @@ export const timelineEventSchema = z.object({
   actor: z.string().nullable(),
   status: z.enum(timelineEventStatuses),
   pinned: z.boolean(),
+  details: z.record(z.string(), z.unknown()),
+  rawRef: z.string().nullable(),
+  ambiguities: z.array(z.object({ code: z.string(), message: z.string() })),
+  duplicateOfId: z.string().nullable(),
+  importId: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
 });

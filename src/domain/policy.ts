@@ -44,6 +44,15 @@ export interface Policy {
     /** Extra terms per rule id (e.g. local slang for "human error"). */
     extraTerms: Array<{ rule: string; terms: string[] }>;
   };
+  /** What incoming alerts and pages (webhooks) do. */
+  intake: {
+    /** The alert label (or field) that carries the severity, e.g. `severity`. */
+    severityLabel: string;
+    /** Vendor severities mapped to ours (`critical: sev1`, `warning: sev3`, …). */
+    severityMap: Record<string, Severity>;
+    /** Alerts at least this severe open an incident when none matches; `null`: never. */
+    openIncidentAtOrAbove: Severity | null;
+  };
   /** Thresholds of the anti-pattern detectors. */
   antiPatterns: {
     /** A postmortem in follow-up with no progress for this many days is a write-only report. */
@@ -123,6 +132,11 @@ export const defaultPolicy: Policy = {
   ],
   requiredReviewerApprovals: { sev1: 2, sev2: 1, sev3: 1, sev4: 0 },
   blameless: { disabledRules: [], extraTerms: [] },
+  intake: {
+    severityLabel: 'severity',
+    severityMap: { critical: 'sev1', page: 'sev2', high: 'sev2', warning: 'sev3', info: 'sev4' },
+    openIncidentAtOrAbove: 'sev2',
+  },
   antiPatterns: {
     followUpStaleDays: 21,
     analysisBudgetBusinessDays: { sev1: 10, sev2: 10, sev3: 5, sev4: 3 },

@@ -46,6 +46,16 @@ export interface TimelineEvent {
   actor: string | null;
   status: TimelineEventStatus;
   pinned: boolean;
+  /** Source-specific facts: thread, edit, burst count/first/last/sample, metric series, … */
+  details: Record<string, unknown>;
+  /** Where in the raw input this came from: `file:line`, a JSON pointer, a webhook delivery. */
+  rawRef: string | null;
+  /** Ambiguities surfaced for a person to settle (date missing, zone only in prose, …). */
+  ambiguities: Array<{ code: string; message: string }>;
+  /** A near-duplicate from another source, linked rather than deleted. */
+  duplicateOfId: string | null;
+  /** The import that proposed it, if any. */
+  importId: string | null;
   version: number;
   createdAt: Date;
 }
