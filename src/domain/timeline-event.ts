@@ -23,6 +23,10 @@ export const timelineSources = [
   'log',
   'metric',
   'personal_account',
+  'jira',
+  'dispatch',
+  /** A timeline table or heading list from an existing document (Markdown). */
+  'document',
 ] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 

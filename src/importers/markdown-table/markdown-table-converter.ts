@@ -1,0 +1,185 @@
+import { DomainError } from '../../domain/errors.ts';
+import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
+import type {
+  DetectionSample,
+  ImportChunk,
+  ImportInput,
+  ImportOptions,
+  SourceConverter,
+} from '../source-converter.ts';
+import { ambiguity } from '../time/ambiguity-codes.ts';
+import { findZoneInProse } from '../time/find-zone-in-prose.ts';
+import { wallTimeToUtc } from '../time/wall-time-to-utc.ts';
+import { parseZone } from '../time/zone.ts';
+import { chooseZone, contentHash } from './choose-zone.ts';
+import { findDocumentDate } from './find-document-date.ts';
+import { inferKind } from './infer-kind.ts';
+import { type CalendarDate, formatDate } from './read-date-text.ts';
+import { scanTimeline } from './scan-timeline.ts';
+
+type Ambiguities = ImportedEvent['ambiguities'];
+
+async function* convertTable(
+  input: ImportInput,
+  options: ImportOptions,
+): AsyncIterable<ImportChunk> {
+  if (input.kind !== 'text') {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `${input.fileName}: a Markdown timeline is read as one text`,
+      {
+        details: {
+          errors: [{ path: input.fileName, code: 'unsupported_input', message: 'expected text' }],
+        },
+      },
+    );
+  }
+  const userZone = options.zone ? parseZone(options.zone) : undefined;
+  const prose = findZoneInProse(input.text);
+  const documentDate = findDocumentDate(input.text);
+  const rows = scanTimeline(input.text, documentDate?.date.year);
+  const warnings: ImportWarning[] = [];
+  const events: ImportedEvent[] = [];
+  const seen = new Map<string, number>();
+  let previous:
+    | { sequence: number; dateKey: string; minutes: number; instant: number; rolledOver: boolean }
+    | undefined;
+  for (const row of rows) {
+    const where = `${input.fileName}:${row.line}`;
+    const { reading } = row;
+    if (reading.kind === 'placeholder' || reading.kind === 'invalid' || reading.kind === 'none') {
+      const code = reading.kind === 'placeholder' ? 'TIMESTAMP_PLACEHOLDER' : 'TIMESTAMP_INVALID';
+      const why =
+        reading.kind === 'invalid'
+          ? reading.reason
+          : reading.kind === 'none'
+            ? 'no time'
+            : 'a placeholder';
+      warnings.push({ code, message: `Row skipped: "${row.timeText}" is ${why}`, where });
+      continue;
+    }
+    const ambiguities: Ambiguities = [];
+    let date: CalendarDate | undefined;
+    let dateFrom: string;
+    if (reading.kind === 'datetime' || reading.kind === 'date') {
+      date = reading.date;
+      dateFrom = 'row';
+    } else if (reading.monthDay && documentDate) {
+      date = { year: documentDate.date.year, ...reading.monthDay };
+      dateFrom = 'row';
+      ambiguities.push(
+        ambiguity('DATE_FROM_DOCUMENT', `Year ${date.year} taken from line ${documentDate.line}`),
+      );
+    } else if (row.contextDate) {
+      date = row.contextDate.date;
+      dateFrom = `line ${row.contextDate.line}`;
+    } else if (documentDate) {
+      date = documentDate.date;
+      dateFrom = `line ${documentDate.line}`;
+      ambiguities.push(
+        ambiguity(
+          'DATE_FROM_DOCUMENT',
+          `Date ${formatDate(date)} taken from line ${documentDate.line}, not from the row`,
+        ),
+      );
+    } else {
+      const anchor = options.since ?? new Date(0);
+      date = {
+        year: anchor.getUTCFullYear(),
+        month: anchor.getUTCMonth() + 1,
+        day: anchor.getUTCDate(),
+      };
+      dateFrom = 'none';
+      ambiguities.push(
+        ambiguity(
+          'DATE_MISSING',
+          `No date for "${row.timeText}"; ${formatDate(date)} is a placeholder (${options.since ? 'the import window start' : 'the epoch'})`,
+        ),
+      );
+    }
+    const time = reading.kind === 'date' ? { hour: 0, minute: 0, second: 0 } : reading.time;
+    if (reading.kind === 'date') {
+      ambiguities.push(ambiguity('TIME_MISSING', `Only a date is given; 00:00 is a placeholder`));
+    }
+    const zone = chooseZone(row, userZone, prose);
+    const zoned = wallTimeToUtc({ ...date, ...time }, zone.zone);
+    ambiguities.push(...zone.ambiguities, ...zoned.ambiguities);
+
+    const minutes = time.hour * 60 + time.minute + time.second / 60;
+    const instant = zoned.instant.getTime();
+    const dateKey = `${dateFrom}:${formatDate(date)}`;
+    const sameRun = previous && previous.sequence === row.sequence;
+    let rolledOver = false;
+    if (sameRun && previous && dateFrom !== 'row' && previous.dateKey === dateKey) {
+      rolledOver = previous.rolledOver || minutes < previous.minutes;
+      if (rolledOver) {
+        ambiguities.push(
+          ambiguity(
+            'POSSIBLE_MIDNIGHT_ROLLOVER',
+            'Times went backwards above this row without a new date: this may be the next day',
+          ),
+        );
+      }
+    } else if (sameRun && previous && instant < previous.instant) {
+      ambiguities.push(
+        ambiguity('OUT_OF_ORDER', 'Earlier than the row above it; kept in file order'),
+      );
+    }
+    previous = { sequence: row.sequence, dateKey, minutes, instant, rolledOver };
+
+    const text = row.text.trim();
+    const base = contentHash(`${row.timeText}\u0000${text}`);
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    if (
+      (options.since && zoned.instant < options.since && dateFrom !== 'none') ||
+      (options.until && zoned.instant > options.until)
+    ) {
+      continue;
+    }
+    events.push({
+      externalId: `markdown-table:${base}${occurrence > 1 ? `-${occurrence}` : ''}`,
+      occurredAt: zoned.instant,
+      originalTimestamp: row.timeText,
+      originalZone: zone.known ? zone.zone.label : null,
+      text: text === '' ? '(no text)' : text,
+      kind: inferKind(text),
+      actor: null,
+      sourceRef: input.fileName,
+      rawRef: `${input.fileName}:${row.line}`,
+      details: {
+        importedFrom: 'markdown-table',
+        row: events.length + 1,
+        line: row.line,
+        form: row.form,
+        offset: zoned.offset,
+        ...(reading.kind !== 'date' && reading.note ? { timeNote: reading.note } : {}),
+        ...(Object.keys(row.columns).length > 0 ? { columns: row.columns } : {}),
+      },
+      ambiguities,
+    });
+  }
+  yield { events, warnings };
+}
+
+function detectTable(sample: DetectionSample): number {
+  if (!/\.(md|markdown|txt)$/i.test(sample.fileName) && !/^\s*[#|]/m.test(sample.head)) {
+    return 0;
+  }
+  if (/^\|\s*(time|date|when)\b[^\n]*\|\s*\n\|?\s*:?-{2,}/im.test(sample.head)) {
+    return 0.8;
+  }
+  return /^#{1,6}\s+.*timeline/im.test(sample.head) ? 0.6 : 0.1;
+}
+
+/**
+ * A timeline pasted from a document: Markdown tables (`| time | event |`), `### 5:32 PM`
+ * headings and time-led bullets. Zones come from the timestamp, the table header, the user's
+ * choice or the prose, in that order; whatever had to be assumed is an ambiguity on the event.
+ */
+export const markdownTableConverter: SourceConverter = {
+  source: 'document',
+  accepts: ['text'],
+  detect: detectTable,
+  convert: convertTable,
+};

@@ -1,0 +1,233 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../domain/errors.ts';
+import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
+import type { ImportInput, ImportOptions } from '../source-converter.ts';
+import { slackConverter } from './slack-converter.ts';
+
+const slackFixtures = fileURLToPath(
+  new URL('../../../../shared/fixtures/payloads/slack', import.meta.url),
+);
+const exportDir = join(slackFixtures, 'export-hfaran-testarchive');
+const present = existsSync(exportDir);
+if (!present) {
+  console.warn(`Slack fixtures not found at ${slackFixtures}: fixture tests skipped`);
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+async function* filesOf(entries: Array<[string, string]>) {
+  for (const [path, text] of entries) {
+    yield { path, read: async () => text };
+  }
+}
+
+function folderInput(dir: string): ImportInput {
+  const entries = walk(dir).map((path): [string, string] => [
+    relative(dir, path),
+    readFileSync(path, 'utf8'),
+  ]);
+  return { kind: 'files', fileName: 'export', files: filesOf(entries) };
+}
+
+async function run(input: ImportInput, options: ImportOptions = {}) {
+  const events: ImportedEvent[] = [];
+  const warnings: ImportWarning[] = [];
+  for await (const chunk of slackConverter.convert(input, options)) {
+    events.push(...chunk.events);
+    warnings.push(...(chunk.warnings ?? []));
+  }
+  return { events, warnings };
+}
+
+describe.skipIf(!present)('slackConverter on the hfaran export', () => {
+  it('places messages at their UTC instants, not at the day file date', async () => {
+    const { events } = await run(folderInput(exportDir));
+    const at = (id: string) => events.find((event) => event.externalId === id);
+    // Hand-computed: 1452837352 s = 16815 days + 21352 s after the epoch = 2016-01-15 05:55:52 UTC,
+    // although the message sits in enrique/2016-01-14.json (America/Los_Angeles date).
+    expect(at('C0JGLMMNX:1452837352.000006')?.occurredAt.toISOString()).toBe(
+      '2016-01-15T05:55:52.000Z',
+    );
+    expect(at('C0JGLMMNX:1452837352.000006')?.details.ts).toBe('1452837352.000006');
+    expect(at('C0JGLMMNX:1452845865.000008')?.occurredAt.toISOString()).toBe(
+      '2016-01-15T08:17:45.000Z',
+    );
+    expect(at('C0JGLMMNX:1459212145.000027')?.occurredAt.toISOString()).toBe(
+      '2016-03-29T00:42:25.000Z',
+    );
+    expect(at('C0JL6CGQ2:1459040791.000005')?.occurredAt.toISOString()).toBe(
+      '2016-03-27T01:06:31.000Z',
+    );
+    for (const event of events) {
+      expect(event.originalZone).toBe('UTC');
+      expect(event.externalId).toBe(`${event.details.channelId}:${event.originalTimestamp}`);
+    }
+  });
+
+  it('keeps 147 messages, drops the 11 joins/integration adds, resolves names', async () => {
+    const { events, warnings } = await run(folderInput(exportDir));
+    expect(events).toHaveLength(147);
+    expect(new Set(events.map((event) => event.externalId)).size).toBe(147);
+    expect(
+      warnings.find((warning) => warning.code === 'SLACK_MEMBERSHIP_DROPPED')?.message,
+    ).toMatch(/^11 /);
+    expect(events.find((event) => event.externalId === 'C0JGLMMNX:1452845865.000008')?.actor).toBe(
+      'Harry Potter',
+    );
+  });
+
+  it('notes edits with the latest text and who edited', async () => {
+    const { events } = await run(folderInput(exportDir));
+    const edited = events.find((event) => event.details.edited !== undefined);
+    expect(edited?.details.edited).toEqual({
+      at: '2016-03-26T08:32:14.000Z',
+      by: expect.any(String),
+    });
+  });
+
+  it('references shared files by name and title, never by their private URL', async () => {
+    const { events } = await run(folderInput(exportDir));
+    const shared = events.filter((event) => event.details.files !== undefined);
+    expect(shared.length).toBeGreaterThanOrEqual(3);
+    expect(
+      shared.find((event) => event.externalId.endsWith(':1459052866.000012'))?.details.files,
+    ).toEqual([{ name: '100_cities.js', title: '100 cities' }]);
+    expect(JSON.stringify(events)).not.toMatch(/url_private|files-pri|xoxe/);
+  });
+
+  it('names bots as actors and keeps channel choice and time window', async () => {
+    const { events, warnings } = await run(folderInput(exportDir), {
+      channels: ['#enrique'],
+      since: new Date('2016-03-28T00:00:00Z'),
+      until: new Date('2016-03-31T00:00:00Z'),
+    });
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect(event.sourceRef).toBe('#enrique');
+      expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(Date.parse('2016-03-28T00:00:00Z'));
+    }
+    const bots = events.filter((event) => event.details.bot === true);
+    expect(bots.length).toBeGreaterThan(0);
+    expect(new Set(bots.map((event) => event.actor))).toEqual(new Set(['github']));
+    expect(warnings.some((warning) => warning.code === 'OUTSIDE_WINDOW')).toBe(true);
+  });
+
+  it('refuses an unknown channel, naming it and the known ones', async () => {
+    const error = await run(folderInput(exportDir), { channels: ['incident-42'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(error, 'VALIDATION_FAILED')).toBe(true);
+    expect(isDomainError(error) && error.details).toMatchObject({
+      channel: 'incident-42',
+      knownChannels: ['enrique', 'traveling-sailor'],
+    });
+  });
+
+  it('detects an export by its directory files and day files', () => {
+    const paths = walk(exportDir).map((path) => relative(exportDir, path));
+    expect(slackConverter.detect({ fileName: 'export', head: '', paths })).toBeGreaterThan(0.9);
+    expect(slackConverter.detect({ fileName: 'x.json', head: '{"alerts":[]}' })).toBe(0);
+  });
+});
+
+describe.skipIf(!present)('slackConverter on the zulip thread samples', () => {
+  function threadInput(fixture: string): ImportInput {
+    const messages = readFileSync(
+      join(slackFixtures, 'zulip-slack-import-fixtures', fixture),
+      'utf8',
+    );
+    return {
+      kind: 'files',
+      fileName: fixture,
+      files: filesOf([
+        ['channels.json', JSON.stringify([{ id: 'C061A0WJG', name: 'random' }])],
+        [
+          'users.json',
+          JSON.stringify([
+            { id: 'U061A5N1G', real_name: 'Ada' },
+            { id: 'U061A1R2R', name: 'bob' },
+          ]),
+        ],
+        ['random/2015-06-12.json', messages],
+      ]),
+    };
+  }
+
+  it('keeps threads as threads, in file order, even when a reply is older than its parent', async () => {
+    const { events } = await run(threadInput('normal_thread.json'));
+    expect(events.map((event) => event.originalTimestamp)).toEqual([
+      '1434139102.000002',
+      '1439868294.000007',
+      '1539868294.000007',
+      '1449868294.000007',
+    ]);
+    expect(events[3]?.details).toMatchObject({
+      threadTs: '1539868294.000007',
+      parentExternalId: 'C061A0WJG:1539868294.000007',
+    });
+    expect(events[0]?.details.parentExternalId).toBeUndefined();
+    expect(events[3]?.actor).toBe('bob');
+  });
+
+  it('marks thread broadcasts', async () => {
+    const { events } = await run(threadInput('thread_with_broadcast_reply.json'));
+    expect(events[2]?.details).toMatchObject({
+      broadcast: true,
+      parentExternalId: 'C061A0WJG:1434139102.000002',
+    });
+    expect(events[2]?.actor).toBe('bob');
+  });
+});
+
+describe('slackConverter on bad input', () => {
+  it('names the day file that is not JSON', async () => {
+    const input: ImportInput = {
+      kind: 'files',
+      fileName: 'bad.zip',
+      files: filesOf([
+        ['channels.json', '[{"id":"C1","name":"ops"}]'],
+        ['ops/2024-01-01.json', '[{"ts": "1.0"'],
+      ]),
+    };
+    const error = await run(input).catch((e: unknown) => e);
+    expect(isDomainError(error, 'VALIDATION_FAILED')).toBe(true);
+    expect(isDomainError(error) && error.details).toMatchObject({
+      errors: [{ path: 'ops/2024-01-01.json' }],
+    });
+  });
+
+  it('turns a bot alert into a detection and skips a message with a float ts', async () => {
+    const input: ImportInput = {
+      kind: 'files',
+      fileName: 'export',
+      files: filesOf([
+        ['channels.json', '[{"id":"C1","name":"ops"}]'],
+        [
+          'ops/2024-01-01.json',
+          JSON.stringify([
+            {
+              subtype: 'bot_message',
+              username: 'Alertmanager',
+              text: '[FIRING:1] HighErrorRate',
+              ts: '1704067200.123456',
+            },
+            { type: 'message', text: 'float', ts: 1704067201.5 },
+          ]),
+        ],
+      ]),
+    };
+    const { events, warnings } = await run(input);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'detection', actor: 'Alertmanager' });
+    expect(events[0]?.occurredAt.toISOString()).toBe('2024-01-01T00:00:00.123Z');
+    expect(warnings.some((warning) => warning.code === 'SLACK_MESSAGE_SKIPPED')).toBe(true);
+  });
+});
