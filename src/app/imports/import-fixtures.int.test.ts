@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fixturesPresent,
+  listFixtureFiles,
+  payloadsDir,
+} from '../../../test/fuzz/support/fixture-files.ts';
+import { importPath } from '../../../test/fuzz/support/import-file.ts';
+import { incidentBody, startTestServer, type TestServer } from '../../../test/http/test-server.ts';
+import { describeEachDatabase } from '../../../test/support/test-database.ts';
+import type { User } from '../../domain/user.ts';
+import { usersRepository } from '../../storage/repositories/users-repository.ts';
+import { timelineEvents } from '../../storage/schema.ts';
+
+const present = fixturesPresent('import of every fixture');
+const hasZip = existsSync('/usr/bin/zip');
+if (!hasZip) {
+  console.warn('zip import test skipped: no /usr/bin/zip to build the archive');
+}
+/** Files that are not payloads: a field list in prose, and signature test vectors. */
+const notPayloads = [
+  'alertmanager-webhook-schema.from-docs.txt',
+  'webhook-v3.signature-vectors.json',
+];
+const slackExport = 'slack/export-hfaran-testarchive';
+const files = listFixtureFiles().filter(
+  (f) => !f.startsWith(`${slackExport}/`) && !notPayloads.some((n) => f.endsWith(n)),
+);
+/** Sources whose every fixture must import end to end. */
+const mustImport = [
+  'alertmanager/',
+  'grafana/',
+  'pagerduty/',
+  'opsgenie/',
+  'statuspage/',
+  'jira/',
+  'dispatch-sample-data/',
+  'slack/zulip-slack-import-fixtures/',
+  'slack/zulip-slack-events-api/',
+];
+
+describe.skipIf(!present)('import of the real fixtures', () => {
+  describeEachDatabase('real fixtures import once; a second import adds nothing', (kind) => {
+    let server: TestServer;
+    let actor: User;
+    let postmortemId: string;
+    const notImported: string[] = [];
+
+    beforeAll(async () => {
+      server = await startTestServer(kind);
+      const admin = await server.setUpAdmin();
+      const incident = (await admin.post('/api/v1/incidents', incidentBody())).json().data;
+      postmortemId = (
+        await admin.post('/api/v1/postmortems', { incidentIds: [incident.id] })
+      ).json().data.id;
+      const found = await usersRepository.findFirstAdmin(server.handle.db);
+      if (!found) {
+        throw new Error('no admin');
+      }
+      actor = found;
+    });
+    afterAll(async () => {
+      if (notImported.length > 0) {
+        console.warn(`fixtures no converter imports yet: ${notImported.join('; ')}`);
+      }
+      await server?.close();
+    });
+
+    it.each(files)('%s', async (file) => {
+      const path = join(payloadsDir, file);
+      const first = await importPath(server.deps, actor, postmortemId, path);
+      if (first.error !== undefined) {
+        notImported.push(`${file} (${(first.error as { code?: string }).code ?? 'error'})`);
+        expect(mustImport.some((prefix) => file.startsWith(prefix))).toBe(false);
+        return;
+      }
+      expect(first.job?.status).toBe('succeeded');
+      const again = await importPath(server.deps, actor, postmortemId, path);
+      expect(again.error).toBeUndefined();
+      expect(again.outcome).toMatchObject({
+        eventsProposed: 0,
+        duplicatesSkipped:
+          (first.outcome?.eventsProposed ?? 0) + (first.outcome?.duplicatesSkipped ?? 0),
+      });
+    });
+
+    it('imports the Slack export folder at the UTC instants of its ts, whatever the day file', async () => {
+      const first = await importPath(
+        server.deps,
+        actor,
+        postmortemId,
+        join(payloadsDir, slackExport),
+      );
+      expect(first.error).toBeUndefined();
+      expect(first.job).toMatchObject({ source: 'slack', sourceDetection: 'detected' });
+      expect(first.outcome?.eventsProposed).toBeGreaterThan(100);
+      const rows = await server.handle.db
+        .select()
+        .from(timelineEvents)
+        .where(
+          and(
+            eq(timelineEvents.postmortemId, postmortemId),
+            eq(timelineEvents.source, 'slack'),
+            eq(timelineEvents.importId, first.job?.id ?? ''),
+          ),
+        );
+      expect(rows.length).toBe(first.outcome?.eventsProposed);
+      for (const row of rows) {
+        const ts = /(\d+)\.(\d{6})$/.exec(row.externalId);
+        if (ts?.[1] && ts[2]) {
+          const expected = Number(ts[1]) * 1000 + Math.floor(Number(ts[2]) / 1000);
+          expect(row.occurredAt.getTime()).toBe(expected);
+        }
+        expect(row.status).toBe('proposed');
+      }
+      const again = await importPath(
+        server.deps,
+        actor,
+        postmortemId,
+        join(payloadsDir, slackExport),
+      );
+      expect(again.outcome).toMatchObject({ eventsProposed: 0 });
+    }, 60_000);
+
+    it.skipIf(!hasZip)(
+      'reads the same export as a .zip: the same events, so nothing new',
+      async () => {
+        const zipPath = join(mkdtempSync(join(tmpdir(), 'debrief-zip-')), 'export.zip');
+        execFileSync('zip', ['-qr', zipPath, '.'], { cwd: join(payloadsDir, slackExport) });
+        const folder = await importPath(
+          server.deps,
+          actor,
+          postmortemId,
+          join(payloadsDir, slackExport),
+        );
+        const zipped = await importPath(server.deps, actor, postmortemId, zipPath);
+        expect(zipped.error).toBeUndefined();
+        expect(zipped.job).toMatchObject({ source: 'slack', fileName: 'export.zip' });
+        expect(zipped.outcome).toMatchObject({
+          eventsProposed: 0,
+          duplicatesSkipped: folder.outcome?.duplicatesSkipped,
+        });
+        rmSync(dirname(zipPath), { recursive: true, force: true });
+      },
+      60_000,
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type OpenedInput, sampleBytes } from './open-import-input.ts';
+import { listZipPaths, openZip } from './read-zip.ts';
+
+function samplePath(paths: string[]): string | undefined {
+  return (
+    paths.find((p) => p === 'channels.json' || p.endsWith('/channels.json')) ??
+    paths.find((p) => p.endsWith('.json'))
+  );
+}
+
+/** True for a `.zip` name or the zip magic bytes. */
+export async function isZip(path: string, size: number): Promise<boolean> {
+  if (extname(path).toLowerCase() === '.zip') {
+    return true;
+  }
+  if (size < 4) {
+    return false;
+  }
+  const handle = await open(path, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    await handle.read(magic, 0, 4, 0);
+    return magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A zip (a Slack export as Slack produces it), read entry by entry with its safety limits. */
+export async function openZipInput(
+  path: string,
+  fileName: string,
+  size: number,
+): Promise<OpenedInput> {
+  const paths = await listZipPaths(path, { name: fileName });
+  const wanted = samplePath(paths);
+  let head = '';
+  if (wanted) {
+    const zip = await openZip(path, { name: fileName });
+    try {
+      for await (const file of zip.files) {
+        if (file.path === wanted) {
+          head = (await file.read()).slice(0, sampleBytes);
+          break;
+        }
+      }
+    } finally {
+      zip.close();
+    }
+  }
+  const opened: Array<{ close: () => void }> = [];
+  return {
+    fileName,
+    bytesTotal: size,
+    sample: { fileName, head, paths },
+    release: () => {
+      for (const zip of opened.splice(0)) {
+        zip.close();
+      }
+    },
+    inputFor: async (_converter, onBytes) => {
+      const zip = await openZip(path, { name: fileName });
+      // Converters may keep `read` functions past the iteration, so the zip stays open until
+      // the import has ended (release).
+      opened.push(zip);
+      return {
+        kind: 'files',
+        fileName,
+        files: (async function* () {
+          for await (const file of zip.files) {
+            yield {
+              path: file.path,
+              read: async () => {
+                const text = await file.read();
+                // Progress counts compressed bytes: about the share of the upload read so far.
+                onBytes(Math.ceil(Buffer.byteLength(text) / 10));
+                return text;
+              },
+            };
+          }
+        })(),
+      };
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  createPostgresTestDatabase,
+  type PostgresTestDatabase,
+} from '../../../test/support/test-database.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const payloads = fileURLToPath(new URL('../../../../shared/fixtures/payloads', import.meta.url));
+const hasFixtures = existsSync(payloads);
+if (!hasFixtures) {
+  console.warn(`debrief import tests skipped: no fixtures at ${payloads}`);
+}
+const work = mkdtempSync(join(tmpdir(), 'debrief-import-cli-'));
+const alertmanager = join(payloads, 'alertmanager/alertmanager-bot.firing.json');
+const slackExport = join(payloads, 'slack/export-hfaran-testarchive');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `debrief` binary, as a user would. */
+function debrief(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/debrief.js', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: '', DEBRIEF_DATA_DIR: '', DEBRIEF_POLICY: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!hasFixtures)('debrief import --dry-run and bad input', () => {
+  it('parses and reports without a postmortem and without opening any database', async () => {
+    const dataDir = join(work, 'never-created');
+    const run = await debrief([
+      'import',
+      alertmanager,
+      '--dry-run',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      dryRun: true,
+      source: 'alertmanager',
+      sourceDetection: 'detected',
+      eventsProposed: 1,
+    });
+    expect(existsSync(dataDir)).toBe(false);
+    const human = await debrief(['import', slackExport, '--dry-run', '--source', 'slack']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('read as slack (given)');
+    expect(human.stderr).toContain('import: 100%');
+  }, 120_000);
+
+  it('names the file or flag of bad input and exits 2', async () => {
+    const missing = await debrief(['import', join(work, 'nope.json'), '--dry-run']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json');
+    const since = await debrief(['import', alertmanager, '--dry-run', '--since', 'monday']);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toContain('--since');
+    const noPostmortem = await debrief(['import', alertmanager]);
+    expect(noPostmortem.code).toBe(2);
+    expect(noPostmortem.stderr).toContain('--postmortem');
+    const unknown = join(work, 'words.txt');
+    writeFileSync(unknown, 'nothing to see here\n');
+    const undetected = await debrief(['import', unknown, '--dry-run', '--json']);
+    expect(undetected.code).toBe(2);
+    expect(JSON.parse(undetected.stderr).error.details.errors[0].code).toBe('source_not_detected');
+    const broken = join(work, 'broken.json');
+    writeFileSync(broken, '{"receiver":"x","status":"firing","alerts":[{"startsAt":"20202-01-01');
+    const malformed = await debrief(['import', broken, '--dry-run', '--source', 'alertmanager']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('broken.json');
+  }, 120_000);
+});
+
+function importJourney(target: () => string[]) {
+  it('imports into a postmortem once: the second run adds nothing; unknown postmortem exits 3', async () => {
+    const admin = await debrief([
+      'user',
+      'create',
+      ...target(),
+      '--email',
+      'ops@example.com',
+      '--name',
+      'Ops Admin',
+      '--password',
+      'correct horse battery staple',
+      '--role',
+      'admin',
+    ]);
+    expect(admin.code).toBe(0);
+    const incident = await debrief([
+      'incident',
+      'create',
+      ...target(),
+      '--json',
+      '--title',
+      'Build failures',
+      '--kind',
+      'outage',
+      '--severity',
+      'sev2',
+      '--started-at',
+      '2016-01-14T00:00:00Z',
+      '--resolved-at',
+      '2016-04-01T00:00:00Z',
+    ]);
+    const incidentId = JSON.parse(incident.stdout).id;
+    const opened = await debrief(['postmortem', 'open', incidentId, ...target(), '--json']);
+    const postmortemId = JSON.parse(opened.stdout).id;
+
+    const first = await debrief([
+      'import',
+      slackExport,
+      '--postmortem',
+      postmortemId,
+      ...target(),
+      '--json',
+    ]);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({
+      status: 'succeeded',
+      source: 'slack',
+      sourceDetection: 'detected',
+      duplicatesSkipped: 0,
+    });
+    expect(summary.eventsProposed).toBeGreaterThan(100);
+
+    const second = await debrief([
+      'import',
+      slackExport,
+      '--postmortem',
+      postmortemId,
+      ...target(),
+      '--json',
+    ]);
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      eventsProposed: 0,
+      duplicatesSkipped: summary.eventsProposed,
+    });
+
+    const human = await debrief([
+      'import',
+      alertmanager,
+      '--postmortem',
+      postmortemId,
+      ...target(),
+    ]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('events proposed: 1');
+
+    const unknown = await debrief([
+      'import',
+      alertmanager,
+      '--postmortem',
+      '00000000-0000-4000-8000-000000000000',
+      ...target(),
+    ]);
+    expect(unknown.code).toBe(3);
+  }, 240_000);
+}
+
+describe.skipIf(!hasFixtures)('debrief import [pglite data directory]', () => {
+  const dataDir = join(work, 'data');
+  importJourney(() => ['--data-dir', dataDir]);
+});
+
+const postgresTemplate = inject('postgresTemplate');
+
+describe.skipIf(!hasFixtures || !postgresTemplate)('debrief import [postgres]', () => {
+  let database: PostgresTestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createPostgresTestDatabase();
+  });
+  afterAll(() => database?.drop());
+  importJourney(() => ['--database-url', database?.url ?? '']);
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { timelineSources } from '../domain/timeline-event.ts';
+import { instantSchema } from './common.ts';
+
+/** Upload limit of an import, in bytes (the server may configure a lower one). */
+export const importBytesMax = 2 * 1024 * 1024 * 1024;
+
+const csv = z
+  .string()
+  .max(2000)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim().replace(/^#/, ''))
+      .filter((item) => item.length > 0),
+  );
+
+/**
+ * The text fields of an import upload (multipart, next to the `file` field). Every field is
+ * optional: without `source` the source is detected from the content.
+ */
+export const importFieldsSchema = z
+  .object({
+    /** The source; detected when absent. */
+    source: z.enum(timelineSources).exclude(['manual', 'personal_account']).optional(),
+    /** Slack channels to keep, comma-separated (names, `#` optional). */
+    channels: csv.optional(),
+    /** Keep only events at or after this instant. */
+    since: instantSchema.optional(),
+    /** Keep only events at or before this instant. */
+    until: instantSchema.optional(),
+    /** IANA zone or offset for timestamps that carry none. */
+    zone: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((f) => !f.since || !f.until || Date.parse(f.since) <= Date.parse(f.until), {
+    path: ['until'],
+    message: 'until must not be before since',
+  });
+export type ImportFields = z.infer<typeof importFieldsSchema>;
+
+/** An import job: one file into one postmortem's timeline. */
+export const importJobSchema = z.object({
+  id: z.string(),
+  postmortemId: z.string(),
+  source: z.enum(timelineSources),
+  /** `given` by the person, or `detected` from the content (confidence in `summary.detection`). */
+  sourceDetection: z.enum(['given', 'detected']),
+  fileName: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  bytesTotal: z.number().int(),
+  bytesDone: z.number().int(),
+  eventsProposed: z.number().int(),
+  duplicatesSkipped: z.number().int(),
+  linesCollapsed: z.number().int(),
+  /** Options, detection, warnings, key-instant hints, outside-window count, metric series. */
+  summary: z.record(z.string(), z.unknown()),
+  /** Problem details when the import failed (nothing was written). */
+  error: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJobDto = z.infer<typeof importJobSchema>;
+
+/** `{ id }` of an import job. */
+export const importJobParamsSchema = z.object({ id: z.uuid() });

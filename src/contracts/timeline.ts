@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { keyInstantNames } from '../domain/incident.ts';
+import {
+  timelineEventKinds,
+  timelineEventStatuses,
+  timelineSources,
+} from '../domain/timeline-event.ts';
+import { proposableInstants } from '../domain/timeline-rules.ts';
+import { abilitiesSchema, idSchema, instantSchema, pageInfoSchema } from './common.ts';
+import { limits } from './limits.ts';
+import { timelineEventSchema } from './postmortem-parts.ts';
+
+const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)));
+
+export { proposableInstants };
+
+/** Filters and paging of the merged timeline. */
+export const timelineQuerySchema = z.object({
+  /** Comma-separated sources. */
+  source: csvOf(timelineSources).optional(),
+  /** Comma-separated review statuses. */
+  status: csvOf(timelineEventStatuses).optional(),
+  /** Comma-separated kinds. */
+  kind: csvOf(timelineEventKinds).optional(),
+  pinned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+});
+
+/** A timeline event as the timeline shows it: `skewedOccurredAt` when its source has a skew. */
+export const timelineItemSchema = timelineEventSchema.extend({
+  skewedOccurredAt: z.string().optional(),
+});
+
+/** A clock skew of one source. */
+export const clockSkewSchema = z.object({
+  source: z.enum(timelineSources),
+  offsetMs: z.number().int(),
+  reason: z.string(),
+  version: z.number().int(),
+});
+
+/** One page of the merged timeline with the skews of its sources. */
+export const timelinePageSchema = z.object({
+  data: z.array(z.object({ data: timelineItemSchema, abilities: abilitiesSchema })),
+  page: pageInfoSchema,
+  skews: z.array(clockSkewSchema.pick({ source: true, offsetMs: true, reason: true })),
+});
+
+/** The review checkpoint in bulk. */
+export const reviewTimelineBodySchema = z
+  .object({
+    eventIds: z.array(idSchema).min(1).max(1000),
+    action: z.enum(['accept', 'reject']),
+  })
+  .strict();
+
+/** Sets a source's clock skew; `offsetMs` is added to the source's instants when shown. */
+export const putClockSkewBodySchema = z
+  .object({
+    /** Up to ±7 days. */
+    offsetMs: z.number().int().min(-604_800_000).max(604_800_000),
+    reason: z.string().trim().max(limits.shortTextMax).default(''),
+  })
+  .strict();
+
+export const clockSkewParamsSchema = z.object({
+  id: idSchema,
+  source: z.enum(timelineSources),
+});
+
+const keyInstantValueSchema = z.object({
+  at: z.string(),
+  source: z.string(),
+  precision: z.enum(['exact', 'estimated']),
+});
+
+/** A key instant the accepted timeline proposes, with its evidence and the current value. */
+export const keyInstantProposalSchema = z.object({
+  name: z.enum(keyInstantNames),
+  proposed: z
+    .object({ at: z.string(), eventId: z.string(), source: z.enum(timelineSources) })
+    .nullable(),
+  current: keyInstantValueSchema.nullable(),
+});
+
+export const keyInstantProposalsSchema = z.object({
+  data: z.object({ incidentId: z.string(), proposals: z.array(keyInstantProposalSchema) }),
+  abilities: abilitiesSchema,
+});
+
+/** A person confirms one proposal: the incident's instant is set from this accepted event. */
+export const confirmKeyInstantBodySchema = z
+  .object({ name: z.enum(proposableInstants), eventId: idSchema })
+  .strict();

@@ -1,0 +1,22 @@
+import type { TimelineEvent } from '../../../domain/timeline-event.ts';
+import { type ClockSkew, skewedInstant } from '../../../domain/timeline-rules.ts';
+import type { Actor } from '../../../domain/user.ts';
+import { presentPart } from '../../presenters/present-parts.ts';
+
+/**
+ * A timeline event with the viewer's abilities and, when its source has a clock skew, the
+ * corrected instant beside the stored one (`skewedOccurredAt`); the stored instant never moves.
+ */
+export function presentTimelineItem(
+  event: TimelineEvent,
+  update: boolean,
+  viewer: Actor,
+  skews: readonly ClockSkew[],
+) {
+  const presented = presentPart(event, update, viewer);
+  const skewed = skewedInstant(event, skews);
+  return {
+    data: { ...presented.data, ...(skewed ? { skewedOccurredAt: skewed.toISOString() } : {}) },
+    abilities: { ...presented.abilities, review: update },
+  };
+}

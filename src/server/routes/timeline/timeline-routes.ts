@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { listTimeline } from '../../../app/timeline/list-timeline.ts';
+import { reviewTimelineEvents } from '../../../app/timeline/review-timeline.ts';
+import { idParamsSchema } from '../../../contracts/common.ts';
+import {
+  reviewTimelineBodySchema,
+  timelinePageSchema,
+  timelineQuerySchema,
+} from '../../../contracts/timeline.ts';
+import type { TimelineEventStatus } from '../../../domain/timeline-event.ts';
+import { requireActor } from '../../authenticate.ts';
+import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
+import type { RouteContext } from '../route-context.ts';
+import { registerClockSkewRoutes } from './clock-skew-routes.ts';
+import { registerKeyInstantRoutes } from './key-instant-routes.ts';
+import { presentTimelineItem } from './present-timeline-item.ts';
+
+/** The merged timeline (filters, keyset paging, skews), the bulk review, skews and key instants. */
+export function registerTimelineRoutes(context: RouteContext): void {
+  const { app, deps } = context;
+  const tags = ['timeline'];
+  app.get(
+    '/api/v1/postmortems/:id/timeline',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: timelineQuerySchema,
+        response: { 200: timelinePageSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const page = await listTimeline(
+        deps,
+        actor,
+        request.params.id,
+        {
+          ...(q.source ? { sources: q.source } : {}),
+          ...(q.status ? { statuses: q.status as TimelineEventStatus[] } : {}),
+          ...(q.kind ? { kinds: q.kind } : {}),
+          ...(q.pinned !== undefined ? { pinned: q.pinned } : {}),
+          ...(q.from ? { from: new Date(q.from) } : {}),
+          ...(q.to ? { to: new Date(q.to) } : {}),
+        },
+        { ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit },
+      );
+      const { update } = postmortemAbilities(page.postmortem, actor);
+      const skews = page.skews.map(({ source, offsetMs, reason }) => ({
+        source,
+        offsetMs,
+        reason,
+      }));
+      return {
+        data: page.items.map((event) => presentTimelineItem(event, update, actor, skews)),
+        page: { nextCursor: page.nextCursor, total: page.total },
+        skews: skews as z.infer<typeof timelinePageSchema>['skews'],
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/postmortems/:id/timeline/review',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        body: reviewTimelineBodySchema,
+        response: { 200: z.object({ data: z.object({ updated: z.number().int() }) }) },
+      },
+    },
+    async (request) => ({
+      data: await reviewTimelineEvents(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body,
+      ),
+    }),
+  );
+
+  registerClockSkewRoutes(context);
+  registerKeyInstantRoutes(context);
+}

@@ -1,0 +1,83 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { TimelineSource } from '../../domain/timeline-event.ts';
+import type { Database } from '../database.ts';
+import { importJobs } from '../schema.ts';
+
+/** The life of an import: queued → running → succeeded | failed. */
+export const importJobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ImportJobStatus = (typeof importJobStatuses)[number];
+
+/** One import of one file into one postmortem's timeline. */
+export interface ImportJob {
+  id: string;
+  postmortemId: string;
+  source: TimelineSource;
+  sourceDetection: 'given' | 'detected';
+  fileName: string;
+  status: ImportJobStatus;
+  bytesTotal: number;
+  bytesDone: number;
+  eventsProposed: number;
+  duplicatesSkipped: number;
+  linesCollapsed: number;
+  summary: Record<string, unknown>;
+  error: Record<string, unknown> | null;
+  createdById: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const toImportJob = (row: typeof importJobs.$inferSelect): ImportJob => ({
+  ...row,
+  source: row.source as TimelineSource,
+  sourceDetection: row.sourceDetection === 'detected' ? 'detected' : 'given',
+  status: row.status as ImportJobStatus,
+});
+
+/** What an import changes on its job as it runs and when it ends. */
+export type ImportJobChange = Partial<
+  Pick<
+    ImportJob,
+    | 'status'
+    | 'bytesTotal'
+    | 'bytesDone'
+    | 'eventsProposed'
+    | 'duplicatesSkipped'
+    | 'linesCollapsed'
+    | 'summary'
+    | 'error'
+    | 'finishedAt'
+  >
+>;
+
+/** Import jobs: created before an import runs, updated as it ends. */
+export const importJobsRepository = {
+  async insert(db: Database, job: Omit<ImportJob, 'finishedAt' | 'error'>): Promise<ImportJob> {
+    const [row] = await db.insert(importJobs).values(job).returning();
+    if (!row) {
+      throw new Error('insert returned no row');
+    }
+    return toImportJob(row);
+  },
+
+  async update(db: Database, id: string, change: ImportJobChange): Promise<ImportJob | undefined> {
+    const [row] = await db.update(importJobs).set(change).where(eq(importJobs.id, id)).returning();
+    return row ? toImportJob(row) : undefined;
+  },
+
+  async findById(db: Database, id: string): Promise<ImportJob | undefined> {
+    const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id));
+    return row ? toImportJob(row) : undefined;
+  },
+
+  /** The postmortem's imports, newest first. */
+  async listForPostmortem(db: Database, postmortemId: string, limit = 200): Promise<ImportJob[]> {
+    const rows = await db
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.postmortemId, postmortemId)))
+      .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
+      .limit(limit);
+    return rows.map(toImportJob);
+  },
+};
