@@ -8,6 +8,7 @@ import { postmortemsRepository } from '../../storage/repositories/postmortems-re
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { proposeIncidentSignals } from '../intake/propose-incident-signals.ts';
 
 /**
  * Opens a postmortem for one incident, or a thematic one for several. It inherits
@@ -72,6 +73,7 @@ export async function openPostmortem(
       updatedAt: now,
       closedAt: null,
     });
+    await proposeIncidentSignals(tx, postmortem.id, input.incidentIds);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'postmortem.opened',
