@@ -6,6 +6,8 @@ import { navigate } from '../../routing/location-store.ts';
 import { useLocation } from '../../routing/use-location.ts';
 import { AntiPatternsPanel } from '../anti-patterns/AntiPatternsPanel.tsx';
 import { MeetingView } from '../facilitation/MeetingView.tsx';
+import { PersonalAccountsSection } from '../personal-accounts/PersonalAccountsSection.tsx';
+import { TimelineView } from '../timeline/TimelineView.tsx';
 import { WhyTreeSection } from '../why-tree/WhyTreeSection.tsx';
 import { ActionItemsSection } from './ActionItemsSection.tsx';
 import { AuditTrail } from './AuditTrail.tsx';
@@ -13,7 +15,6 @@ import { BlamelessFindingsPanel } from './BlamelessFindingsPanel.tsx';
 import { FactorsSection } from './FactorsSection.tsx';
 import { ParticipantsSection } from './ParticipantsSection.tsx';
 import { ReportSectionsForm } from './ReportSectionsForm.tsx';
-import { TimelineSection } from './TimelineSection.tsx';
 
 interface PostmortemTabsProps {
   postmortem: Postmortem;
@@ -36,6 +37,7 @@ export function PostmortemTabs({
   const counts = postmortem.counts;
   const tabs = [
     { id: 'timeline', label: `Timeline (${counts.timelineEvents})` },
+    { id: 'personal-accounts', label: 'Personal accounts' },
     { id: 'participants', label: `Participants (${counts.participants})` },
     { id: 'why-tree', label: 'Why-tree' },
     { id: 'factors', label: `Contributing factors (${counts.contributingFactors})` },
@@ -52,7 +54,8 @@ export function PostmortemTabs({
 
   return (
     <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
-      {selected === 'timeline' && <TimelineSection {...common} />}
+      {selected === 'timeline' && <TimelineView {...common} />}
+      {selected === 'personal-accounts' && <PersonalAccountsSection {...common} />}
       {selected === 'participants' && <ParticipantsSection {...common} />}
       {selected === 'why-tree' && (
         <WhyTreeSection

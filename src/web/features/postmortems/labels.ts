@@ -37,6 +37,9 @@ export const postmortemLabels = {
     log: 'Log',
     metric: 'Metric',
     personal_account: 'Personal account',
+    jira: 'Jira',
+    dispatch: 'Dispatch',
+    document: 'Document',
   } satisfies Record<TimelineSource, string>,
   timelineStatus: {
     proposed: 'Proposed',

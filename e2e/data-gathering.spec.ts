@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from './support/build-web.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { PersonalAccountsPage } from './support/pages/personal-accounts-page.ts';
+import { PostmortemPage } from './support/pages/postmortem-page.ts';
+import { TimelineReviewPage } from './support/pages/timeline-review-page.ts';
+import { type RunningServer, startServer } from './support/start-server.ts';
+
+describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let postmortemId: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer();
+    browser = await launchChromium();
+    context = await browser.newContext({
+      baseURL: server.url,
+      timezoneId: browserTimezone,
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Seeded through the API, as the dev seed does: an admin, an incident, its postmortem.
+    const setup = await page.request.post('/api/v1/setup', {
+      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
+    });
+    const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    const incident = await page.request.post('/api/v1/incidents', {
+      headers,
+      data: {
+        title: 'Checkout latency',
+        kind: 'outage',
+        severity: 'sev2',
+        services: ['checkout'],
+        instants: { started_at: { at: utcDaysAgoAt(1, 4, 0).toISOString() } },
+      },
+    });
+    const postmortem = await page.request.post('/api/v1/postmortems', {
+      headers,
+      data: { incidentIds: [(await incident.json()).data.id] },
+    });
+    postmortemId = (await postmortem.json()).data.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds an event, pins a moment from an anonymous account and accepts it in review', async () => {
+    await page.goto(`/postmortems/${postmortemId}`);
+    const postmortem = new PostmortemPage(page);
+    await postmortem.currentPhase.waitFor();
+    await postmortem.addTimelineEvent({
+      when: localInputFor(utcDaysAgoAt(1, 4, 10)),
+      kind: 'detection',
+      text: 'Alert CheckoutLatencyHigh fires',
+    });
+    const timeline = new TimelineReviewPage(page);
+    await timeline.row('CheckoutLatencyHigh').getByText('Accepted').waitFor();
+
+    const accounts = new PersonalAccountsPage(page);
+    await accounts.submitAnonymous(
+      'I was paged, opened the dashboard and saw the pool at 100 percent before anyone else.',
+    );
+    expect(await accounts.account('Anonymous').getByRole('button', { name: 'Edit' }).count()).toBe(
+      0,
+    );
+    await accounts.pinMoment(
+      'Anonymous',
+      'saw the pool at 100 percent',
+      localInputFor(utcDaysAgoAt(1, 4, 12)),
+      'observation',
+    );
+
+    await timeline.tab.click();
+    await timeline.reviewFilter.selectOption('proposed');
+    const pinned = timeline.row('saw the pool at 100 percent');
+    await pinned.getByText('Proposed').waitFor();
+    expect(await pinned.textContent()).toContain('Personal account');
+    await pinned.getByRole('button', { name: /^Accept/ }).click();
+    await pinned.waitFor({ state: 'detached' });
+    await timeline.reviewFilter.selectOption('');
+    await timeline.row('saw the pool at 100 percent').getByText('Accepted').waitFor();
+    await expect
+      .poll(() => timeline.laneLabels())
+      .toEqual(['UTC', 'Manual (1)', 'Personal account (1)']);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { pinPersonalAccountMomentBodySchema } from '../../contracts/personal-accounts.ts';
+import { DomainError, isDomainError } from '../../domain/errors.ts';
+import type { TimelineEvent } from '../../domain/timeline-event.ts';
+import type { Actor } from '../../domain/user.ts';
+import { timelineRepository } from '../../storage/repositories/parts-repositories.ts';
+import {
+  findPinnedEvent,
+  personalAccountsRepository,
+} from '../../storage/repositories/personal-accounts-repository.ts';
+import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { recordAudit } from '../audit.ts';
+import { inTransaction } from '../in-transaction.ts';
+import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** `personal_account:<accountId>:<hash of excerpt + instant>`: pinning the same moment twice adds nothing. */
+export function pinExternalId(accountId: string, excerpt: string, occurredAt: Date): string {
+  const hash = createHash('sha256')
+    .update(`${squash(excerpt)}\n${occurredAt.toISOString()}`)
+    .digest('hex')
+    .slice(0, 16);
+  return `personal_account:${accountId}:${hash}`;
+}
+
+/**
+ * Pins a key moment of a personal account into the timeline as a `proposed` event, reviewed
+ * like any import. Anyone who may edit the postmortem may pin. For an anonymous account the
+ * event has no actor and the audit event no actor either: the pinner may be the author, and
+ * recording them next to the account would tie it back to them.
+ */
+export async function pinPersonalAccountMoment(
+  deps: AppDeps,
+  actor: Actor,
+  accountId: string,
+  input: z.infer<typeof pinPersonalAccountMomentBodySchema>,
+): Promise<{ event: TimelineEvent; created: boolean }> {
+  return inTransaction(deps, async (tx) => {
+    const account = await personalAccountsRepository.findById(tx.db, accountId);
+    if (!account) {
+      throw new DomainError('NOT_FOUND', 'Personal account not found.');
+    }
+    await loadPostmortemFor(tx, actor, account.postmortemId, 'postmortem.update').catch(
+      (error: unknown) => {
+        throw isDomainError(error, 'NOT_FOUND')
+          ? new DomainError('NOT_FOUND', 'Personal account not found.')
+          : error;
+      },
+    );
+    if (!squash(account.body).includes(squash(input.excerpt))) {
+      throw new DomainError('INVARIANT_VIOLATED', 'The excerpt does not occur in the account.', {
+        details: { rule: 'EXCERPT_NOT_IN_ACCOUNT' },
+      });
+    }
+    const occurredAt = new Date(input.occurredAt);
+    const externalId = pinExternalId(account.id, input.excerpt, occurredAt);
+    const existing = await findPinnedEvent(tx.db, account.postmortemId, externalId);
+    const found = existing && (await timelineRepository.findById(tx.db, existing.id));
+    if (found) {
+      return { event: found, created: false };
+    }
+    const event = await timelineRepository.insert(tx.db, {
+      id: tx.newId(),
+      postmortemId: account.postmortemId,
+      occurredAt,
+      text: input.excerpt,
+      kind: input.kind,
+      source: 'personal_account',
+      sourceRef: `personal_account:${account.id}`,
+      externalId,
+      originalTimestamp: input.occurredAt,
+      originalZone: null,
+      actor: account.anonymous ? null : account.authorName,
+      status: 'proposed',
+      pinned: false,
+      details: { accountId: account.id, anonymous: account.anonymous },
+      rawRef: `personal_account:${account.id}`,
+      createdAt: tx.clock(),
+    });
+    await postmortemsRepository.touch(tx.db, account.postmortemId, tx.clock());
+    await recordAudit(tx, {
+      actorId: account.anonymous ? null : actor.id,
+      action: 'timeline_event.created',
+      subjectType: 'timeline_event',
+      subjectId: event.id,
+      postmortemId: account.postmortemId,
+      data: { source: 'personal_account', occurredAt: occurredAt.toISOString() },
+    });
+    return { event, created: true };
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { isFinished, jobErrorText, jobFraction } from './import-progress.ts';
+
+describe('import progress', () => {
+  it('reports the fraction of bytes done, clamped, and 1 when done', () => {
+    expect(jobFraction({ status: 'running', bytesDone: 50, bytesTotal: 200 })).toBe(0.25);
+    expect(jobFraction({ status: 'running', bytesDone: 300, bytesTotal: 200 })).toBe(1);
+    expect(jobFraction({ status: 'queued', bytesDone: 0, bytesTotal: 0 })).toBeNull();
+    expect(jobFraction({ status: 'succeeded', bytesDone: 0, bytesTotal: 0 })).toBe(1);
+  });
+
+  it('stops polling on success or failure only', () => {
+    expect(
+      ['queued', 'running', 'succeeded', 'failed'].map((status) =>
+        isFinished({ status: status as 'queued' }),
+      ),
+    ).toEqual([false, false, true, true]);
+  });
+
+  it('names the place of a failure when the server gives it', () => {
+    expect(jobErrorText({ message: 'Bad JSON', file: 'a.jsonl', line: 3 })).toBe(
+      'Bad JSON (a.jsonl:3)',
+    );
+    expect(jobErrorText('boom')).toBe('boom');
+    expect(jobErrorText(null)).toBe('The import failed.');
+  });
+});
