@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { importCommand } from './commands/import.ts';
 import { incidentCreate, incidentList } from './commands/incident-commands.ts';
 import { lint } from './commands/lint.ts';
 import { migrate } from './commands/migrate.ts';
@@ -143,6 +144,18 @@ export function buildCli(): Command {
     .option('--participant <name>', 'a person who may be named (repeatable)', collect)
     .option('--service <name>', 'a service name, never a person (repeatable)', collect)
     .action((paths: string[], options) => lint(paths, options));
+
+  withActor(program.command('import'))
+    .description('import a file, folder or zip into a postmortem timeline as proposed events')
+    .argument('<path>', 'a file, a folder (an unzipped Slack export) or a .zip')
+    .option('--postmortem <id>', 'the postmortem (not needed with --dry-run)')
+    .option('--source <source>', 'slack | alertmanager | pagerduty | … (detected when omitted)')
+    .option('--channel <name>', 'Slack channel to keep (repeatable)', collect)
+    .option('--since <iso>', 'keep events at or after this instant')
+    .option('--until <iso>', 'keep events at or before this instant')
+    .option('--tz <zone>', 'zone for timestamps that carry none (IANA or offset)')
+    .option('--dry-run', 'parse and report what would be imported; opens no database', false)
+    .action((path: string, options) => importCommand(path, options));
 
   const seed = program.command('seed').description('sample data');
   withActor(seed.command('demo'))

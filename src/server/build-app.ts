@@ -19,14 +19,19 @@ import { registerSessionRoutes } from './routes/auth/session-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerFacilitationRoutes } from './routes/facilitation/register-facilitation-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerImportRoutes } from './routes/imports/import-routes.ts';
 import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
+import { registerIntegrationRoutes } from './routes/integrations/integration-routes.ts';
 import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
+import { registerPersonalAccountRoutes } from './routes/personal-accounts/personal-account-routes.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-record-routes.ts';
 import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { withZod } from './routes/route-context.ts';
 import { registerServiceRoutes } from './routes/services/service-routes.ts';
+import { registerTimelineRoutes } from './routes/timeline/timeline-routes.ts';
+import { registerWebhookRoutes } from './routes/webhooks/webhook-routes.ts';
 import { registerWhyTreeRoutes } from './routes/why-tree/why-tree-routes.ts';
 
 /** What the server is built from. */
@@ -108,6 +113,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAntiPatternRoutes(context);
   registerFacilitationRoutes(context);
   registerWhyTreeRoutes(context);
+  registerImportRoutes(context);
+  registerTimelineRoutes(context);
+  registerPersonalAccountRoutes(context);
+  registerIntegrationRoutes(context);
+  registerWebhookRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
