@@ -22,7 +22,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 60_000,
+          // CLI tests start the real binary several times per test; on a loaded 2-core runner that
+          // takes minutes, not seconds.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           // Each PGlite costs ~0.8 GB and seconds of CPU to boot; two at a time fits the runners.
           maxWorkers: 2,

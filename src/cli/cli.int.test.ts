@@ -1,43 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type DebriefRun, runDebrief as debrief } from '../../test/cli/run-debrief.ts';
 import { testDatabaseUrlVariable } from '../../test/support/postgres-admin.ts';
 import {
   createPostgresTestDatabase,
   type PostgresTestDatabase,
 } from '../../test/support/test-database.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const _root = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `debrief` binary, as a user would. */
-function debrief(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/debrief.js', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', DEBRIEF_DATA_DIR: '', DEBRIEF_POLICY: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const json = (run: Run) => JSON.parse(run.stdout);
+const json = (run: DebriefRun) => JSON.parse(run.stdout);
 
 /** The CLI journey, against whichever database the flags name. */
 function cliJourney(target: () => string[]) {

@@ -1,15 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import {
   createPostgresTestDatabase,
   type PostgresTestDatabase,
 } from '../../../test/support/test-database.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const _root = fileURLToPath(new URL('../../..', import.meta.url));
 const payloads = fileURLToPath(new URL('../../../../shared/fixtures/payloads', import.meta.url));
 const hasFixtures = existsSync(payloads);
 if (!hasFixtures) {
@@ -18,31 +18,6 @@ if (!hasFixtures) {
 const work = mkdtempSync(join(tmpdir(), 'debrief-import-cli-'));
 const alertmanager = join(payloads, 'alertmanager/alertmanager-bot.firing.json');
 const slackExport = join(payloads, 'slack/export-hfaran-testarchive');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `debrief` binary, as a user would. */
-function debrief(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/debrief.js', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', DEBRIEF_DATA_DIR: '', DEBRIEF_POLICY: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
