@@ -1,8 +1,16 @@
-import type { ActionItem } from '../../domain/action-item.ts';
-import type { ContributingFactor } from '../../domain/contributing-factor.ts';
 import type { Participant } from '../../domain/participant.ts';
 import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
+
+/** Anything a postmortem owns that is edited on its own, under its own version. */
+export interface PostmortemPart {
+  id: string;
+  postmortemId: string;
+  version: number;
+}
+
+const isParticipant = (part: PostmortemPart): part is Participant =>
+  'approvedAt' in part && 'role' in part;
 
 type Dated<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
@@ -18,11 +26,9 @@ function isoDates<T extends object>(record: T): Dated<T> {
 }
 
 /** A part of a postmortem with the viewer's abilities; `update` comes from the postmortem's. */
-export function presentPart<
-  T extends Participant | TimelineEvent | ContributingFactor | ActionItem,
->(part: T, update: boolean, viewer: Actor) {
+export function presentPart<T extends PostmortemPart>(part: T, update: boolean, viewer: Actor) {
   const abilities: Record<string, boolean> = { update, remove: update };
-  if ('approvedAt' in part) {
+  if (isParticipant(part)) {
     abilities.approve =
       update && part.role === 'reviewer' && (viewer.role === 'admin' || part.userId === viewer.id);
   }

@@ -2,22 +2,16 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../app/app-deps.ts';
 import { listParts } from '../../../app/parts/part-write.ts';
 import { idParamsSchema, paged, single } from '../../../contracts/common.ts';
-import type { ActionItem } from '../../../domain/action-item.ts';
-import type { ContributingFactor } from '../../../domain/contributing-factor.ts';
-import type { Participant } from '../../../domain/participant.ts';
-import type { TimelineEvent } from '../../../domain/timeline-event.ts';
 import type { Actor } from '../../../domain/user.ts';
 import type { Database } from '../../../storage/database.ts';
 import { requireActor } from '../../authenticate.ts';
 import { requireIfMatch, setEtag } from '../../if-match.ts';
-import { presentPart } from '../../presenters/present-parts.ts';
+import { type PostmortemPart, presentPart } from '../../presenters/present-parts.ts';
 import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 
-type Part = Participant | TimelineEvent | ContributingFactor | ActionItem;
-
 /** One kind of postmortem part, as its routes need it. */
-export interface PartResource<P extends Part, C extends z.ZodType, U extends z.ZodType> {
+export interface PartResource<P extends PostmortemPart, C extends z.ZodType, U extends z.ZodType> {
   /** Plural kebab name: `/postmortems/{id}/<name>` and `/<name>/{id}`. */
   name: string;
   itemSchema: z.ZodType;
@@ -36,10 +30,11 @@ export interface PartResource<P extends Part, C extends z.ZodType, U extends z.Z
 }
 
 /** Registers list/create under the postmortem and update/delete (with If-Match) per item. */
-export function registerPartRoutes<P extends Part, C extends z.ZodType, U extends z.ZodType>(
-  { app, deps }: RouteContext,
-  resource: PartResource<P, C, U>,
-): void {
+export function registerPartRoutes<
+  P extends PostmortemPart,
+  C extends z.ZodType,
+  U extends z.ZodType,
+>({ app, deps }: RouteContext, resource: PartResource<P, C, U>): void {
   const tags = [resource.name];
   app.get(
     `/api/v1/postmortems/:id/${resource.name}`,
