@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { severities } from '../domain/incident.ts';
 import { postmortemScopes } from '../domain/postmortem.ts';
-import { unmetConditionCodes } from '../domain/postmortem-phase.ts';
+import { unmetConditionCodes } from '../domain/postmortem-guards.ts';
 import { postmortemPhases } from '../domain/postmortem-phases.ts';
 import { instantSchema, pageQuerySchema, text } from './common.ts';
 import { limits } from './limits.ts';

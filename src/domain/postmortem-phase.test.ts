@@ -5,18 +5,20 @@ import type { Incident, Severity } from './incident.ts';
 import type { Participant } from './participant.ts';
 import { defaultPolicy } from './policy.ts';
 import {
-  evaluateTransition,
-  findTransition,
   guards,
-  nextPhase,
-  type PhaseTransition,
   type PostmortemSnapshot,
-  phaseTransitions,
   type UnmetCondition,
   type UnmetConditionCode,
   unmetConditionCodes,
-  unmetForNextPhase,
   worstSeverity,
+} from './postmortem-guards.ts';
+import {
+  evaluateTransition,
+  findTransition,
+  nextPhase,
+  type PhaseTransition,
+  phaseTransitions,
+  unmetForNextPhase,
 } from './postmortem-phase.ts';
 import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
 import type { WhyNode } from './why-node.ts';

@@ -1,6 +1,6 @@
 import type { ImportOptions } from '../../importers/source-converter.ts';
 import { createOutcome, type ImportOutcome, noteChunk } from './import-into-timeline.ts';
-import type { OpenedInput } from './open-import-input.ts';
+import type { OpenedInput } from './opened-input.ts';
 import { checkImportedEvent, inWindow, readChunks } from './read-chunks.ts';
 import type { ChosenSource } from './start-import.ts';
 

@@ -2,28 +2,11 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
-import type {
-  DetectionSample,
-  ImportInput,
-  SourceConverter,
-} from '../../importers/source-converter.ts';
 import { isZip, openZipInput } from './open-zip-input.ts';
+import { type OpenedInput, sampleBytes } from './opened-input.ts';
 
-/** How much of a file the detection sample holds. */
-export const sampleBytes = 16 * 1024;
 /** Files up to this size are handed over whole to converters that read text. */
 const wholeTextMax = 64 * 1024 * 1024;
-
-/** A file, folder or zip opened for import: its detection sample and the converter's input. */
-export interface OpenedInput {
-  fileName: string;
-  bytesTotal: number;
-  sample: DetectionSample;
-  /** Builds the converter's input; `onBytes` is told how many bytes each step read. */
-  inputFor(converter: SourceConverter, onBytes: (bytes: number) => void): Promise<ImportInput>;
-  /** Frees what `inputFor` opened (a zip's file handle); call once the import has ended. */
-  release?: () => void;
-}
 
 /** A bad input file: VALIDATION_FAILED naming the file (and line). */
 export function unreadable(where: string, message: string, cause?: unknown): DomainError {

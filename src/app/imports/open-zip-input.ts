@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type OpenedInput, sampleBytes } from './open-import-input.ts';
+import { type OpenedInput, sampleBytes } from './opened-input.ts';
 import { listZipPaths, openZip } from './read-zip.ts';
 
 function samplePath(paths: string[]): string | undefined {

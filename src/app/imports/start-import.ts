@@ -12,7 +12,7 @@ import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
 import { type ImportOutcome, importIntoTimeline } from './import-into-timeline.ts';
 import { importProgress } from './import-progress.ts';
-import type { OpenedInput } from './open-import-input.ts';
+import type { OpenedInput } from './opened-input.ts';
 
 /** The converter for an import: the one named, or the one that recognised the sample. */
 export interface ChosenSource {

@@ -3,7 +3,7 @@ import {
   findingKey,
 } from '../../analysis/blameless/find-blameless-findings.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
-import type { PostmortemSnapshot } from '../../domain/postmortem-phase.ts';
+import type { PostmortemSnapshot } from '../../domain/postmortem-guards.ts';
 import { isCountedEvent, type TimelineEvent } from '../../domain/timeline-event.ts';
 import type { WhyNode } from '../../domain/why-node.ts';
 import { whyNodeTexts } from '../../domain/why-tree.ts';

@@ -2,11 +2,8 @@ import { toIsoDate } from '../../domain/business-days.ts';
 import { computePhaseDeadlines, type PhaseDeadline } from '../../domain/due-dates.ts';
 import type { Severity } from '../../domain/incident.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
-import {
-  type UnmetCondition,
-  unmetForNextPhase,
-  worstSeverity,
-} from '../../domain/postmortem-phase.ts';
+import { type UnmetCondition, worstSeverity } from '../../domain/postmortem-guards.ts';
+import { unmetForNextPhase } from '../../domain/postmortem-phase.ts';
 import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
 import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
