@@ -1,18 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { importCommand } from './commands/import.ts';
-import { incidentCreate, incidentList } from './commands/incident-commands.ts';
-import { lint } from './commands/lint.ts';
-import { migrate } from './commands/migrate.ts';
-import {
-  postmortemAdvance,
-  postmortemOpen,
-  postmortemShow,
-} from './commands/postmortem-commands.ts';
-import { seedDemo } from './commands/seed-demo.ts';
-import { serve } from './commands/serve.ts';
-import { servicesImport } from './commands/services-import.ts';
-import { userCreate } from './commands/user-create.ts';
-import { describeError, errorAsJson, exitCodeFor, UsageError } from './output/cli-error.ts';
+
+// Every command's module is imported inside its action, never at the top of this file: a
+// command loads only what it uses, and `--help`, `--version` or `lint` never load the
+// database, the web server or anything else they do not need. Add a command the same way:
+//   .action(async (options) => (await import('./commands/noun-verb.ts')).nounVerb(options));
 
 const parsePort = (value: string) => {
   const port = Number(value);
@@ -43,10 +35,17 @@ function withActor(command: Command): Command {
   );
 }
 
+/** The package's version; `package.json` is two levels up from both the sources and the build. */
+function readVersion(): string {
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
+
 /** Builds the `debrief` command tree. */
 export function buildCli(): Command {
   const program = new Command('debrief')
     .description('Debrief: blameless postmortems, from timeline to verified fixes.')
+    .version(readVersion(), '-V, --version', 'print the version of Debrief')
     .showHelpAfterError()
     .exitOverride();
 
@@ -58,11 +57,11 @@ export function buildCli(): Command {
         .default(Number(process.env.PORT ?? 3000)),
     )
     .option('--host <host>', 'interface to listen on', process.env.HOST ?? '127.0.0.1')
-    .action((options) => serve(options));
+    .action(async (options) => (await import('./commands/serve.ts')).serve(options));
 
   withDataOptions(program.command('migrate'))
     .description('apply database migrations')
-    .action((options) => migrate(options));
+    .action(async (options) => (await import('./commands/migrate.ts')).migrate(options));
 
   const user = program.command('user').description('accounts');
   withDataOptions(user.command('create'))
@@ -75,12 +74,7 @@ export function buildCli(): Command {
       process.env.DEBRIEF_USER_PASSWORD,
     )
     .addOption(new Option('--role <role>').choices(['admin', 'member', 'viewer']).default('member'))
-    .action((options) => {
-      if (!options.password) {
-        throw new UsageError('--password (or DEBRIEF_USER_PASSWORD) is required');
-      }
-      return userCreate(options);
-    });
+    .action(async (options) => (await import('./commands/user-create.ts')).userCreate(options));
 
   const incident = program.command('incident').description('incidents');
   withActor(incident.command('create'))
@@ -99,7 +93,9 @@ export function buildCli(): Command {
     .option('--resolved-at <iso>')
     .option('--drill', 'a drill: kept out of metrics')
     .option('--restricted', 'visible only to members and admins')
-    .action((options) => incidentCreate(options));
+    .action(async (options) =>
+      (await import('./commands/incident-commands.ts')).incidentCreate(options),
+    );
   withActor(incident.command('list'))
     .description('list incidents')
     .option('--kind <kinds>', 'comma-separated')
@@ -109,30 +105,40 @@ export function buildCli(): Command {
     .option('--from <date>', 'started on or after (YYYY-MM-DD)')
     .option('--to <date>', 'started on or before (YYYY-MM-DD)')
     .option('--limit <n>')
-    .action((options) => incidentList(options));
+    .action(async (options) =>
+      (await import('./commands/incident-commands.ts')).incidentList(options),
+    );
 
   const postmortem = program.command('postmortem').description('postmortems');
   withActor(postmortem.command('open'))
     .description('open a postmortem for one incident, or a thematic one for several')
     .argument('<incident-ids...>')
     .option('--title <title>')
-    .action((ids: string[], options) => postmortemOpen(ids, options));
+    .action(async (ids: string[], options) =>
+      (await import('./commands/postmortem-commands.ts')).postmortemOpen(ids, options),
+    );
   withActor(postmortem.command('advance'))
     .description('move to the next phase (or --to an earlier one, with --reason)')
     .argument('<postmortem-id>')
     .option('--to <phase>')
     .option('--reason <text>')
-    .action((id: string, options) => postmortemAdvance(id, options));
+    .action(async (id: string, options) =>
+      (await import('./commands/postmortem-commands.ts')).postmortemAdvance(id, options),
+    );
   withActor(postmortem.command('show'))
     .description('show a postmortem and what its next phase needs')
     .argument('<postmortem-id>')
-    .action((id: string, options) => postmortemShow(id, options));
+    .action(async (id: string, options) =>
+      (await import('./commands/postmortem-commands.ts')).postmortemShow(id, options),
+    );
 
   const services = program.command('services').description('the service catalogue');
   withActor(services.command('import'))
     .description('create or replace services and their dependencies from a JSON file')
     .argument('<file>', 'JSON: { "services": [{ "name", "description"?, "dependsOn": [] }] }')
-    .action((file: string, options) => servicesImport(file, options));
+    .action(async (file: string, options) =>
+      (await import('./commands/services-import.ts')).servicesImport(file, options),
+    );
 
   program
     .command('lint')
@@ -143,7 +149,9 @@ export function buildCli(): Command {
     .option('--policy <file>', 'policy file for blameless settings (or DEBRIEF_POLICY)')
     .option('--participant <name>', 'a person who may be named (repeatable)', collect)
     .option('--service <name>', 'a service name, never a person (repeatable)', collect)
-    .action((paths: string[], options) => lint(paths, options));
+    .action(async (paths: string[], options) =>
+      (await import('./commands/lint.ts')).lint(paths, options),
+    );
 
   withActor(program.command('import'))
     .description('import a file, folder or zip into a postmortem timeline as proposed events')
@@ -155,12 +163,14 @@ export function buildCli(): Command {
     .option('--until <iso>', 'keep events at or before this instant')
     .option('--tz <zone>', 'zone for timestamps that carry none (IANA or offset)')
     .option('--dry-run', 'parse and report what would be imported; opens no database', false)
-    .action((path: string, options) => importCommand(path, options));
+    .action(async (path: string, options) =>
+      (await import('./commands/import.ts')).importCommand(path, options),
+    );
 
   const seed = program.command('seed').description('sample data');
   withActor(seed.command('demo'))
     .description('load a demo incident and postmortem')
-    .action((options) => seedDemo(options));
+    .action(async (options) => (await import('./commands/seed-demo.ts')).seedDemo(options));
 
   return program;
 }
@@ -181,6 +191,7 @@ export async function runCli(argv: string[]): Promise<void> {
           : 2;
       return;
     }
+    const { describeError, errorAsJson, exitCodeFor } = await import('./output/cli-error.ts');
     if (json) {
       process.stderr.write(`${JSON.stringify({ error: errorAsJson(error) })}\n`);
     } else {

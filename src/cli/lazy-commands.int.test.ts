@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { modulesLoadedBy } from '../../test/cli/modules-loaded-by.ts';
+import { runDebrief as debrief } from '../../test/cli/run-debrief.ts';
+
+const version = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Modules that only commands touching the database or serving HTTP may load. */
+const heavy = [
+  /\/src\/storage\/|\/lib\/storage\//,
+  /\/src\/server\/|\/lib\/server\//,
+  /\/src\/web\/|\/lib\/web\//,
+  /node_modules\/@electric-sql\/pglite\//,
+  /node_modules\/drizzle-orm\//,
+  /node_modules\/pg\//,
+  /node_modules\/fastify\//,
+  /node_modules\/react\//,
+];
+const nlp = /node_modules\/compromise\//;
+
+const loadedHeavy = (urls: string[]) => urls.filter((url) => heavy.some((re) => re.test(url)));
+
+describe('the debrief binary loads only what a command uses', () => {
+  it('prints its version with --version', async () => {
+    const run = await debrief(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+  });
+
+  it('--help loads no database, server, web or NLP module', async () => {
+    const run = await modulesLoadedBy(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.urls.some((url) => url.includes('/cli/index.'))).toBe(true);
+    expect(loadedHeavy(run.urls)).toEqual([]);
+    expect(run.urls.filter((url) => nlp.test(url))).toEqual([]);
+  });
+
+  it('--version loads no database, server, web or NLP module', async () => {
+    const run = await modulesLoadedBy(['--version']);
+    expect(run.code).toBe(0);
+    expect(loadedHeavy(run.urls)).toEqual([]);
+    expect(run.urls.filter((url) => nlp.test(url))).toEqual([]);
+  });
+
+  it('lint loads its analyser but no database, server or web module', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'debrief-lazy-'));
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+    const file = join(work, 'review.md');
+    writeFileSync(file, '# Review\n\nThe deploy pipeline skipped the canary stage.\n');
+    const run = await modulesLoadedBy(['lint', file]);
+    expect(run.code).toBe(0);
+    expect(run.urls.some((url) => url.includes('/analysis/blameless/'))).toBe(true);
+    expect(loadedHeavy(run.urls)).toEqual([]);
+  });
+});
