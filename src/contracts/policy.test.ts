@@ -71,6 +71,15 @@ describe('resolvePolicy', () => {
         followUpStaleDays: 30,
         analysisBudgetBusinessDays: { sev1: 15, sev2: 10, sev3: 5, sev4: 2 },
       },
+      actionItems: {
+        dueDays: {
+          sev1: { p1: 5, p2: 10, p3: 20 },
+          sev2: { p1: 10, p2: 20, p3: 40 },
+          sev3: { p1: 20, p2: 40, p3: 80 },
+          sev4: { p1: 30, p2: 60, p3: 120 },
+        },
+        verifierMustDifferFromOwner: true,
+      },
     };
     expect(resolvePolicy(file)).toEqual(file);
     expect(policySchema.parse(resolvePolicy(file))).toEqual(file);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { actionItemPriorities } from '../domain/action-item.ts';
 import { incidentKinds, severities } from '../domain/incident.ts';
 import { defaultPolicy, type Policy } from '../domain/policy.ts';
 
@@ -65,6 +66,19 @@ export const policySchema = z
       .object({
         followUpStaleDays: z.number().int().min(1).max(365),
         analysisBudgetBusinessDays: perSeverity(z.number().int().min(1).max(365)),
+      })
+      .strict(),
+    actionItems: z
+      .object({
+        dueDays: perSeverity(
+          z
+            .object({ p1: daysSchema, p2: daysSchema, p3: daysSchema } satisfies Record<
+              (typeof actionItemPriorities)[number],
+              typeof daysSchema
+            >)
+            .strict(),
+        ),
+        verifierMustDifferFromOwner: z.boolean(),
       })
       .strict(),
   })

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { actionItemKinds, actionItemStatuses } from '../domain/action-item.ts';
+import {
+  actionItemKinds,
+  actionItemPriorities,
+  actionItemStatuses,
+} from '../domain/action-item.ts';
 import { participantRoles } from '../domain/participant.ts';
 import {
   timelineEventKinds,
@@ -137,6 +141,11 @@ const actionItemFields = {
     .max(2000)
     .nullable(),
   verificationEvidence: optionalText(limits.longTextMax),
+  verificationNote: optionalText(limits.longTextMax),
+  priority: z.enum(actionItemPriorities),
+  team: optionalText(limits.nameMax),
+  services: z.array(z.string().trim().min(1).max(limits.serviceNameMax)).max(50),
+  isIdea: z.boolean(),
   linkedFactorIds: z.array(z.uuid()).max(100),
   linkedWhyNodeIds: z.array(z.uuid()).max(100),
   reliesOnServices: z.array(z.string().trim().min(1).max(limits.serviceNameMax)).max(50),
@@ -148,19 +157,30 @@ export const createActionItemBodySchema = z
     kind: actionItemFields.kind,
     ownerName: actionItemFields.ownerName.default(null),
     ownerUserId: actionItemFields.ownerUserId.default(null),
-    dueDate: actionItemFields.dueDate.default(null),
+    /** Omitted: the policy's default for the severity and priority; `null`: no date yet. */
+    dueDate: actionItemFields.dueDate.optional(),
     successCriterion: actionItemFields.successCriterion.default(null),
     status: actionItemFields.status.default('open'),
     wontDoReason: actionItemFields.wontDoReason.default(null),
     trackerUrl: actionItemFields.trackerUrl.default(null),
     verificationEvidence: actionItemFields.verificationEvidence.default(null),
+    verificationNote: actionItemFields.verificationNote.default(null),
+    /** Sets the default due date with the severity when `dueDate` is not given. */
+    priority: actionItemFields.priority.default('p2'),
+    team: actionItemFields.team.default(null),
+    services: actionItemFields.services.default([]),
+    /** An idea sits beside the items, unjudged by the guards, until it is promoted. */
+    isIdea: actionItemFields.isIdea.default(false),
     linkedFactorIds: actionItemFields.linkedFactorIds.default([]),
     linkedWhyNodeIds: actionItemFields.linkedWhyNodeIds.default([]),
     reliesOnServices: actionItemFields.reliesOnServices.default([]),
   })
   .strict();
 
-export const updateActionItemBodySchema = z.object(actionItemFields).partial().strict();
+const { isIdea: _promotedSeparately, ...updatableActionItemFields } = actionItemFields;
+
+/** Every field may change except `isIdea`: an idea becomes an item through its promotion. */
+export const updateActionItemBodySchema = z.object(updatableActionItemFields).partial().strict();
 
 export const actionItemSchema = z.object({
   id: z.string(),
@@ -175,6 +195,13 @@ export const actionItemSchema = z.object({
   wontDoReason: z.string().nullable(),
   trackerUrl: z.string().nullable(),
   verificationEvidence: z.string().nullable(),
+  verificationNote: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  verifiedById: z.string().nullable(),
+  priority: z.enum(actionItemPriorities),
+  team: z.string().nullable(),
+  services: z.array(z.string()),
+  isIdea: z.boolean(),
   linkedFactorIds: z.array(z.string()),
   linkedWhyNodeIds: z.array(z.string()),
   reliesOnServices: z.array(z.string()),

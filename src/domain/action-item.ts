@@ -8,6 +8,10 @@ export type ActionItemKind = (typeof actionItemKinds)[number];
 export const actionItemStatuses = ['open', 'in_progress', 'done', 'verified', 'wont_do'] as const;
 export type ActionItemStatus = (typeof actionItemStatuses)[number];
 
+/** How urgent the fix is; with the incident's severity it sets the default due date. */
+export const actionItemPriorities = ['p1', 'p2', 'p3'] as const;
+export type ActionItemPriority = (typeof actionItemPriorities)[number];
+
 /** A specific, measurable, assigned fix. */
 export interface ActionItem {
   id: string;
@@ -23,6 +27,17 @@ export interface ActionItem {
   wontDoReason: string | null;
   trackerUrl: string | null;
   verificationEvidence: string | null;
+  /** What the verifier checked, in their words. */
+  verificationNote: string | null;
+  verifiedAt: Date | null;
+  verifiedById: string | null;
+  priority: ActionItemPriority;
+  /** The team that carries the fix (free text, as the organisation names its teams). */
+  team: string | null;
+  /** Services the fix changes; the board filters and counts by them. */
+  services: string[];
+  /** An idea is not yet an item: no guard asks anything of it until it is promoted. */
+  isIdea: boolean;
   linkedFactorIds: string[];
   /** Why-tree nodes (root causes, contributing factors) this item addresses. */
   linkedWhyNodeIds: string[];

@@ -1,3 +1,4 @@
+import type { ActionItemDueDays } from './action-item-due-date.ts';
 import type { Incident, IncidentKind, Severity } from './incident.ts';
 import type { PostmortemPhase } from './postmortem-phases.ts';
 
@@ -59,6 +60,13 @@ export interface Policy {
     followUpStaleDays: number;
     /** Business days from resolution that analysis + documentation may take, per severity. */
     analysisBudgetBusinessDays: Record<Severity, number>;
+  };
+  /** Follow-through rules of action items. */
+  actionItems: {
+    /** Calendar days from creation to the default due date, by severity and priority. */
+    dueDays: ActionItemDueDays;
+    /** Verification needs someone other than the owner. */
+    verifierMustDifferFromOwner: boolean;
   };
 }
 
@@ -140,5 +148,14 @@ export const defaultPolicy: Policy = {
   antiPatterns: {
     followUpStaleDays: 21,
     analysisBudgetBusinessDays: { sev1: 10, sev2: 10, sev3: 5, sev4: 3 },
+  },
+  actionItems: {
+    dueDays: {
+      sev1: { p1: 7, p2: 15, p3: 30 },
+      sev2: { p1: 14, p2: 30, p3: 60 },
+      sev3: { p1: 30, p2: 60, p3: 90 },
+      sev4: { p1: 45, p2: 90, p3: 120 },
+    },
+    verifierMustDifferFromOwner: false,
   },
 };

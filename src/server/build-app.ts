@@ -13,6 +13,7 @@ import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
 import { createResponseCache } from './response-cache.ts';
+import { registerActionItemRoutes } from './routes/action-items/action-item-routes.ts';
 import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPersonalAccountRoutes(context);
   registerIntegrationRoutes(context);
   registerWebhookRoutes(context);
+  registerActionItemRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

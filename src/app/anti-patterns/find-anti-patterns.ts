@@ -23,7 +23,7 @@ export async function findAntiPatterns(
   return inTransaction(deps, async (tx) => {
     const postmortem = await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.read');
     const incidents = await incidentsRepository.findIncidentsByIds(tx.db, postmortem.incidentIds);
-    const actionItems = await actionItemsRepository.listForPostmortem(tx.db, postmortem.id);
+    const actionItems = await actionItemsRepository.listCommitted(tx.db, postmortem.id);
     const services = await servicesRepository.listServices(tx.db);
     const phaseHistory = await loadPhaseHistory(tx, postmortem);
     const blameless = await loadBlamelessFindings(tx, postmortem);

@@ -42,7 +42,7 @@ export async function summarizeAntiPatterns(
       if (!postmortem) {
         continue;
       }
-      const actionItems = await actionItemsRepository.listForPostmortem(tx.db, postmortemId);
+      const actionItems = await actionItemsRepository.listCommitted(tx.db, postmortemId);
       const findings = findPostmortemAntiPatterns({
         postmortem,
         incidents: [],

@@ -4,34 +4,20 @@ import type {
   updateActionItemBodySchema,
 } from '../../contracts/postmortem-parts.ts';
 import { type ActionItem, assertActionItemInvariants } from '../../domain/action-item.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { assertCanVerify } from '../../domain/action-item-verification.ts';
 import type { Actor } from '../../domain/user.ts';
-import type { Database } from '../../storage/database.ts';
-import {
-  actionItemsRepository,
-  factorsRepository,
-} from '../../storage/repositories/parts-repositories.ts';
+import { actionItemsRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { assertCausesBelong, defaultDueDateFor } from './action-item-rules.ts';
 import { addPart, changePart, type PartKind, partRemover } from './part-write.ts';
 
 const kind: PartKind = { type: 'action_item', label: 'Action item' };
 
-async function assertFactorsBelong(db: Database, postmortemId: string, ids: string[] | undefined) {
-  if (!ids?.length) {
-    return;
-  }
-  const own = new Set(
-    (await factorsRepository.listForPostmortem(db, postmortemId)).map((f) => f.id),
-  );
-  const foreign = ids.filter((id) => !own.has(id));
-  if (foreign.length > 0) {
-    throw new DomainError('INVARIANT_VIOLATED', 'Linked factors must belong to this postmortem.', {
-      details: { rule: 'FOREIGN_FACTOR', factorIds: foreign },
-    });
-  }
-}
-
-/** Records a fix to make: kind, owner, due date, success criterion, linked causes. */
+/**
+ * Records a fix to make (or an idea, not yet a fix): kind, priority, owner, team, due date
+ * (the policy's default by severity and priority when none is given), success criterion and
+ * the causes it addresses. An item is never created verified: verification follows `done`.
+ */
 export async function createActionItem(
   deps: AppDeps,
   actor: Actor,
@@ -39,27 +25,42 @@ export async function createActionItem(
   input: z.infer<typeof createActionItemBodySchema>,
 ): Promise<ActionItem> {
   assertActionItemInvariants(input);
+  if (input.status === 'verified') {
+    assertCanVerify({ ...input, status: 'open' }, input.verificationEvidence, {
+      verifierUserId: actor.id,
+      verifierMustDifferFromOwner: deps.policy.actionItems.verifierMustDifferFromOwner,
+    });
+  }
   return addPart(
     deps,
     actor,
     postmortemId,
     kind,
-    async (tx) => {
-      await assertFactorsBelong(tx.db, postmortemId, input.linkedFactorIds);
+    async (tx, postmortem) => {
+      await assertCausesBelong(tx.db, postmortemId, input);
       const now = tx.clock();
+      const dueDate =
+        input.dueDate !== undefined || input.isIdea
+          ? (input.dueDate ?? null)
+          : await defaultDueDateFor(tx, postmortem, input.priority);
       return actionItemsRepository.insert(tx.db, {
         id: tx.newId(),
         postmortemId,
         ...input,
+        dueDate,
         createdAt: now,
         updatedAt: now,
       });
     },
-    (item) => ({ kind: item.kind, status: item.status }),
+    (item) => ({ kind: item.kind, status: item.status, priority: item.priority }),
   );
 }
 
-/** Edits an action item, including its follow-through status. */
+/**
+ * Edits an action item, including its follow-through status. Moving it to `verified` is the
+ * same check as {@link verifyActionItem}: it was done, evidence is given, and the verifier is
+ * someone the policy allows; the verifier and the instant are recorded.
+ */
 export async function updateActionItem(
   deps: AppDeps,
   actor: Actor,
@@ -74,10 +75,21 @@ export async function updateActionItem(
     { id, expectedVersion, verb: 'updated' },
     actionItemsRepository.findById,
     async (tx, current) => {
-      assertActionItemInvariants({ ...current, ...input });
-      await assertFactorsBelong(tx.db, current.postmortemId, input.linkedFactorIds);
+      const next = { ...current, ...input };
+      assertActionItemInvariants(next);
+      const verifying = input.status === 'verified' && current.status !== 'verified';
+      if (verifying) {
+        assertCanVerify(current, next.verificationEvidence, {
+          verifierUserId: actor.id,
+          verifierMustDifferFromOwner: deps.policy.actionItems.verifierMustDifferFromOwner,
+        });
+      }
+      const leavingVerified = input.status && input.status !== 'verified';
+      await assertCausesBelong(tx.db, current.postmortemId, input);
       return actionItemsRepository.update(tx.db, id, expectedVersion, {
         ...input,
+        ...(verifying ? { verifiedAt: tx.clock(), verifiedById: actor.id } : {}),
+        ...(leavingVerified ? { verifiedAt: null, verifiedById: null } : {}),
         updatedAt: tx.clock(),
       });
     },

@@ -71,7 +71,8 @@ export async function changePart<P extends PartRecord, T>(
   deps: AppDeps,
   actor: Actor,
   kind: PartKind,
-  target: { id: string; expectedVersion: number; verb: 'updated' | 'removed' },
+  /** `expectedVersion: null` acts on the current version (a step that reads it first itself). */
+  target: { id: string; expectedVersion: number | null; verb: string },
   find: (db: Database, id: string) => Promise<P | undefined>,
   apply: (tx: Tx, part: P, postmortem: Postmortem) => Promise<T>,
   auditData: (part: P) => Record<string, unknown> = () => ({}),
@@ -91,7 +92,7 @@ export async function changePart<P extends PartRecord, T>(
         ? new DomainError('NOT_FOUND', `${kind.label} not found.`)
         : error;
     });
-    if (part.version !== target.expectedVersion) {
+    if (target.expectedVersion !== null && part.version !== target.expectedVersion) {
       throw new DomainError('VERSION_MISMATCH', `${kind.label} was changed by someone else.`, {
         details: { currentVersion: part.version, expectedVersion: target.expectedVersion },
       });

@@ -97,7 +97,7 @@ export async function loadSnapshot(
       ? loadedTimeline.filter(isCountedEvent).length
       : await timelineRepository.countAccepted(deps.db, postmortem.id),
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
-    await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
+    await actionItemsRepository.listCommitted(deps.db, postmortem.id),
     await participantsRepository.listForPostmortem(deps.db, postmortem.id),
     await loadBlamelessFindings(deps, postmortem, loadedTimeline),
   ];

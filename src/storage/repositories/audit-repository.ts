@@ -48,6 +48,31 @@ export const auditRepository = {
       .limit(page.limit + 1);
   },
 
+  /** Everything that happened to one record of a postmortem, oldest first. */
+  async listForSubject(db: Database, subject: { postmortemId: string; type: string; id: string }) {
+    return db
+      .select({
+        id: auditEvents.id,
+        occurredAt: auditEvents.occurredAt,
+        actorId: auditEvents.actorId,
+        actorName: users.name,
+        action: auditEvents.action,
+        subjectType: auditEvents.subjectType,
+        subjectId: auditEvents.subjectId,
+        data: auditEvents.data,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(
+        and(
+          eq(auditEvents.postmortemId, subject.postmortemId),
+          eq(auditEvents.subjectType, subject.type),
+          eq(auditEvents.subjectId, subject.id),
+        ),
+      )
+      .orderBy(asc(auditEvents.id));
+  },
+
   /** The postmortem's phase changes, oldest first: its phase history. */
   async listPhaseChanges(db: Database, postmortemId: string) {
     return db

@@ -1,5 +1,10 @@
 import { and, asc, count, eq } from 'drizzle-orm';
-import type { ActionItem, ActionItemKind, ActionItemStatus } from '../../domain/action-item.ts';
+import type {
+  ActionItem,
+  ActionItemKind,
+  ActionItemPriority,
+  ActionItemStatus,
+} from '../../domain/action-item.ts';
 import type { ContributingFactor } from '../../domain/contributing-factor.ts';
 import type { Participant, ParticipantRole } from '../../domain/participant.ts';
 import type {
@@ -32,16 +37,25 @@ export const factorsRepository = createPartRepository(
   (row): ContributingFactor => ({ ...row }),
 );
 
-/** Action items of a postmortem. */
-export const actionItemsRepository = createPartRepository(
+const actionItemsBase = createPartRepository(
   actionItems,
   'Action item',
   (row): ActionItem => ({
     ...row,
     kind: row.kind as ActionItemKind,
     status: row.status as ActionItemStatus,
+    priority: row.priority as ActionItemPriority,
   }),
 );
+
+/** Action items of a postmortem (ideas included; `listCommitted` leaves them out). */
+export const actionItemsRepository = {
+  ...actionItemsBase,
+  /** The items the guards and detectors judge: every item that is not an idea. */
+  async listCommitted(db: Database, postmortemId: string): Promise<ActionItem[]> {
+    return (await actionItemsBase.listForPostmortem(db, postmortemId)).filter((i) => !i.isIdea);
+  },
+};
 
 const toTimelineEvent = (row: typeof timelineEvents.$inferSelect): TimelineEvent => ({
   ...row,

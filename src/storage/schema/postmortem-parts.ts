@@ -114,6 +114,15 @@ export const actionItems = pgTable(
     wontDoReason: text('wont_do_reason'),
     trackerUrl: text('tracker_url'),
     verificationEvidence: text('verification_evidence'),
+    verificationNote: text('verification_note'),
+    verifiedAt: instant('verified_at'),
+    verifiedById: uuid('verified_by_id').references(() => users.id, { onDelete: 'set null' }),
+    priority: text('priority').notNull().default('p2'),
+    team: text('team'),
+    /** Services the fix changes (the board filters by them). */
+    services: text('services').array().notNull().default(sql`'{}'::text[]`),
+    /** Ideas sit beside the items until promoted; no guard counts them. */
+    isIdea: boolean('is_idea').notNull().default(false),
     linkedFactorIds: uuid('linked_factor_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Why-tree nodes (root causes, contributing factors) this item addresses. */
     linkedWhyNodeIds: uuid('linked_why_node_ids').array().notNull().default(sql`'{}'::uuid[]`),
@@ -123,7 +132,10 @@ export const actionItems = pgTable(
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('action_items_postmortem_idx').on(t.postmortemId)],
+  (t) => [
+    index('action_items_postmortem_idx').on(t.postmortemId),
+    index('action_items_due_idx').on(t.dueDate, t.id),
+  ],
 );
 
 /** Waivers of blameless findings: a person decided the wording stays, and said why. */

@@ -1,16 +1,22 @@
 import { type FormEvent, useState } from 'react';
 import { limits } from '../../../contracts/limits.ts';
-import { actionItemKinds, actionItemStatuses } from '../../../domain/action-item.ts';
-import type { ActionItem, Factor } from '../../api/parts-api.ts';
+import {
+  actionItemKinds,
+  actionItemPriorities,
+  actionItemStatuses,
+} from '../../../domain/action-item.ts';
+import type { Cause } from '../../api/action-items-api.ts';
+import type { ActionItem } from '../../api/parts-api.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { type ActionItemFormValues, actionItemToValues } from './action-item-values.ts';
+import { CausePicker } from './CausePicker.tsx';
 import { postmortemLabels } from './labels.ts';
 
 interface ActionItemFormProps {
-  factors: Factor[];
+  causes: Cause[];
   initial?: ActionItem;
   submitLabel: string;
   onSubmit: (values: ActionItemFormValues) => Promise<unknown>;
@@ -25,11 +31,13 @@ const fieldLabels: Record<string, string> = {
   wontDoReason: "Won't do reason",
   verificationEvidence: 'Verification evidence',
   trackerUrl: 'Tracker link',
+  team: 'Team',
+  services: 'Services',
 };
 
 /** Adds or edits a specific, measurable, owned fix. */
 export function ActionItemForm({
-  factors,
+  causes,
   initial,
   submitLabel,
   onSubmit,
@@ -39,11 +47,6 @@ export function ActionItemForm({
   const submit = useSubmit();
   const set = <K extends keyof ActionItemFormValues>(key: K, value: ActionItemFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-  const toggleFactor = (id: string, linked: boolean) =>
-    set(
-      'linkedFactorIds',
-      linked ? [...values.linkedFactorIds, id] : values.linkedFactorIds.filter((f) => f !== id),
-    );
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -83,6 +86,18 @@ export function ActionItemForm({
             ))}
           </select>
         </Field>
+        <Field label="Priority">
+          <select
+            value={values.priority}
+            onChange={(e) => set('priority', e.target.value as ActionItemFormValues['priority'])}
+          >
+            {actionItemPriorities.map((priority) => (
+              <option key={priority} value={priority}>
+                {postmortemLabels.actionItemPriority[priority]}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label="Owner">
           <input
             value={values.ownerName}
@@ -90,7 +105,14 @@ export function ActionItemForm({
             maxLength={limits.nameMax}
           />
         </Field>
-        <Field label="Due date">
+        <Field label="Team">
+          <input
+            value={values.team}
+            onChange={(e) => set('team', e.target.value)}
+            maxLength={limits.nameMax}
+          />
+        </Field>
+        <Field label="Due date" hint={initial ? undefined : 'Blank: the policy default.'}>
           <input
             type="date"
             value={values.dueDate}
@@ -102,11 +124,13 @@ export function ActionItemForm({
             value={values.status}
             onChange={(e) => set('status', e.target.value as ActionItemFormValues['status'])}
           >
-            {actionItemStatuses.map((status) => (
-              <option key={status} value={status}>
-                {postmortemLabels.actionItemStatus[status]}
-              </option>
-            ))}
+            {actionItemStatuses
+              .filter((status) => status !== 'verified' || values.status === 'verified')
+              .map((status) => (
+                <option key={status} value={status}>
+                  {postmortemLabels.actionItemStatus[status]}
+                </option>
+              ))}
           </select>
         </Field>
       </div>
@@ -131,8 +155,8 @@ export function ActionItemForm({
           />
         </Field>
       )}
-      {(values.status === 'done' || values.status === 'verified') && (
-        <Field label="Verification evidence" required={values.status === 'verified'}>
+      {values.status === 'verified' && (
+        <Field label="Verification evidence" required>
           <textarea
             value={values.verificationEvidence}
             onChange={(e) => set('verificationEvidence', e.target.value)}
@@ -149,18 +173,22 @@ export function ActionItemForm({
           placeholder="https://"
         />
       </Field>
-      {factors.length > 0 && (
-        <fieldset>
-          <legend>Addresses factors</legend>
-          {factors.map((factor) => (
-            <Checkbox
-              key={factor.id}
-              label={`${factor.isRootCause ? '(root cause) ' : ''}${factor.description}`}
-              checked={values.linkedFactorIds.includes(factor.id)}
-              onChange={(linked) => toggleFactor(factor.id, linked)}
-            />
-          ))}
-        </fieldset>
+      <Field label="Services" hint="The services the fix changes, separated by commas.">
+        <input value={values.services} onChange={(e) => set('services', e.target.value)} />
+      </Field>
+      {causes.length > 0 && (
+        <CausePicker
+          causes={causes}
+          picked={values.causeIds}
+          onChange={(picked) => set('causeIds', picked)}
+        />
+      )}
+      {!initial && (
+        <Checkbox
+          label="Only an idea for now (promote it later)"
+          checked={values.isIdea}
+          onChange={(isIdea) => set('isIdea', isIdea)}
+        />
       )}
       <ProblemAlert problem={submit.problem} fieldLabels={fieldLabels} />
       <div className="actions">

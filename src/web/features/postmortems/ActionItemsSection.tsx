@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { type ActionItem, actionItemsApi, factorsApi } from '../../api/parts-api.ts';
+import { useCallback, useState } from 'react';
+import { followThroughApi } from '../../api/action-items-api.ts';
+import { type ActionItem, actionItemsApi } from '../../api/parts-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { can } from '../../lib/abilities.ts';
-import { formatDate } from '../../lib/datetime.ts';
+import { useResource } from '../../lib/use-resource.ts';
 import { ActionItemForm } from './ActionItemForm.tsx';
+import { ActionItemRow } from './ActionItemRow.tsx';
 import { valuesToActionItemBody } from './action-item-values.ts';
-import { postmortemLabels } from './labels.ts';
 import { usePartList } from './use-part-list.ts';
+import { VerifyActionItemForm } from './VerifyActionItemForm.tsx';
 
 interface SectionProps {
   postmortemId: string;
@@ -15,33 +16,41 @@ interface SectionProps {
   onChanged: () => void;
 }
 
-const noop = () => {};
-
-/** The fixes: owner, due date, success criterion and status of each. */
+/** The fixes (and ideas): owner, team, due date, success criterion, status and evidence of each. */
 export function ActionItemsSection({ postmortemId, canAdd, onChanged }: SectionProps) {
   const { resource, rows, rowAction, refresh } = usePartList(
     actionItemsApi,
     postmortemId,
     onChanged,
   );
-  const factors = usePartList(factorsApi, postmortemId, noop);
-  const [editing, setEditing] = useState<string | null>(null);
+  const loadCauses = useCallback(() => followThroughApi.causes(postmortemId), [postmortemId]);
+  const causes = useResource(loadCauses);
+  const [open, setOpen] = useState<{ id: string; mode: 'edit' | 'verify' } | null>(null);
 
-  if (!resource.data || !factors.resource.data) {
+  if (!resource.data || !causes.data) {
     return (
       <LoadState
-        problem={resource.problem ?? factors.resource.problem}
-        onRetry={() => void Promise.all([resource.reload(), factors.resource.reload()])}
+        problem={resource.problem ?? causes.problem}
+        onRetry={() => void Promise.all([resource.reload(), causes.reload()])}
       />
     );
   }
-  const factorList = factors.rows.map((row) => row.data);
+  const causeList = causes.data.data;
+  const reloadAll = async () => {
+    setOpen(null);
+    await Promise.all([refresh(), causes.reload()]);
+  };
   const remove = async (item: ActionItem) => {
     if (!window.confirm(`Delete the action item "${item.title}"?`)) {
       return;
     }
     if (await rowAction.run(() => actionItemsApi.remove(item.id, item.version))) {
-      await refresh();
+      await reloadAll();
+    }
+  };
+  const promote = async (item: ActionItem) => {
+    if (await rowAction.run(() => followThroughApi.promote(item.id, item.version))) {
+      await reloadAll();
     }
   };
 
@@ -67,60 +76,46 @@ export function ActionItemsSection({ postmortemId, canAdd, onChanged }: SectionP
           </thead>
           <tbody>
             {rows.map(({ data: item, abilities }) =>
-              editing === item.id ? (
+              open?.id === item.id ? (
                 <tr key={item.id}>
                   <td colSpan={7}>
-                    <ActionItemForm
-                      factors={factorList}
-                      initial={item}
-                      submitLabel="Save action item"
-                      onCancel={() => setEditing(null)}
-                      onSubmit={async (values) => {
-                        await actionItemsApi.update(
-                          item.id,
-                          item.version,
-                          valuesToActionItemBody(values),
-                        );
-                        setEditing(null);
-                        await refresh();
-                      }}
-                    />
+                    {open.mode === 'edit' ? (
+                      <ActionItemForm
+                        causes={causeList}
+                        initial={item}
+                        submitLabel="Save action item"
+                        onCancel={() => setOpen(null)}
+                        onSubmit={async (values) => {
+                          await actionItemsApi.update(
+                            item.id,
+                            item.version,
+                            valuesToActionItemBody(values, causeList),
+                          );
+                          await reloadAll();
+                        }}
+                      />
+                    ) : (
+                      <VerifyActionItemForm
+                        title={item.title}
+                        onCancel={() => setOpen(null)}
+                        onSubmit={async (body) => {
+                          await followThroughApi.verify(item.id, item.version, body);
+                          await reloadAll();
+                        }}
+                      />
+                    )}
                   </td>
                 </tr>
               ) : (
-                <tr key={item.id}>
-                  <td>
-                    {item.trackerUrl ? (
-                      <a href={item.trackerUrl} rel="noreferrer noopener" target="_blank">
-                        {item.title}
-                      </a>
-                    ) : (
-                      item.title
-                    )}
-                  </td>
-                  <td>{postmortemLabels.actionItemKind[item.kind]}</td>
-                  <td>{item.ownerName ?? <span className="muted">Unassigned</span>}</td>
-                  <td>{formatDate(item.dueDate)}</td>
-                  <td>
-                    {postmortemLabels.actionItemStatus[item.status]}
-                    {item.status === 'wont_do' && item.wontDoReason && (
-                      <span className="muted"> ({item.wontDoReason})</span>
-                    )}
-                  </td>
-                  <td className="prewrap">{item.successCriterion ?? '—'}</td>
-                  <td className="row-actions">
-                    {can(abilities, 'update') && (
-                      <button type="button" className="link" onClick={() => setEditing(item.id)}>
-                        Edit<span className="visually-hidden"> {item.title}</span>
-                      </button>
-                    )}
-                    {can(abilities, 'remove') && (
-                      <button type="button" className="link danger" onClick={() => remove(item)}>
-                        Delete<span className="visually-hidden"> {item.title}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
+                <ActionItemRow
+                  key={item.id}
+                  item={item}
+                  abilities={abilities}
+                  onEdit={() => setOpen({ id: item.id, mode: 'edit' })}
+                  onVerify={() => setOpen({ id: item.id, mode: 'verify' })}
+                  onPromote={() => void promote(item)}
+                  onRemove={() => void remove(item)}
+                />
               ),
             )}
           </tbody>
@@ -131,11 +126,14 @@ export function ActionItemsSection({ postmortemId, canAdd, onChanged }: SectionP
         <section className="card" aria-labelledby="add-action-heading">
           <h3 id="add-action-heading">Add an action item</h3>
           <ActionItemForm
-            factors={factorList}
+            causes={causeList}
             submitLabel="Add action item"
             onSubmit={async (values) => {
-              await actionItemsApi.create(postmortemId, valuesToActionItemBody(values));
-              await refresh();
+              await actionItemsApi.create(postmortemId, {
+                ...valuesToActionItemBody(values, causeList),
+                isIdea: values.isIdea,
+              });
+              await reloadAll();
             }}
           />
         </section>

@@ -5,6 +5,7 @@ import { LoadState } from '../../components/LoadState.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { can } from '../../lib/abilities.ts';
 import { FactorForm } from './FactorForm.tsx';
+import { TreeCausesTable } from './TreeCausesTable.tsx';
 import { usePartList } from './use-part-list.ts';
 
 interface SectionProps {
@@ -35,8 +36,13 @@ export function FactorsSection({ postmortemId, canAdd, taxonomy, onChanged }: Se
   return (
     <>
       <h2>Contributing factors</h2>
+      <p className="hint">
+        One list of causes: those marked in the why-tree and those named here stand side by side,
+        and every check reads both.
+      </p>
+      <TreeCausesTable postmortemId={postmortemId} taxonomy={taxonomy} />
       {rows.length === 0 ? (
-        <p className="empty">No factors named yet.</p>
+        <p className="empty">No factors named here.</p>
       ) : (
         <table className="data-table">
           <thead>

@@ -1,4 +1,8 @@
-import type { ActionItemKind, ActionItemStatus } from '../../../domain/action-item.ts';
+import type {
+  ActionItemKind,
+  ActionItemPriority,
+  ActionItemStatus,
+} from '../../../domain/action-item.ts';
 import type { ParticipantRole } from '../../../domain/participant.ts';
 import type { PostmortemPhase } from '../../../domain/postmortem-phases.ts';
 import type {
@@ -69,4 +73,9 @@ export const postmortemLabels = {
     verified: 'Verified',
     wont_do: "Won't do",
   } satisfies Record<ActionItemStatus, string>,
+  actionItemPriority: {
+    p1: 'P1 (urgent)',
+    p2: 'P2',
+    p3: 'P3 (when possible)',
+  } satisfies Record<ActionItemPriority, string>,
 };

@@ -1,9 +1,10 @@
-import type { TimelineEvent } from '../../api/parts-api.ts';
+import type { ActionItem, TimelineEvent } from '../../api/parts-api.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
 import type { WhyNode, WhyTreeHint } from '../../api/why-tree-api.ts';
 import type { Abilities } from '../../lib/abilities.ts';
 import { can } from '../../lib/abilities.ts';
 import { formatInstant } from '../../lib/datetime.ts';
+import { postmortemLabels } from '../postmortems/labels.ts';
 import { WhyNodeForm, type WhyNodeValues } from './WhyNodeForm.tsx';
 import { markLabels } from './why-labels.ts';
 
@@ -11,6 +12,8 @@ import { markLabels } from './why-labels.ts';
 export interface WhyOutlineContext {
   childrenOf: Map<string | null, Array<{ data: WhyNode; abilities: Abilities }>>;
   hintsByNode: Map<string, WhyTreeHint>;
+  /** The action items (not ideas) linked to each node. */
+  itemsByNode: Map<string, ActionItem[]>;
   events: TimelineEvent[];
   taxonomy: PolicyView['factorTaxonomy'];
   /** The open form: editing a node, or adding a child below it. */
@@ -26,6 +29,23 @@ interface WhyNodeItemProps {
   abilities: Abilities;
   depth: number;
   context: WhyOutlineContext;
+}
+
+/** The action items addressing a marked cause, or a note that none does yet. */
+function CauseItems({ items }: { items: ActionItem[] }) {
+  if (items.length === 0) {
+    return <p className="hint why-missing">No action item addresses this cause yet.</p>;
+  }
+  return (
+    <ul className="why-items" aria-label="Action items">
+      {items.map((item) => (
+        <li key={item.id}>
+          {item.title}{' '}
+          <span className="muted">({postmortemLabels.actionItemStatus[item.status]})</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** A first draft of the next question from an answer: "Pool exhausted." → "Why pool exhausted?" */
@@ -85,6 +105,7 @@ export function WhyNodeItem({ node, abilities, depth, context }: WhyNodeItemProp
           {node.mark === 'root_cause' && cited.length === 0 && !node.noEvidenceReason && (
             <p className="hint why-missing">Cite a timeline event, or say why there is none.</p>
           )}
+          {node.mark !== 'none' && <CauseItems items={context.itemsByNode.get(node.id) ?? []} />}
           {hint && <p className="hint why-hint">{hint.message}</p>}
           <div className="row-actions">
             {can(abilities, 'addChild') && (

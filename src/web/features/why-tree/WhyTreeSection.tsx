@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { timelineApi } from '../../api/parts-api.ts';
+import { actionItemsApi, timelineApi } from '../../api/parts-api.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
 import { type WhyNode, whyTreeApi } from '../../api/why-tree-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -25,6 +25,8 @@ export function WhyTreeSection({ postmortemId, taxonomy, onChanged }: WhyTreeSec
   const loadEvents = useCallback(() => timelineApi.list(postmortemId), [postmortemId]);
   const tree = useResource(loadTree);
   const timeline = useResource(loadEvents);
+  const loadItems = useCallback(() => actionItemsApi.list(postmortemId), [postmortemId]);
+  const items = useResource(loadItems);
   const rowAction = useSubmit();
   const [open, setOpen] = useState<WhyOutlineContext['open']>(null);
 
@@ -52,8 +54,15 @@ export function WhyTreeSection({ postmortemId, taxonomy, onChanged }: WhyTreeSec
   const events = (timeline.data?.data ?? [])
     .map((row) => row.data)
     .filter((event) => event.status !== 'rejected');
+  const itemsByNode: WhyOutlineContext['itemsByNode'] = new Map();
+  for (const { data: item } of items.data?.data ?? []) {
+    for (const nodeId of item.isIdea ? [] : item.linkedWhyNodeIds) {
+      itemsByNode.set(nodeId, [...(itemsByNode.get(nodeId) ?? []), item]);
+    }
+  }
   const context: WhyOutlineContext = {
     childrenOf,
+    itemsByNode,
     hintsByNode: new Map(tree.data.hints.map((hint) => [hint.nodeId, hint])),
     events,
     taxonomy,
