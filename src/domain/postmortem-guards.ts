@@ -5,7 +5,6 @@ import type { Incident, Severity } from './incident.ts';
 import type { Participant } from './participant.ts';
 import type { Policy } from './policy.ts';
 import type { Postmortem } from './postmortem.ts';
-import { type PostmortemPhase, postmortemPhases } from './postmortem-phases.ts';
 import type { WhyNode } from './why-node.ts';
 import { lacksEvidence } from './why-tree.ts';
 

@@ -1,5 +1,5 @@
 // Accounts, browser sessions and API tokens.
-import { boolean, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, instant } from './columns.ts';
 
 /** Accounts. Passwords are scrypt hashes; emails are stored lower-case. */
