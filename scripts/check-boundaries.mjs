@@ -27,7 +27,8 @@ const allowedLayers = {
   reports: ['domain'],
   contracts: ['domain'],
   storage: ['domain'],
-  app: ['domain', 'analysis', 'importers', 'reports', 'contracts', 'storage'],
+  inputs: ['domain', 'importers'],
+  app: ['domain', 'analysis', 'importers', 'reports', 'contracts', 'storage', 'inputs'],
   server: ['app', 'domain', 'contracts', 'analysis', 'reports', 'storage'],
   cli: ['app', 'server', 'storage', 'domain', 'contracts', 'analysis', 'importers', 'reports'],
   web: ['contracts', 'domain', 'analysis'],
@@ -55,6 +56,7 @@ const forbiddenPackages = {
   contracts: io,
   web: io,
   app: [io[3], ...ui],
+  inputs: [io[1], io[2], io[3], io[4], ...ui],
 };
 
 /** Replaces comments with spaces (keeping newlines and strings), so line numbers stay right. */

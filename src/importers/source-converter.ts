@@ -1,5 +1,10 @@
 import type { TimelineSource } from '../domain/timeline-event.ts';
-import type { ImportedEvent, ImportWarning, KeyInstantProposal } from './imported-event.ts';
+import type {
+  ImportedEvent,
+  ImportResult,
+  ImportWarning,
+  KeyInstantProposal,
+} from './imported-event.ts';
 
 /**
  * What a converter reads. The rim (CLI, upload, webhook) does the IO and hands the content
@@ -57,4 +62,9 @@ export interface SourceConverter {
   /** 0 (not this format) … 1 (certainly this format). */
   detect(sample: DetectionSample): number;
   convert(input: ImportInput, options: ImportOptions): AsyncIterable<ImportChunk>;
+  /**
+   * For sources that also arrive live (webhooks): converts one delivery's body at once. The
+   * webhook routes and the file import use the same converter from the same registry.
+   */
+  convertText?: (text: string, ref: string, hints?: { event?: string | undefined }) => ImportResult;
 }

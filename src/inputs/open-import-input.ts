@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
 import { isZip, openZipInput } from './open-zip-input.ts';
 import { type OpenedInput, sampleBytes } from './opened-input.ts';
 

@@ -2,7 +2,7 @@ import type {
   DetectionSample,
   ImportInput,
   SourceConverter,
-} from '../../importers/source-converter.ts';
+} from '../importers/source-converter.ts';
 
 /** How much of a file the detection sample holds. */
 export const sampleBytes = 16 * 1024;

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../domain/errors.ts';
-import { slackConverter } from '../../importers/slack/slack-converter.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { slackConverter } from '../importers/slack/slack-converter.ts';
 import { listZipPaths, openZip } from './read-zip.ts';
 
 interface TestEntry {

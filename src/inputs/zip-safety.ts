@@ -1,5 +1,5 @@
 import type { Entry } from 'yauzl';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
 
 /** A refused zip: VALIDATION_FAILED naming the zip and, when known, the entry. */
 export function refused(

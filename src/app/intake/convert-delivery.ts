@@ -1,47 +1,31 @@
-import { z } from 'zod';
-import { type IntegrationKind, integrationKinds } from '../../contracts/integrations.ts';
-import { alertmanagerConverter } from '../../importers/alertmanager/alertmanager-converter.ts';
-import { parsePayloadText } from '../../importers/alertmanager/payload-text.ts';
-import { githubConverter } from '../../importers/github/github-converter.ts';
-import { githubToTimelineEvents } from '../../importers/github/to-timeline-events.ts';
-import { grafanaConverter } from '../../importers/grafana/grafana-converter.ts';
+import type { IntegrationKind } from '../../contracts/integrations.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { converters } from '../../importers/converters.ts';
 import type { ImportResult } from '../../importers/imported-event.ts';
-import { opsgenieConverter } from '../../importers/opsgenie/opsgenie-converter.ts';
 import { quoteBigIntegers } from '../../importers/opsgenie/quote-big-integers.ts';
-import { pagerdutyConverter } from '../../importers/pagerduty/pagerduty-converter.ts';
-import { statuspageConverter } from '../../importers/statuspage/statuspage-converter.ts';
-
-const converters = {
-  alertmanager: alertmanagerConverter,
-  grafana: grafanaConverter,
-  pagerduty: pagerdutyConverter,
-  opsgenie: opsgenieConverter,
-  statuspage: statuspageConverter,
-  github: githubConverter,
-} as const satisfies Record<IntegrationKind, unknown>;
-
-/** Whether a path segment names an integration kind. */
-export function isIntegrationKind(kind: string): kind is IntegrationKind {
-  return (integrationKinds as readonly string[]).includes(kind);
-}
+import { cleanForStorage } from '../timeline/clean-imported-event.ts';
 
 /**
- * Converts one live delivery with the same converter as the file import; `githubEvent` is
- * `X-GitHub-Event`. The payload is returned parsed, for keeping it with the signal.
+ * Converts one live delivery with the converter the file import uses, from the one registry
+ * (`importers/converters.ts`); `event` is the delivery's event header (`X-GitHub-Event`). The
+ * payload is returned parsed and cleaned for storage (no NUL, no lone surrogate), for keeping
+ * it with the signal.
  */
 export function convertDelivery(
   kind: IntegrationKind,
   body: string,
   deliveryRef: string,
-  githubEvent?: string,
+  event?: string,
 ): { result: ImportResult; payload: unknown } {
-  if (kind === 'github') {
-    const data = parsePayloadText(body, deliveryRef, z.record(z.string(), z.unknown()));
-    const name = githubEvent ?? 'other';
-    return { result: githubToTimelineEvents(data, deliveryRef, name), payload: data };
+  const converter = converters.find((candidate) => candidate.source === kind);
+  if (!converter?.convertText) {
+    throw new DomainError('NOT_FOUND', `No live converter for ${kind}.`);
   }
-  const result = converters[kind].convertText(body, deliveryRef);
-  return { result, payload: safeJson(kind === 'opsgenie' ? quoteBigIntegers(body) : body) };
+  const result = converter.convertText(body, deliveryRef, { event });
+  return {
+    result,
+    payload: cleanForStorage(safeJson(kind === 'opsgenie' ? quoteBigIntegers(body) : body)),
+  };
 }
 
 function safeJson(body: string): unknown {

@@ -3,10 +3,11 @@ import type { ImportResult } from '../../importers/imported-event.ts';
 import { incidentSignalsRepository } from '../../storage/repositories/incident-signals-repository.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import type { IntegrationRecord } from '../../storage/repositories/integrations-repository.ts';
-import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { cleanImportedEvent } from '../timeline/clean-imported-event.ts';
+import { proposeTimelineEvents } from '../timeline/propose-timeline-events.ts';
 import { applySignalInstants, type InstantOutcome } from './apply-signal-instants.ts';
 import { openSignalIncident } from './open-signal-incident.ts';
 import { opensIncident, signalFacts } from './signal-facts.ts';
@@ -44,9 +45,15 @@ async function findIncident(tx: AppDeps, source: string, keys: string[], service
 export async function receiveSignal(
   deps: AppDeps,
   integration: Pick<IntegrationRecord, 'id' | 'kind' | 'name'>,
-  result: ImportResult,
+  converted: ImportResult,
   payload: unknown,
 ): Promise<SignalOutcome> {
+  // Cleaned before anything is stored: a NUL in an annotation is dropped here exactly as in a
+  // file import, instead of failing the insert.
+  const result = {
+    ...converted,
+    events: converted.events.map((event) => cleanImportedEvent(event, event.sourceRef)),
+  };
   if (result.events.length === 0) {
     return {
       ignored: true,
@@ -86,6 +93,7 @@ export async function receiveSignal(
       incidentOpened = true;
     }
     const stored = [];
+    const storedEvents = [];
     for (const event of fresh) {
       const record = {
         id: tx.newId(),
@@ -111,6 +119,7 @@ export async function receiveSignal(
       };
       if (await incidentSignalsRepository.insertIfNew(tx.db, record)) {
         stored.push(record);
+        storedEvents.push(event);
       }
     }
     await incidentSignalsRepository.lockIncident(tx.db, incidentId);
@@ -141,17 +150,15 @@ export async function receiveSignal(
       tx.db,
       incidentId,
     )) {
-      const added = await incidentSignalsRepository.proposeInTimeline(
-        tx.db,
+      const counts = await proposeTimelineEvents(tx, {
         postmortemId,
-        stored,
-        tx.newId,
-        now,
-      );
-      if (added > 0) {
-        timelineEventsProposed += added;
-        await postmortemsRepository.touch(tx.db, postmortemId, now);
-      }
+        source: result.source,
+        events: storedEvents,
+        actorId: null,
+        inputName: `webhook:${integration.kind}`,
+        audit: { data: { integrationId: integration.id } },
+      });
+      timelineEventsProposed += counts.proposed;
     }
     if (stored.length > 0) {
       await recordAudit(tx, {

@@ -9,11 +9,10 @@ import {
   findPinnedEvent,
   personalAccountsRepository,
 } from '../../storage/repositories/personal-accounts-repository.ts';
-import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
+import { proposeTimelineEvents } from '../timeline/propose-timeline-events.ts';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -62,33 +61,36 @@ export async function pinPersonalAccountMoment(
     if (found) {
       return { event: found, created: false };
     }
-    const event = await timelineRepository.insert(tx.db, {
-      id: tx.newId(),
+    const counts = await proposeTimelineEvents(tx, {
       postmortemId: account.postmortemId,
-      occurredAt,
-      text: input.excerpt,
-      kind: input.kind,
       source: 'personal_account',
-      sourceRef: `personal_account:${account.id}`,
-      externalId,
-      originalTimestamp: input.occurredAt,
-      originalZone: null,
-      actor: account.anonymous ? null : account.authorName,
-      status: 'proposed',
-      pinned: false,
-      details: { accountId: account.id, anonymous: account.anonymous },
-      rawRef: `personal_account:${account.id}`,
-      createdAt: tx.clock(),
-    });
-    await postmortemsRepository.touch(tx.db, account.postmortemId, tx.clock());
-    await recordAudit(tx, {
+      events: [
+        {
+          externalId,
+          occurredAt,
+          originalTimestamp: input.occurredAt,
+          originalZone: null,
+          text: input.excerpt,
+          kind: input.kind,
+          actor: account.anonymous ? null : account.authorName,
+          sourceRef: `personal_account:${account.id}`,
+          rawRef: `personal_account:${account.id}`,
+          details: { accountId: account.id, anonymous: account.anonymous },
+          ambiguities: [],
+        },
+      ],
       actorId: account.anonymous ? null : actor.id,
-      action: 'timeline_event.created',
-      subjectType: 'timeline_event',
-      subjectId: event.id,
-      postmortemId: account.postmortemId,
-      data: { source: 'personal_account', occurredAt: occurredAt.toISOString() },
+      audit: {
+        action: 'timeline_event.created',
+        subjectType: 'timeline_event',
+        data: { occurredAt: occurredAt.toISOString() },
+      },
     });
+    const event =
+      counts.firstProposedId && (await timelineRepository.findById(tx.db, counts.firstProposedId));
+    if (!event) {
+      throw new DomainError('INTERNAL', 'The pinned moment was not stored.');
+    }
     return { event, created: true };
   });
 }

@@ -73,7 +73,7 @@ export async function openPostmortem(
       updatedAt: now,
       closedAt: null,
     });
-    await proposeIncidentSignals(tx, postmortem.id, input.incidentIds);
+    await proposeIncidentSignals(tx, postmortem.id, input.incidentIds, actor.id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'postmortem.opened',

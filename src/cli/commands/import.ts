@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import type { ChosenSource } from '../../app/imports/choose-source.ts';
+import { toImportOptions } from '../../app/imports/choose-source.ts';
 import { dryRunImport } from '../../app/imports/dry-run-import.ts';
-import type { ImportOutcome } from '../../app/imports/import-into-timeline.ts';
-import { openImportInput } from '../../app/imports/open-import-input.ts';
-import {
-  type ChosenSource,
-  chooseSource,
-  createImportJob,
-  runImportJob,
-  toImportOptions,
-} from '../../app/imports/start-import.ts';
+import { importFile } from '../../app/imports/import-file.ts';
+import type { ImportOutcome } from '../../app/imports/import-outcome.ts';
 import { importFieldsSchema } from '../../contracts/imports.ts';
 import { UsageError } from '../output/cli-error.ts';
 import { printResult } from '../output/print.ts';
-import { createProgressBar } from '../output/progress-bar.ts';
+import { createProgressBar, type ProgressBar } from '../output/progress-bar.ts';
 import { resolveActor } from '../resolve-actor.ts';
 import { type RuntimeOptions, withRuntime } from '../runtime.ts';
 
@@ -73,20 +68,16 @@ function summaryLines(
   ];
 }
 
-/**
- * `debrief import <file|dir> --postmortem ID`: imports into the timeline as proposed events, one
- * transaction, with a progress bar on stderr and a summary. `--dry-run` opens no database.
- */
-export async function importCommand(path: string, options: ImportCommandOptions): Promise<void> {
-  const { source, importOptions } = readOptions(options);
-  const opened = await openImportInput(path);
-  const chosen = chooseSource(opened, source);
-  const bar = createProgressBar(process.stderr, 'import', opened.bytesTotal, {
-    quiet: options.json && !process.stderr.isTTY,
-  });
-  const report = (outcome: ImportOutcome, extra: Record<string, unknown>) => ({
+/** The report of an import (or a dry run) as `--json` prints it. */
+function report(
+  fileName: string,
+  chosen: ChosenSource,
+  outcome: ImportOutcome,
+  extra: Record<string, unknown>,
+) {
+  return {
     ...extra,
-    fileName: opened.fileName,
+    fileName,
     source: chosen.converter.source,
     sourceDetection: chosen.detection,
     confidence: chosen.confidence,
@@ -97,19 +88,43 @@ export async function importCommand(path: string, options: ImportCommandOptions)
     nearDuplicatesLinked: outcome.nearDuplicatesLinked,
     warningsTotal: outcome.warningsTotal,
     warnings: outcome.warnings,
-  });
+  };
+}
+
+/**
+ * `debrief import <file|dir> --postmortem ID`: imports into the timeline as proposed events, one
+ * transaction, with a progress bar on stderr and a summary; the same use case as the upload
+ * route (`importFile`). `--dry-run` opens no database.
+ */
+export async function importCommand(path: string, options: ImportCommandOptions): Promise<void> {
+  const { source, importOptions } = readOptions(options);
+  const quiet = options.json && !process.stderr.isTTY;
+  let bar: ProgressBar | undefined;
+  const openBar = (opened: { bytesTotal: number }) => {
+    bar = createProgressBar(process.stderr, 'import', opened.bytesTotal, { quiet });
+  };
 
   if (options.dryRun) {
     let done = 0;
-    const outcome = await dryRunImport(opened, chosen, importOptions, (bytes) => {
-      done += bytes;
-      bar.update(done);
-    });
-    bar.finish(`${outcome.eventsProposed} events`);
+    const dry = await dryRunImport(
+      path,
+      source,
+      importOptions,
+      (bytes) => {
+        done += bytes;
+        bar?.update(done);
+      },
+      openBar,
+    );
+    bar?.finish(`${dry.outcome.eventsProposed} events`);
     printResult(
       options.json,
-      { dryRun: true, ...report(outcome, {}), samples: outcome.samples },
-      () => summaryLines(opened.fileName, chosen, outcome, true),
+      {
+        dryRun: true,
+        ...report(dry.fileName, dry.chosen, dry.outcome, {}),
+        samples: dry.outcome.samples,
+      },
+      () => summaryLines(dry.fileName, dry.chosen, dry.outcome, true),
     );
     return;
   }
@@ -117,19 +132,30 @@ export async function importCommand(path: string, options: ImportCommandOptions)
   await withRuntime(options, async ({ deps }) => {
     const actor = await resolveActor(deps, options.as);
     const postmortemId = options.postmortem ?? '';
-    const job = await createImportJob(deps, actor, postmortemId, opened, chosen, importOptions);
-    const result = await runImportJob(deps, actor, job, opened, chosen, importOptions, (p) =>
-      bar.update(p.bytesDone, `${p.eventsProposed} events`),
-    );
+    const started = await importFile(deps, actor, {
+      postmortemId,
+      locate: async () => ({ path }),
+      source,
+      options: importOptions,
+      onProgress: (job) => bar?.update(job.bytesDone, `${job.eventsProposed} events`),
+    });
+    openBar(started.opened);
+    const result = await started.finished;
     if (result.error !== undefined || !result.outcome) {
       throw result.error;
     }
-    bar.finish(`${result.outcome.eventsProposed} events`);
+    const outcome = result.outcome;
+    const fileName = started.opened.fileName;
+    bar?.finish(`${outcome.eventsProposed} events`);
     printResult(
       options.json,
-      report(result.outcome, { importId: result.job.id, postmortemId, status: result.job.status }),
+      report(fileName, started.chosen, outcome, {
+        importId: result.job.id,
+        postmortemId,
+        status: result.job.status,
+      }),
       () => [
-        ...summaryLines(opened.fileName, chosen, result.outcome as ImportOutcome, false),
+        ...summaryLines(fileName, started.chosen, outcome, false),
         `  import: ${result.job.id}`,
       ],
     );

@@ -3,8 +3,15 @@ import type { ImportResult } from '../imported-event.ts';
 import type { DetectionSample, SourceConverter } from '../source-converter.ts';
 import { requireText } from './payload-text.ts';
 
-/** Converts one webhook body (as text) into timeline events; pure, throws DomainError only. */
-export type PayloadConversion = (text: string, fileName: string) => ImportResult;
+/**
+ * Converts one webhook body (as text) into timeline events; pure, throws DomainError only.
+ * `event` is what the delivery's headers name when the body does not (`X-GitHub-Event`).
+ */
+export type PayloadConversion = (
+  text: string,
+  fileName: string,
+  hints?: { event?: string | undefined },
+) => ImportResult;
 
 /**
  * A SourceConverter for sources whose input is one JSON webhook body: the file pipeline and

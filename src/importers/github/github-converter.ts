@@ -16,8 +16,8 @@ export const githubConverter = jsonPayloadConverter(
     }
     return head.includes('https://api.github.com/repos/') ? 0.5 : 0;
   },
-  (text, fileName) => {
+  (text, fileName, hints) => {
     const data = parsePayloadText(text, fileName, z.record(z.string(), z.unknown()));
-    return githubToTimelineEvents(data, fileName, githubEventName(data));
+    return githubToTimelineEvents(data, fileName, hints?.event ?? githubEventName(data));
   },
 );

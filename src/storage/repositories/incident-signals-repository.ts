@@ -1,12 +1,6 @@
 import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
-import {
-  incidentSignals,
-  incidents,
-  postmortemIncidents,
-  postmortems,
-  timelineEvents,
-} from '../schema.ts';
+import { incidentSignals, incidents, postmortemIncidents, postmortems } from '../schema.ts';
 
 /** A stored alert, page, deploy or status update of an incident. */
 export type IncidentSignalRecord = typeof incidentSignals.$inferSelect;
@@ -107,53 +101,5 @@ export const incidentSignalsRepository = {
       .innerJoin(postmortems, eq(postmortems.id, postmortemIncidents.postmortemId))
       .where(and(eq(postmortemIncidents.incidentId, incidentId), isNull(postmortems.closedAt)));
     return rows.map((row) => row.id);
-  },
-
-  /**
-   * Copies signals into a postmortem's timeline as proposed events; an event with the same
-   * `(source, externalId)` already there is left as it is. Returns how many were added.
-   */
-  async proposeInTimeline(
-    db: Database,
-    postmortemId: string,
-    signals: IncidentSignalRecord[],
-    newId: () => string,
-    now: Date,
-  ): Promise<number> {
-    if (signals.length === 0) {
-      return 0;
-    }
-    const rows = await db
-      .insert(timelineEvents)
-      .values(
-        signals.map((signal) => {
-          const { sourceRef, rawRef, originalZone, ambiguities, ...details } = signal.details;
-          return {
-            id: newId(),
-            postmortemId,
-            occurredAt: signal.occurredAt,
-            text: signal.text,
-            kind: signal.kind,
-            source: signal.source,
-            sourceRef: typeof sourceRef === 'string' ? sourceRef : null,
-            externalId: signal.externalId,
-            originalTimestamp: signal.originalTimestamp,
-            originalZone: typeof originalZone === 'string' ? originalZone : null,
-            actor: signal.actor,
-            status: 'proposed',
-            details,
-            rawRef: typeof rawRef === 'string' ? rawRef : null,
-            ambiguities: Array.isArray(ambiguities)
-              ? (ambiguities as Array<{ code: string; message: string }>)
-              : [],
-            createdAt: now,
-          };
-        }),
-      )
-      .onConflictDoNothing({
-        target: [timelineEvents.postmortemId, timelineEvents.source, timelineEvents.externalId],
-      })
-      .returning({ id: timelineEvents.id });
-    return rows.length;
   },
 };

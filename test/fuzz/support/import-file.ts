@@ -1,16 +1,11 @@
 import type { AppDeps } from '../../../src/app/app-deps.ts';
-import { openImportInput } from '../../../src/app/imports/open-import-input.ts';
-import {
-  chooseSource,
-  createImportJob,
-  runImportJob,
-} from '../../../src/app/imports/start-import.ts';
+import { importFile } from '../../../src/app/imports/import-file.ts';
 import type { Actor } from '../../../src/domain/user.ts';
 import type { ImportOptions } from '../../../src/importers/source-converter.ts';
 
 /**
- * Runs one import of a file or folder the way the API and the CLI do: open, choose the source,
- * create the job, run it. Errors before the job exists are returned, not thrown.
+ * Runs one import of a file or folder through the use case the API and the CLI share
+ * (`importFile`). Errors before the job exists are returned, not thrown.
  */
 export async function importPath(
   deps: AppDeps,
@@ -21,10 +16,13 @@ export async function importPath(
   options: ImportOptions = {},
 ) {
   try {
-    const opened = await openImportInput(path);
-    const chosen = chooseSource(opened, source);
-    const job = await createImportJob(deps, actor, postmortemId, opened, chosen, options);
-    return await runImportJob(deps, actor, job, opened, chosen, options);
+    const started = await importFile(deps, actor, {
+      postmortemId,
+      locate: async () => ({ path }),
+      source,
+      options,
+    });
+    return await started.finished;
   } catch (error) {
     return { job: undefined, outcome: undefined, error };
   }

@@ -1,16 +1,10 @@
 import { rm } from 'node:fs/promises';
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
+import { toImportOptions } from '../../../app/imports/choose-source.ts';
+import { importFile } from '../../../app/imports/import-file.ts';
 import { settleImports, trackImport } from '../../../app/imports/import-progress.ts';
-import { openImportInput } from '../../../app/imports/open-import-input.ts';
 import { getImportJob, listImportJobs } from '../../../app/imports/read-import-jobs.ts';
-import {
-  assertCanImport,
-  chooseSource,
-  createImportJob,
-  runImportJob,
-  toImportOptions,
-} from '../../../app/imports/start-import.ts';
 import { idParamsSchema } from '../../../contracts/common.ts';
 import { importBytesMax, importFieldsSchema, importJobSchema } from '../../../contracts/imports.ts';
 import { DomainError, isDomainError } from '../../../domain/errors.ts';
@@ -64,28 +58,28 @@ export function registerImportRoutes({ app, deps }: RouteContext): void {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const postmortemId = request.params.id;
-        await assertCanImport(deps, actor, postmortemId);
-        const upload = await receiveUpload(request);
-        try {
-          const { source, options } = parseFields(upload.fields);
-          const opened = await openImportInput(upload.path, upload.fileName);
-          const chosen = chooseSource(opened, source);
-          const job = await createImportJob(deps, actor, postmortemId, opened, chosen, options);
-          trackImport(
-            runImportJob(deps, actor, job, opened, chosen, options)
-              .then(({ error }) => {
-                if (error !== undefined && !isDomainError(error)) {
-                  request.log.error({ err: error, importId: job.id }, 'import failed');
-                }
-              })
-              .finally(() => rm(upload.dir, { recursive: true, force: true })),
-          );
-          return reply.code(202).send({ data: presentImportJob(job) });
-        } catch (error) {
-          await rm(upload.dir, { recursive: true, force: true });
-          throw error;
-        }
+        const started = await importFile(deps, actor, {
+          postmortemId: request.params.id,
+          locate: async () => {
+            const upload = await receiveUpload(request);
+            const cleanup = () => rm(upload.dir, { recursive: true, force: true });
+            try {
+              const fields = parseFields(upload.fields);
+              return { path: upload.path, displayName: upload.fileName, cleanup, ...fields };
+            } catch (error) {
+              await cleanup();
+              throw error;
+            }
+          },
+        });
+        trackImport(
+          started.finished.then(({ job, error }) => {
+            if (error !== undefined && !isDomainError(error)) {
+              request.log.error({ err: error, importId: job.id }, 'import failed');
+            }
+          }),
+        );
+        return reply.code(202).send({ data: presentImportJob(started.job) });
       },
     );
   });

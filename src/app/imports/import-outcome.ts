@@ -1,0 +1,64 @@
+import type { ImportWarning, KeyInstantProposal } from '../../importers/imported-event.ts';
+import type { ImportChunk } from '../../importers/source-converter.ts';
+
+const warningsKept = 200;
+const seriesKept = 50;
+
+/** What one import did (or, for a dry run, would do). */
+export interface ImportOutcome {
+  eventsProposed: number;
+  duplicatesSkipped: number;
+  linesCollapsed: number;
+  outsideWindow: number;
+  nearDuplicatesLinked: number;
+  warnings: ImportWarning[];
+  warningsTotal: number;
+  instants: Array<Omit<KeyInstantProposal, 'at'> & { at: string }>;
+  series: NonNullable<ImportChunk['series']>;
+}
+
+/** An empty outcome, for accumulating a converter's chunks. */
+export function createOutcome(): ImportOutcome {
+  return {
+    eventsProposed: 0,
+    duplicatesSkipped: 0,
+    linesCollapsed: 0,
+    outsideWindow: 0,
+    nearDuplicatesLinked: 0,
+    warnings: [],
+    warningsTotal: 0,
+    instants: [],
+    series: [],
+  };
+}
+
+/** Folds a chunk's side facts (not its events) into the outcome, keeping a bounded sample. */
+export function noteChunk(outcome: ImportOutcome, chunk: ImportChunk): void {
+  outcome.linesCollapsed += chunk.linesCollapsed ?? 0;
+  for (const warning of chunk.warnings ?? []) {
+    outcome.warningsTotal += 1;
+    if (outcome.warnings.length < warningsKept) {
+      outcome.warnings.push(warning);
+    }
+  }
+  for (const instant of chunk.instants ?? []) {
+    outcome.instants.push({ ...instant, at: instant.at.toISOString() });
+  }
+  for (const series of chunk.series ?? []) {
+    if (outcome.series.length < seriesKept) {
+      outcome.series.push(series);
+    }
+  }
+}
+
+/** The outcome as the job's summary keeps it. */
+export function summaryOf(outcome: ImportOutcome): Record<string, unknown> {
+  return {
+    outsideWindow: outcome.outsideWindow,
+    nearDuplicatesLinked: outcome.nearDuplicatesLinked,
+    warnings: outcome.warnings,
+    warningsTotal: outcome.warningsTotal,
+    keyInstants: outcome.instants,
+    series: outcome.series,
+  };
+}

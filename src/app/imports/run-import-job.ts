@@ -1,0 +1,121 @@
+import { isDomainError } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/user.ts';
+import type { ImportedEvent } from '../../importers/imported-event.ts';
+import type { ImportOptions } from '../../importers/source-converter.ts';
+import type { OpenedInput } from '../../inputs/opened-input.ts';
+import {
+  type ImportJob,
+  importJobsRepository,
+} from '../../storage/repositories/import-jobs-repository.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { inTransaction } from '../in-transaction.ts';
+import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
+import { proposeTimelineEvents } from '../timeline/propose-timeline-events.ts';
+import type { ChosenSource } from './choose-source.ts';
+import { createOutcome, type ImportOutcome, noteChunk, summaryOf } from './import-outcome.ts';
+import { importProgress } from './import-progress.ts';
+import { readChunks } from './read-chunks.ts';
+
+/** How a job ended: the final job, and the outcome or the error. */
+export interface ImportRun {
+  job: ImportJob;
+  outcome?: ImportOutcome;
+  error?: unknown;
+}
+
+/** An error as the job stores it: problem details without the HTTP status (the server adds it). */
+export function errorDetails(error: unknown): Record<string, unknown> {
+  if (isDomainError(error)) {
+    const { errors, ...details } = error.details ?? {};
+    return {
+      code: error.code,
+      detail: error.message,
+      ...(Array.isArray(errors) ? { errors } : {}),
+      ...(Object.keys(details).length > 0 ? { details } : {}),
+    };
+  }
+  return { code: 'INTERNAL', detail: 'The import failed unexpectedly.' };
+}
+
+/**
+ * Runs a queued job: running → the whole import in ONE transaction (the postmortem locked,
+ * the converter's events through `proposeTimelineEvents`, the job marked succeeded with its
+ * summary) → or failed with the problem and nothing written. This is the only place that
+ * writes a job's status. Never throws, so it can run in the background.
+ */
+export async function runImportJob(
+  deps: AppDeps,
+  actor: Actor,
+  job: ImportJob,
+  opened: OpenedInput,
+  chosen: ChosenSource,
+  options: ImportOptions,
+  onProgress?: (job: ImportJob) => void,
+): Promise<ImportRun> {
+  let current: ImportJob = (await importJobsRepository.update(deps.db, job.id, {
+    status: 'running',
+  })) ?? { ...job, status: 'running' };
+  const progress = { bytesDone: 0, eventsProposed: 0, duplicatesSkipped: 0 };
+  const report = () => {
+    importProgress.set(job.id, { ...progress });
+    onProgress?.({ ...current, ...progress });
+  };
+  try {
+    const outcome = await inTransaction(deps, async (tx) => {
+      await loadPostmortemFor(tx, actor, job.postmortemId, 'postmortem.update');
+      const outcome = createOutcome();
+      const input = await opened.inputFor(chosen.converter, (bytes) => {
+        progress.bytesDone = Math.min(progress.bytesDone + bytes, opened.bytesTotal);
+        report();
+      });
+      async function* events(): AsyncIterable<ImportedEvent> {
+        for await (const chunk of readChunks(chosen.converter, input, options)) {
+          noteChunk(outcome, chunk);
+          yield* chunk.events;
+        }
+      }
+      const counts = await proposeTimelineEvents(tx, {
+        postmortemId: job.postmortemId,
+        source: chosen.converter.source,
+        events: events(),
+        importJobId: job.id,
+        actorId: actor.id,
+        inputName: input.fileName,
+        window: { since: options.since, until: options.until },
+        onProgress: (running) => {
+          progress.eventsProposed = running.proposed;
+          progress.duplicatesSkipped = running.duplicatesSkipped;
+          report();
+        },
+      });
+      outcome.eventsProposed = counts.proposed;
+      outcome.duplicatesSkipped = counts.duplicatesSkipped;
+      outcome.outsideWindow = counts.outsideWindow;
+      outcome.nearDuplicatesLinked = counts.nearDuplicatesLinked;
+      current = (await importJobsRepository.update(tx.db, job.id, {
+        status: 'succeeded',
+        bytesDone: opened.bytesTotal,
+        eventsProposed: outcome.eventsProposed,
+        duplicatesSkipped: outcome.duplicatesSkipped,
+        linesCollapsed: outcome.linesCollapsed,
+        summary: { ...job.summary, ...summaryOf(outcome) },
+        finishedAt: tx.clock(),
+      })) ?? { ...current, status: 'succeeded' };
+      return outcome;
+    });
+    return { job: current, outcome };
+  } catch (error) {
+    const failed = await importJobsRepository
+      .update(deps.db, job.id, {
+        status: 'failed',
+        error: errorDetails(error),
+        bytesDone: progress.bytesDone,
+        finishedAt: deps.clock(),
+      })
+      .catch(() => undefined);
+    return { job: failed ?? { ...current, status: 'failed' }, error };
+  } finally {
+    opened.release?.();
+    importProgress.clear(job.id);
+  }
+}
