@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { actionItemPriorities } from '../domain/action-item.ts';
 import { incidentKinds, severities } from '../domain/incident.ts';
 import { defaultPolicy, type Policy } from '../domain/policy.ts';
+import { templateBlocks } from '../domain/report-template.ts';
 
 const daysSchema = z.number().int().min(0).max(365);
 const phaseDaysSchema = z
@@ -46,6 +47,35 @@ export const policySchema = z
       .refine((items) => new Set(items.map((i) => i.key)).size === items.length, {
         message: 'section keys must be unique',
       }),
+    reportTemplates: z
+      .array(
+        z
+          .object({
+            key: keySchema,
+            label: z.string().min(1),
+            kinds: z.array(z.enum(incidentKinds)).default([]),
+            severities: z.array(z.enum(severities)).default([]),
+            sections: z
+              .array(
+                z
+                  .object({
+                    key: keySchema,
+                    label: z.string().min(1).max(200),
+                    level: z.number().int().min(2).max(4).default(2),
+                    block: z.enum(templateBlocks).default('text'),
+                    help: z.string().max(2000).optional(),
+                    required: z.boolean().default(false),
+                  })
+                  .strict(),
+              )
+              .min(1)
+              .refine((items) => new Set(items.map((i) => i.key)).size === items.length, {
+                message: 'section keys must be unique within a template',
+              }),
+          })
+          .strict(),
+      )
+      .optional(),
     requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
     blameless: z
       .object({

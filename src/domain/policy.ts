@@ -1,6 +1,7 @@
 import type { ActionItemDueDays } from './action-item-due-date.ts';
 import type { Incident, IncidentKind, Severity } from './incident.ts';
 import type { PostmortemPhase } from './postmortem-phases.ts';
+import type { ReportTemplate } from './report-template.ts';
 
 /** One category of the contributing-factor taxonomy. */
 export interface FactorCategory {
@@ -36,6 +37,11 @@ export interface Policy {
   holidays: string[];
   factorTaxonomy: FactorCategory[];
   reportSections: ReportSection[];
+  /**
+   * Report templates chosen by incident kind and severity (first match wins); a review that
+   * matches none uses the default template built from `reportSections`.
+   */
+  reportTemplates?: ReportTemplate[];
   /** How many reviewer approvals a postmortem needs before follow-up, per severity. */
   requiredReviewerApprovals: Record<Severity, number>;
   /** Team settings of the blameless-language linter. */

@@ -4,6 +4,7 @@ import {
 } from '../../analysis/blameless/find-blameless-findings.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-guards.ts';
+import { reportSectionsFor } from '../../domain/report-template.ts';
 import { isCountedEvent, type TimelineEvent } from '../../domain/timeline-event.ts';
 import type { WhyNode } from '../../domain/why-node.ts';
 import { whyNodeTexts } from '../../domain/why-tree.ts';
@@ -113,6 +114,10 @@ export async function loadSnapshot(
     unwaivedBlamelessFindings: findings
       .filter((f) => !f.waiver)
       .map((f) => ({ rule: f.rule, field: f.target.field, excerpt: f.excerpt })),
-    policy: deps.policy,
+    // The template chosen for these incidents says which report sections are required.
+    policy: {
+      ...deps.policy,
+      reportSections: reportSectionsFor(deps.policy, incidents),
+    },
   };
 }
