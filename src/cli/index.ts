@@ -167,6 +167,20 @@ export function buildCli(): Command {
       (await import('./commands/import.ts')).importCommand(path, options),
     );
 
+  withActor(program.command('export'))
+    .description('export a postmortem as Markdown (postmortems-as-code), HTML, PDF or JSON')
+    .argument('<postmortem-id>')
+    .addOption(
+      new Option('--format <format>', 'md | html | pdf | json')
+        .choices(['md', 'html', 'pdf', 'json'])
+        .default('md'),
+    )
+    .option('--output <file>', 'write to this file (default: standard output)')
+    .option('--template <key>', "render with this report template instead of the policy's choice")
+    .action(async (id: string, options) =>
+      (await import('./commands/export.ts')).exportCommand(id, options),
+    );
+
   const seed = program.command('seed').description('sample data');
   withActor(seed.command('demo'))
     .description('load a demo incident and postmortem')

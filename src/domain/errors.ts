@@ -37,6 +37,8 @@ export const errorCodes = [
   'MALFORMED_REQUEST',
   /** Too many failed sign-ins for this account from this address; `details.retryAfterSeconds`. */
   'RATE_LIMITED',
+  /** A PDF was asked for but no Chromium is installed to print it; the message says what to install. */
+  'PDF_RENDERER_UNAVAILABLE',
   /** Anything unexpected; the response carries only a request id. */
   'INTERNAL',
 ] as const;

@@ -18,6 +18,7 @@ import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-r
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
+import { registerExportRoutes } from './routes/documents/export-routes.ts';
 import { registerFacilitationRoutes } from './routes/facilitation/register-facilitation-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImportRoutes } from './routes/imports/import-routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerIncidentRoutes(context);
   registerPostmortemRoutes(context);
   registerPostmortemRecordRoutes(context);
+  registerExportRoutes(context);
   registerAllPartRoutes(context);
   registerPolicyRoutes(context);
   registerDemoRoutes(context);

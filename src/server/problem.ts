@@ -24,6 +24,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  PDF_RENDERER_UNAVAILABLE: 503,
 };
 
 const titles: Record<ErrorCode, string> = {
@@ -45,6 +46,7 @@ const titles: Record<ErrorCode, string> = {
   PRECONDITION_REQUIRED: 'If-Match is required',
   RATE_LIMITED: 'Too many attempts',
   INTERNAL: 'Something went wrong on our side',
+  PDF_RENDERER_UNAVAILABLE: 'PDF export is not available on this server',
 };
 
 /** A documentation link per code, so that a problem explains itself. */
