@@ -1,5 +1,7 @@
+import { isRecordId } from './routing/is-record-id.ts';
 import { matchPath } from './routing/match-path.ts';
 import { useLocation } from './routing/use-location.ts';
+import { EditIncidentScene } from './scenes/EditIncident/EditIncidentScene.tsx';
 import { IncidentScene } from './scenes/Incident/IncidentScene.tsx';
 import { IncidentListScene } from './scenes/IncidentList/IncidentListScene.tsx';
 import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
@@ -8,7 +10,10 @@ import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
 import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
 
-/** Picks the scene for the current path. Scenes with an id remount when the id changes. */
+/**
+ * Picks the scene for the current path. Scenes with an id remount when the id changes; an
+ * address whose id is not well formed is not found.
+ */
 export function AppRoutes() {
   const { pathname } = useLocation();
   if (pathname === '/' || pathname === '/incidents') {
@@ -17,15 +22,19 @@ export function AppRoutes() {
   if (pathname === '/incidents/new') {
     return <NewIncidentScene />;
   }
+  const incidentEdit = matchPath('/incidents/:id/edit', pathname);
+  if (isRecordId(incidentEdit?.id)) {
+    return <EditIncidentScene key={incidentEdit.id} id={incidentEdit.id} />;
+  }
   const incident = matchPath('/incidents/:id', pathname);
-  if (incident?.id) {
+  if (isRecordId(incident?.id)) {
     return <IncidentScene key={incident.id} id={incident.id} />;
   }
   if (pathname === '/postmortems') {
     return <PostmortemListScene />;
   }
   const postmortem = matchPath('/postmortems/:id', pathname);
-  if (postmortem?.id) {
+  if (isRecordId(postmortem?.id)) {
     return <PostmortemScene key={postmortem.id} id={postmortem.id} />;
   }
   if (pathname === '/services') {

@@ -15,6 +15,7 @@ import { inTransaction } from '../in-transaction.ts';
 import type { ReadCache } from '../read-cache.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 import { loadSnapshot } from './load-snapshot.ts';
+import { type ListPostmortemsQuery, toPostmortemFilters } from './postmortem-list-filters.ts';
 
 /** A postmortem with what stands between it and its next phase. */
 export interface PostmortemView {
@@ -125,12 +126,12 @@ export async function getPostmortem(
 export async function listPostmortems(
   deps: AppDeps,
   actor: Actor,
-  query: { phase?: PostmortemPhase[]; incidentId?: string; cursor?: string; limit: number },
+  query: ListPostmortemsQuery & { cursor?: string; limit: number },
 ) {
   const page = await postmortemsRepository.listVisiblePostmortems(
     deps.db,
     actor,
-    { phases: query.phase, incidentId: query.incidentId },
+    await toPostmortemFilters(deps, actor, query),
     { cursor: query.cursor, limit: query.limit },
   );
   const incidents = await incidentsRepository.findIncidentsByIds(deps.db, [

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../page-cursor.ts';
 import { postmortemIncidents, postmortemMembers, postmortems } from '../schema.ts';
 import { updateVersioned } from '../versioned-update.ts';
 import { postmortemVisibleTo } from '../visibility.ts';
+import { type PostmortemFilters, postmortemFilterConditions } from './postmortem-list-filters.ts';
 
 type PostmortemRow = typeof postmortems.$inferSelect;
 
@@ -60,11 +61,7 @@ async function loadLinks(db: Database, ids: string[]) {
   return { incidentsBy, membersBy };
 }
 
-/** Filters for listing postmortems. */
-export interface PostmortemFilters {
-  phases?: PostmortemPhase[];
-  incidentId?: string;
-}
+export type { PostmortemFilters } from './postmortem-list-filters.ts';
 
 /** Postmortems: every read takes the viewer and filters restricted rows in SQL. */
 export const postmortemsRepository = {
@@ -175,10 +172,7 @@ export const postmortemsRepository = {
   ): Promise<{ items: Postmortem[]; nextCursor: string | null; total: number }> {
     const base: Array<SQL | undefined> = [
       postmortemVisibleTo(viewer),
-      filters.phases?.length ? inArray(postmortems.phase, filters.phases) : undefined,
-      filters.incidentId
-        ? sql`exists (select 1 from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = ${postmortems.id} and ${postmortemIncidents.incidentId} = ${filters.incidentId})`
-        : undefined,
+      ...postmortemFilterConditions(filters),
     ];
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const rows = await db

@@ -1,7 +1,11 @@
 import type { Problem } from '../../contracts/problem.ts';
+import { NotFoundNotice } from './NotFoundNotice.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
 
-/** What a scene shows before its data is there: a loading note or why loading failed. */
+/**
+ * What a scene shows before its data is there: a loading note, "not found" for a record that
+ * does not exist or is not visible, or why loading failed.
+ */
 export function LoadState({ problem, onRetry }: { problem: Problem | null; onRetry: () => void }) {
   if (!problem) {
     return (
@@ -9,6 +13,9 @@ export function LoadState({ problem, onRetry }: { problem: Problem | null; onRet
         Loading…
       </p>
     );
+  }
+  if (problem.status === 404) {
+    return <NotFoundNotice />;
   }
   return (
     <>

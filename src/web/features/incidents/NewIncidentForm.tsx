@@ -1,13 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { limits } from '../../../contracts/limits.ts';
-import { type IncidentKind, incidentKinds, severities } from '../../../domain/incident.ts';
+import type { IncidentKind } from '../../../domain/incident.ts';
 import { type Incident, incidentsApi } from '../../api/incidents-api.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { type IncidentFormValues, incidentFormToBody } from './incident-form-to-body.ts';
-import { incidentLabels } from './labels.ts';
+import { IncidentCoreFields } from './IncidentCoreFields.tsx';
 
 const fieldLabels: Record<string, string> = {
   title: 'Title',
@@ -62,64 +61,12 @@ export function NewIncidentForm({ onCreated }: { onCreated: (incident: Incident)
 
   return (
     <form className="form card" onSubmit={handleSubmit} aria-label="New incident">
-      <Field label="Title" required>
-        <input
-          value={values.title}
-          onChange={(e) => set('title', e.target.value)}
-          required
-          maxLength={limits.titleMax}
-        />
-      </Field>
-      <Field label="Summary">
-        <textarea
-          value={values.summary}
-          onChange={(e) => set('summary', e.target.value)}
-          rows={3}
-          maxLength={limits.longTextMax}
-        />
-      </Field>
-      <div className="row">
-        <Field label="Kind" required>
-          <select value={values.kind} onChange={(e) => changeKind(e.target.value as IncidentKind)}>
-            {incidentKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {incidentLabels.kind[kind]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Severity" required>
-          <select
-            value={values.severity}
-            onChange={(e) => set('severity', e.target.value as IncidentFormValues['severity'])}
-          >
-            {severities.map((severity) => (
-              <option key={severity} value={severity}>
-                {incidentLabels.severity[severity]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {values.kind === 'near_miss' && (
-          <Field label="Potential severity" required hint="How bad it could have been.">
-            <select
-              value={values.potentialSeverity}
-              onChange={(e) =>
-                set('potentialSeverity', e.target.value as IncidentFormValues['potentialSeverity'])
-              }
-            >
-              {severities.map((severity) => (
-                <option key={severity} value={severity}>
-                  {incidentLabels.severity[severity]}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
-      </div>
-      <Field label="Services" hint="Comma-separated, e.g. checkout, payments-api">
-        <input value={values.services} onChange={(e) => set('services', e.target.value)} />
-      </Field>
+      <IncidentCoreFields
+        values={values}
+        onChange={(change) =>
+          change.kind ? changeKind(change.kind) : setValues((current) => ({ ...current, ...change }))
+        }
+      />
       <fieldset>
         <legend>Key times (your local time, stored as UTC)</legend>
         <div className="row">

@@ -45,9 +45,16 @@ export function IncidentScene({ id }: { id: string }) {
       <p className="breadcrumb">
         <Link to="/incidents">Incidents</Link>
       </p>
-      <h1>
-        <span className="muted">#{data.number}</span> {data.title}
-      </h1>
+      <div className="page-heading">
+        <h1>
+          <span className="muted">#{data.number}</span> {data.title}
+        </h1>
+        {can(abilities, 'update') && (
+          <Link to={`/incidents/${data.id}/edit`} className="button">
+            Edit incident
+          </Link>
+        )}
+      </div>
       <IncidentDetails incident={data} />
 
       <section aria-labelledby="instants-heading">
