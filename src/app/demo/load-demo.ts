@@ -8,20 +8,47 @@ import { addTimelineEvent } from '../parts/timeline-events.ts';
 import { changePostmortemPhase } from '../postmortems/change-postmortem-phase.ts';
 import { openPostmortem } from '../postmortems/open-postmortem.ts';
 import { updatePostmortem } from '../postmortems/update-postmortem.ts';
+import { importServices } from '../services/import-services.ts';
+
+/** The demo's service catalogue: what the demo incident touched and what depends on what. */
+const demoServices = [
+  {
+    name: 'payments-db',
+    description: 'PostgreSQL cluster of the payments domain.',
+    dependsOn: [],
+  },
+  {
+    name: 'config-service',
+    description: 'Rolls configuration changes out to every service.',
+    dependsOn: [],
+  },
+  {
+    name: 'checkout-api',
+    description: 'Takes orders and payments from the storefront.',
+    dependsOn: ['payments-db', 'config-service'],
+  },
+  {
+    name: 'storefront',
+    description: 'The web shop customers see.',
+    dependsOn: ['checkout-api'],
+  },
+];
 
 /** Minutes after the demo incident began, as an ISO instant. */
 const at = (start: Date, minutes: number) =>
   new Date(start.getTime() + minutes * 60_000).toISOString();
 
 /**
- * Loads an invented but realistic incident and its postmortem (in analysis) so
- * that a first look at Debrief is not an empty screen.
+ * Loads an invented but realistic incident, the services it touched (with their
+ * dependencies) and its postmortem (in analysis) so that a first look at Debrief is not an
+ * empty screen. Loading it again replaces the demo services and adds another incident.
  */
 export async function loadDemo(deps: AppDeps, actor: User) {
   // Two days ago, so that the deadlines shown are those of a review that just started.
   const now = deps.clock();
   const start = new Date(Math.floor((now.getTime() - 2 * 86_400_000) / 60_000) * 60_000);
   const inThreeWeeks = new Date(now.getTime() + 21 * 86_400_000).toISOString().slice(0, 10);
+  await importServices(deps, actor, { services: demoServices }, '');
   const incident = await createIncident(deps, actor, {
     title: 'Checkout requests timing out after connection-pool change',
     summary:

@@ -26,7 +26,9 @@ export async function listOpenPostmortemClocks(
       id: postmortems.id,
       phase: postmortems.phase,
       severity: sql<string>`min(${incidents.severity})`,
-      resolvedAt: sql<string | null>`case when bool_and(${incidents.resolvedAt} is not null) then max(${incidents.resolvedAt}) end`,
+      resolvedAt: sql<
+        string | null
+      >`case when bool_and(${incidents.resolvedAt} is not null) then max(${incidents.resolvedAt}) end`,
     })
     .from(postmortems)
     .innerJoin(postmortemIncidents, sql`${postmortemIncidents.postmortemId} = ${postmortems.id}`)

@@ -72,7 +72,11 @@ export function postmortemFilterConditions(filters: PostmortemFilters): Array<SQ
         )
       : undefined,
     filters.service ? reviewsIncidentWhere(sql`${filters.service} = any(i.services)`) : undefined,
-    filters.ids ? (filters.ids.length ? inArray(postmortems.id, filters.ids) : sql`false`) : undefined,
+    filters.ids
+      ? filters.ids.length
+        ? inArray(postmortems.id, filters.ids)
+        : sql`false`
+      : undefined,
     filters.involvingUserId ? involves(filters.involvingUserId) : undefined,
   ];
 }

@@ -18,7 +18,8 @@ const path = (id: string) => `/postmortems/${encodeURIComponent(id)}`;
 
 /** Postmortems: the review of one or more incidents. */
 export const postmortemsApi = {
-  list: (query: { phase?: string; incidentId?: string; cursor?: string }) =>
+  /** Filters as query-string values (lists comma-separated, flags `true`). */
+  list: (query: Record<string, string | undefined>) =>
     requestJson(paged(postmortemSummarySchema), 'GET', '/postmortems', { query }),
   get: (id: string) => requestJson(onePostmortem, 'GET', path(id)),
   create: (body: z.input<typeof createPostmortemBodySchema>) =>

@@ -11,8 +11,8 @@ export function NotFoundNotice() {
     <>
       <h1>Page not found</h1>
       <p>
-        There is nothing here: the address is wrong, or the record does not exist or is not
-        shared with you. <Link to="/incidents">Go to the incident list</Link> or{' '}
+        There is nothing here: the address is wrong, or the record does not exist or is not shared
+        with you. <Link to="/incidents">Go to the incident list</Link> or{' '}
         <Link to="/postmortems">the postmortem list</Link>.
       </p>
     </>

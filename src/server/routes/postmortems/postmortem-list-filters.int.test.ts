@@ -74,11 +74,12 @@ describeEachDatabase('postmortem list filters', (kind) => {
   it('refuses unknown values with every issue listed', async () => {
     const response = await member.get('/api/v1/postmortems?severity=sev9&kind=mishap&overdue=yes');
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'querystring.kind.0',
-      'querystring.overdue',
-      'querystring.severity.0',
-    ]);
+    expect(
+      response
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['querystring.kind.0', 'querystring.overdue', 'querystring.severity.0']);
   });
 
   it('searches titles and numbers', async () => {
@@ -90,8 +91,12 @@ describeEachDatabase('postmortem list filters', (kind) => {
 
   it('filters by worst severity, incident kind and service', async () => {
     expect(await titles(member, 'severity=sev1')).toEqual(['Postmortem: Checkout latency']);
-    expect(await titles(member, 'kind=degradation,security')).toEqual(['Postmortem: Payments queue backlog']);
-    expect(await titles(member, 'service=payments-api')).toEqual(['Postmortem: Payments queue backlog']);
+    expect(await titles(member, 'kind=degradation,security')).toEqual([
+      'Postmortem: Payments queue backlog',
+    ]);
+    expect(await titles(member, 'service=payments-api')).toEqual([
+      'Postmortem: Payments queue backlog',
+    ]);
     expect(await titles(admin, 'service=payments-api')).toEqual([
       'Postmortem: Leaked payments credential',
       'Postmortem: Payments queue backlog',
@@ -104,7 +109,7 @@ describeEachDatabase('postmortem list filters', (kind) => {
     expect(response.json().page.total).toBe(1);
   });
 
-  it('keeps to the caller\'s own with mine=true', async () => {
+  it("keeps to the caller's own with mine=true", async () => {
     expect(await titles(member, 'mine=true')).toEqual(['Postmortem: Payments queue backlog']);
     expect(await titles(other, 'mine=true')).toEqual(['Postmortem: Checkout latency']);
     expect(await titles(other, 'mine=true&severity=sev2')).toEqual([]);

@@ -3,7 +3,11 @@ import { type Incident, incidentsApi } from '../../api/incidents-api.ts';
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { type EditIncidentValues, incidentToValues, valuesToUpdate } from './edit-incident-values.ts';
+import {
+  type EditIncidentValues,
+  incidentToValues,
+  valuesToUpdate,
+} from './edit-incident-values.ts';
 import { IncidentCoreFields } from './IncidentCoreFields.tsx';
 import { KeyInstantsFieldset } from './KeyInstantsFieldset.tsx';
 import { incidentLabels } from './labels.ts';
@@ -61,7 +65,11 @@ export function EditIncidentForm({ incident, onSaved, onReload }: EditIncidentFo
           }))
         }
       />
-      <Checkbox label="This was a drill" checked={values.isDrill} onChange={(isDrill) => change({ isDrill })} />
+      <Checkbox
+        label="This was a drill"
+        checked={values.isDrill}
+        onChange={(isDrill) => change({ isDrill })}
+      />
       <Checkbox
         label="Restricted (only members and admins can see it)"
         checked={values.restricted}

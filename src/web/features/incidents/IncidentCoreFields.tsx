@@ -1,5 +1,10 @@
 import { limits } from '../../../contracts/limits.ts';
-import { type IncidentKind, incidentKinds, type Severity, severities } from '../../../domain/incident.ts';
+import {
+  type IncidentKind,
+  incidentKinds,
+  type Severity,
+  severities,
+} from '../../../domain/incident.ts';
 import { Field } from '../../components/Field.tsx';
 import { incidentLabels } from './labels.ts';
 

@@ -6,19 +6,34 @@ import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { IncidentTable } from './IncidentTable.tsx';
 import { LoadDemoButton } from './LoadDemoButton.tsx';
+import { ThematicPostmortemBar } from './ThematicPostmortemBar.tsx';
 
 /** The filtered incidents, first page on mount and more pages on request. */
 export function IncidentResults({
   filters,
   canLoadDemo,
+  canOpenPostmortem = false,
 }: {
   filters: IncidentFilters;
   canLoadDemo: boolean;
+  /** Shows tick boxes to open a thematic postmortem over several incidents. */
+  canOpenPostmortem?: boolean;
 }) {
   const load = useCallback(() => incidentsApi.list(filters), [filters]);
   const first = useResource(load);
   const [more, setMore] = useState<{ items: Incident[]; nextCursor: string | null } | null>(null);
   const loadMore = useSubmit();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) {
+        next.add(id);
+      } else {
+        next.delete(id);
+      }
+      return next;
+    });
 
   if (!first.data) {
     return <LoadState problem={first.problem} onRetry={first.reload} />;
@@ -56,7 +71,13 @@ export function IncidentResults({
       <p className="muted" role="status">
         Showing {items.length} of {total} incident{total === 1 ? '' : 's'}
       </p>
-      <IncidentTable incidents={items} />
+      {selected.size > 0 && (
+        <ThematicPostmortemBar incidentIds={[...selected]} onClear={() => setSelected(new Set())} />
+      )}
+      <IncidentTable
+        incidents={items}
+        selection={canOpenPostmortem ? { selected, toggle } : undefined}
+      />
       <ProblemAlert problem={loadMore.problem} />
       {nextCursor && (
         <div className="actions">

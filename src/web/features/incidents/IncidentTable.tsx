@@ -6,13 +6,33 @@ import { useAntiPatternSummaries } from '../anti-patterns/use-anti-pattern-summa
 import { incidentLabels } from './labels.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
 
-/** Incidents as a table: number, title, kind, severity, status, services, start, anti-patterns. */
-export function IncidentTable({ incidents }: { incidents: Incident[] }) {
+/** Which incidents are ticked, for acting on several at once. */
+export interface IncidentSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string, on: boolean) => void;
+}
+
+/**
+ * Incidents as a table: number, title, kind, severity, status, services, start, anti-patterns;
+ * with a `selection`, a tick box per row.
+ */
+export function IncidentTable({
+  incidents,
+  selection,
+}: {
+  incidents: Incident[];
+  selection?: IncidentSelection;
+}) {
   const antiPatterns = useAntiPatternSummaries(incidents.map((incident) => incident.id));
   return (
     <table className="data-table">
       <thead>
         <tr>
+          {selection && (
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
+            </th>
+          )}
           <th scope="col">#</th>
           <th scope="col">Title</th>
           <th scope="col">Kind</th>
@@ -26,6 +46,16 @@ export function IncidentTable({ incidents }: { incidents: Incident[] }) {
       <tbody>
         {incidents.map((incident) => (
           <tr key={incident.id}>
+            {selection && (
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select #${incident.number} ${incident.title}`}
+                  checked={selection.selected.has(incident.id)}
+                  onChange={(e) => selection.toggle(incident.id, e.target.checked)}
+                />
+              </td>
+            )}
             <td>{incident.number}</td>
             <td>
               <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>

@@ -1,4 +1,8 @@
-import { instantPrecisions, type KeyInstantName, keyInstantNames } from '../../../domain/incident.ts';
+import {
+  instantPrecisions,
+  type KeyInstantName,
+  keyInstantNames,
+} from '../../../domain/incident.ts';
 import { postmortemLabels } from '../postmortems/labels.ts';
 import type { KeyInstantValues } from './edit-incident-values.ts';
 import { incidentLabels, labelOf } from './labels.ts';
@@ -26,14 +30,17 @@ export function KeyInstantsFieldset({ instants, onChange }: KeyInstantsFieldsetP
         const instant = instants[name];
         const label = incidentLabels.instant[name];
         return (
-          <div className="row" key={name} role="group" aria-label={label}>
+          <fieldset className="row instant-row" key={name}>
+            <legend className="visually-hidden">{label}</legend>
             <div className="field">
               <label>
                 <span className="field-label">{label} at</span>
                 <input
                   type="datetime-local"
                   value={instant.at}
-                  onChange={(e) => onChange(name, { ...instant, at: e.target.value, source: 'manual' })}
+                  onChange={(e) =>
+                    onChange(name, { ...instant, at: e.target.value, source: 'manual' })
+                  }
                 />
               </label>
             </div>
@@ -68,7 +75,7 @@ export function KeyInstantsFieldset({ instants, onChange }: KeyInstantsFieldsetP
                 </select>
               </label>
             </div>
-          </div>
+          </fieldset>
         );
       })}
     </fieldset>

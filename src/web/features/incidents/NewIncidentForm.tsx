@@ -5,8 +5,8 @@ import { Checkbox } from '../../components/Checkbox.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
-import { type IncidentFormValues, incidentFormToBody } from './incident-form-to-body.ts';
 import { IncidentCoreFields } from './IncidentCoreFields.tsx';
+import { type IncidentFormValues, incidentFormToBody } from './incident-form-to-body.ts';
 
 const fieldLabels: Record<string, string> = {
   title: 'Title',
@@ -64,7 +64,9 @@ export function NewIncidentForm({ onCreated }: { onCreated: (incident: Incident)
       <IncidentCoreFields
         values={values}
         onChange={(change) =>
-          change.kind ? changeKind(change.kind) : setValues((current) => ({ ...current, ...change }))
+          change.kind
+            ? changeKind(change.kind)
+            : setValues((current) => ({ ...current, ...change }))
         }
       />
       <fieldset>

@@ -21,7 +21,8 @@ export function EditIncidentScene({ id }: { id: string }) {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/incidents">Incidents</Link> › <Link to={`/incidents/${data.id}`}>#{data.number}</Link>
+        <Link to="/incidents">Incidents</Link> ›{' '}
+        <Link to={`/incidents/${data.id}`}>#{data.number}</Link>
       </p>
       <h1>Edit incident #{data.number}</h1>
       <EditIncidentForm

@@ -31,6 +31,7 @@ export function IncidentListScene() {
         key={`results:${href}`}
         filters={filters}
         canLoadDemo={can(session.abilities, 'manageUsers')}
+        canOpenPostmortem={can(session.abilities, 'createPostmortem')}
       />
     </>
   );

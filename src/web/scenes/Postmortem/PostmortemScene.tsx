@@ -9,6 +9,7 @@ import { MoveBackForm } from '../../features/postmortems/MoveBackForm.tsx';
 import { NextStepPanel } from '../../features/postmortems/NextStepPanel.tsx';
 import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
 import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
+import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -77,6 +78,7 @@ export function PostmortemScene({ id }: { id: string }) {
           )}
         </section>
       </div>
+      <ReviewedIncidents incidentIds={data.incidentIds} />
       <PostmortemTabs
         postmortem={data}
         policy={policy.data}
