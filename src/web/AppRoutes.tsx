@@ -8,6 +8,7 @@ import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
+import { ServiceScene } from './scenes/Service/ServiceScene.tsx';
 import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
 
 /**
@@ -39,6 +40,10 @@ export function AppRoutes() {
   }
   if (pathname === '/services') {
     return <ServicesScene />;
+  }
+  const service = matchPath('/services/:name', pathname);
+  if (service?.name) {
+    return <ServiceScene key={service.name} name={service.name} />;
   }
   return <NotFoundScene />;
 }

@@ -1,6 +1,7 @@
 import { keyInstantNames } from '../../../domain/incident.ts';
 import type { Incident } from '../../api/incidents-api.ts';
 import { formatInstant } from '../../lib/datetime.ts';
+import { postmortemLabels } from '../postmortems/labels.ts';
 import { incidentLabels, labelOf } from './labels.ts';
 
 /** The key instants with where each came from and how sure it is. */
@@ -32,7 +33,7 @@ export function KeyInstantsTable({ instants }: { instants: Incident['instants'] 
                   <span className="muted">Not recorded</span>
                 )}
               </td>
-              <td>{instant?.source ?? '—'}</td>
+              <td>{instant ? labelOf(postmortemLabels.timelineSource, instant.source) : '—'}</td>
               <td>{instant ? labelOf(incidentLabels.precision, instant.precision) : '—'}</td>
             </tr>
           );

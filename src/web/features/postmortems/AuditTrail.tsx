@@ -3,6 +3,7 @@ import { type AuditEvent, auditApi } from '../../api/parts-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatInstant } from '../../lib/datetime.ts';
+import { codeToWords, describeAction } from '../../lib/humanize.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 
@@ -43,9 +44,9 @@ export function AuditTrail({ postmortemId }: { postmortemId: string }) {
           {events.map((event) => (
             <li key={event.id}>
               <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt)}</time>{' '}
-              <strong>{event.actorName ?? 'System'}</strong> <code>{event.action}</code>{' '}
+              <strong>{event.actorName ?? 'System'}</strong>: {describeAction(event.action)}{' '}
               <span className="muted">
-                {event.subjectType.replaceAll('_', ' ')} {event.subjectId.slice(0, 8)}
+                ({codeToWords(event.subjectType)} {event.subjectId.slice(0, 8)})
               </span>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { type Service, servicesApi } from '../../api/services-api.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { type Abilities, can } from '../../lib/abilities.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { Link } from '../../routing/Link.tsx';
 import { ServiceForm } from './ServiceForm.tsx';
 
 interface ServiceTableProps {
@@ -58,7 +59,9 @@ export function ServiceTable({ rows, onChanged }: ServiceTableProps) {
               </tr>
             ) : (
               <tr key={service.name}>
-                <th scope="row">{service.name}</th>
+                <th scope="row">
+                  <Link to={`/services/${encodeURIComponent(service.name)}`}>{service.name}</Link>
+                </th>
                 <td>{service.description}</td>
                 <td>{service.dependsOn.join(', ') || <span className="muted">—</span>}</td>
                 <td className="row-actions">

@@ -1,0 +1,26 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
+import { rawCodesOnPage } from './vocabulary.ts';
+
+/** Waits until nothing on the page says it is still loading. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+}
+
+/**
+ * The quality bar of every page: no serious or critical axe-core violation and, unless the
+ * page shows codes on purpose (a secret, a webhook URL), no raw code in its text.
+ */
+export async function checkPage(
+  page: Page,
+  where: string,
+  options: { vocabulary?: boolean } = {},
+): Promise<void> {
+  await settled(page);
+  expect(await seriousAxeViolations(page), `axe on ${where}`).toEqual([]);
+  if (options.vocabulary !== false) {
+    expect(await rawCodesOnPage(page), `raw codes on ${where}`).toEqual([]);
+  }
+}
