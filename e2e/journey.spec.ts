@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('journey: from first admin to the analysis phase',
     await incident.heading('Checkout returns 502 for EU customers').waitFor();
     expect(await incident.instantIso('Started')).toBe(started.toISOString());
     expect(await incident.instantIso('Resolved')).toBe(resolved.toISOString());
-    expect(await incident.instantRow('Detected').textContent()).toContain('manual');
+    expect(await incident.instantRow('Detected').textContent()).toContain('Manual');
     expect(await incident.markResolved.count()).toBe(0);
 
     // Open the postmortem: it starts in data gathering, blocked by the empty timeline only.
