@@ -12,6 +12,8 @@ const rawCode = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[a-z]+\.[a-z]+_[a-z_]+\b/g;
  */
 export async function rawCodesOnPage(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
+    // innerText, not textContent: only what is rendered visibly counts, not hidden templates.
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is checked
     const parts = [document.body.innerText, document.title];
     for (const element of document.querySelectorAll('[title],[aria-label],[placeholder]')) {
       for (const name of ['title', 'aria-label', 'placeholder']) {
