@@ -70,7 +70,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'debrief-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/index.ts', 'serve', '--port', String(port), '--data-dir', dataDir],
+    ['bin/debrief.js', 'serve', '--port', String(port), '--data-dir', dataDir],
     { cwd: repoRoot, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isBuildFresh } from '../../scripts/build-state.mjs';
 import { modulesLoadedBy } from '../../test/cli/modules-loaded-by.ts';
 import { runDebrief as debrief } from '../../test/cli/run-debrief.ts';
 
@@ -31,6 +32,15 @@ describe('the debrief binary loads only what a command uses', () => {
     const run = await debrief(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe(version);
+  });
+
+  it('runs the built JavaScript when it is fresh, the TypeScript sources otherwise', async () => {
+    const built = isBuildFresh('lib');
+    const run = await modulesLoadedBy(['--version']);
+    expect(run.code).toBe(0);
+    const entry = built ? '/lib/cli/index.js' : '/src/cli/index.ts';
+    expect(run.urls.filter((url) => url.endsWith(entry))).toHaveLength(1);
+    expect(run.urls.some((url) => url.includes('/node_modules/tsx/'))).toBe(!built);
   });
 
   it('--help loads no database, server, web or NLP module', async () => {

@@ -1,0 +1,124 @@
+/**
+ * Start-up benchmark: what a user waits for before Debrief does anything, end to end, each
+ * against `node -e ''` started the same way in the same run.
+ *
+ *   npm run bench:startup            # needs a fresh build: `npm run build` first
+ *
+ * - `debrief --help`, `debrief --version`, `debrief lint one.md` (goals ≤ 0.3 s, ≤ 0.6 s);
+ * - `debrief lint` over the fixture postmortems against `alex` over the same files, wall and
+ *   CPU time (goal: ≥ 3× faster in both);
+ * - `npm start` to a healthy `/api/v1/health` on a new data directory (goal ≤ 10 s) and again
+ *   on the now existing one (goal ≤ 3 s), with the idle RSS of the server (goal ≤ 300 MB).
+ * Every command runs in interleaved rounds; medians are printed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isBuildFresh } from '../scripts/build-state.mjs';
+import { startedToHealthy } from './support/start-to-healthy.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cpuReporter = fileURLToPath(new URL('./support/report-cpu-at-exit.mjs', import.meta.url));
+const fixtures = join(root, '../shared/fixtures/postmortems');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const work = mkdtempSync(join(tmpdir(), 'debrief-bench-startup-'));
+
+if (!isBuildFresh('lib')) {
+  console.warn('NOTICE: lib/ is not built from the current sources; run `npm run build` first.');
+}
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs `node --import <cpu reporter> ...args` to its end; wall and CPU time. */
+function timeNode(args: string[]): Promise<Timing> {
+  const cpuFile = join(work, `cpu-${Math.random().toString(36).slice(2)}`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', cpuReporter, ...args], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, BENCH_CPU_FILE: cpuFile },
+    });
+    child.on('error', reject);
+    child.on('close', () => {
+      const wallMs = performance.now() - started;
+      const cpu = readFileSync(cpuFile, 'utf8').trim().split('\n').map(Number);
+      resolve({ wallMs, cpuMs: cpu.reduce((sum, ms) => sum + ms, 0) });
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** Runs every case once per round, in turn, and returns the median wall and CPU of each. */
+async function interleaved(cases: Record<string, string[]>): Promise<Record<string, Timing>> {
+  const samples: Record<string, Timing[]> = {};
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, args] of Object.entries(cases)) {
+      samples[name] = [...(samples[name] ?? []), await timeNode(args)];
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, timings]) => [
+      name,
+      { wallMs: median(timings.map((t) => t.wallMs)), cpuMs: median(timings.map((t) => t.cpuMs)) },
+    ]),
+  );
+}
+
+const oneFile = join(work, 'one.md');
+writeFileSync(
+  oneFile,
+  '# Checkout timeouts\n\nThe deploy pipeline shipped a config change without a canary stage.\n',
+);
+const hasFixtures = existsSync(fixtures);
+const cases: Record<string, string[]> = {
+  "node -e ''": ['-e', ''],
+  'debrief --help': ['bin/debrief.js', '--help'],
+  'debrief --version': ['bin/debrief.js', '--version'],
+  'debrief lint one.md': ['bin/debrief.js', 'lint', oneFile],
+  ...(hasFixtures
+    ? {
+        'debrief lint fixtures': ['bin/debrief.js', 'lint', fixtures],
+        'alex fixtures': ['node_modules/alex/cli.js', '--quiet', fixtures],
+      }
+    : {}),
+};
+if (!hasFixtures) {
+  console.warn(`NOTICE: ${fixtures} absent; the comparison with alex is skipped.`);
+}
+
+const results = await interleaved(cases);
+const s = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+const baseline = results["node -e ''"] as Timing;
+console.log(`${rounds} interleaved rounds, medians (wall / CPU)`);
+for (const [name, timing] of Object.entries(results)) {
+  console.log(
+    `${name.padEnd(24)} ${s(timing.wallMs)} / ${s(timing.cpuMs)}   ` +
+      `(${(timing.wallMs / baseline.wallMs).toFixed(1)}× node -e '')`,
+  );
+}
+const debriefAll = results['debrief lint fixtures'];
+const alexAll = results['alex fixtures'];
+if (debriefAll && alexAll) {
+  console.log(
+    `lint over the fixtures: ${(alexAll.wallMs / debriefAll.wallMs).toFixed(1)}× faster than alex ` +
+      `in wall time, ${(alexAll.cpuMs / debriefAll.cpuMs).toFixed(1)}× in CPU (goal ≥ 3×)`,
+  );
+}
+
+const dataDir = join(work, 'data');
+const first = await startedToHealthy(root, dataDir);
+const second = await startedToHealthy(root, dataDir);
+console.log(`npm start, new data directory:      ${s(first.healthyMs)} to healthy (goal ≤ 10 s)`);
+console.log(`npm start, existing data directory: ${s(second.healthyMs)} to healthy (goal ≤ 3 s)`);
+console.log(`idle RSS of the server (PGlite):     ${second.idleRssMb} MB (goal ≤ 300 MB)`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,86 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** What one `npm start` cost: time to a healthy server, and its resident memory once idle. */
+export interface StartMeasure {
+  healthyMs: number;
+  idleRssMb: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Resident memory (MB) of the `node` processes under `pid` (npm → sh → node serve). */
+export function nodeRssUnder(pid: number): number {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .map(([p, pp, rss, comm]) => ({ pid: Number(p), ppid: Number(pp), rssKb: Number(rss), comm }));
+  const under = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const row of rows) {
+      if (!under.has(row.pid) && under.has(row.ppid)) {
+        under.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  // The server is the deepest node process; npm itself is node too, so take the largest child.
+  const servers = rows.filter(
+    (row) => row.pid !== pid && under.has(row.pid) && row.comm === 'node',
+  );
+  return Math.round(Math.max(0, ...servers.map((row) => row.rssKb)) / 1024);
+}
+
+/**
+ * Runs `npm start` (build check included, as a user starts it) on `dataDir` and a free port,
+ * times it to the first healthy answer, waits `idleMs`, measures RSS and stops it.
+ */
+export async function startedToHealthy(
+  root: string,
+  dataDir: string,
+  idleMs = 3_000,
+): Promise<StartMeasure> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn('npm', ['start', '--', '--port', String(port), '--data-dir', dataDir], {
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  const pid = child.pid as number;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) {
+        throw new Error(`npm start exited with ${child.exitCode}`);
+      }
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+        if (response.ok) {
+          break;
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const healthyMs = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    return { healthyMs, idleRssMb: nodeRssUnder(pid) };
+  } finally {
+    process.kill(-pid, 'SIGTERM');
+    await new Promise((resolve) => child.once('close', resolve));
+  }
+}
