@@ -1,3 +1,5 @@
+import type { NameEvidence } from './name-evidence.ts';
+
 /**
  * How a rule decides:
  * - `phrase`: every occurrence of a term is a finding;
@@ -6,9 +8,11 @@
  *   service failed to start";
  * - `person-cause`: a named person is presented as the cause: subject of a causal verb ("Bob
  *   broke checkout"), of an action on something faulty ("Bob deployed the bad config"), or the
- *   object of a cause phrase ("caused by Alice").
+ *   object of a cause phrase ("caused by Alice");
+ * - `template`: a pattern over a person, `{who}` (a role, pronoun or name in any script), e.g.
+ *   "{who} neglected", "responsibility rests with {who}" (see `blame-templates.ts`).
  */
-export type BlamelessRuleKind = 'phrase' | 'person-subject' | 'person-cause';
+export type BlamelessRuleKind = 'phrase' | 'person-subject' | 'person-cause' | 'template';
 
 /** One blameless-language rule, as data. Terms are regular-expression fragments, matched as whole words, case-insensitively, with flexible whitespace. */
 export interface BlamelessRule {
@@ -19,6 +23,12 @@ export interface BlamelessRule {
   suggestion: string;
   /** Anchor in docs/linter.md. */
   docsUrl: string;
+  /** `template`: the name evidence a `{who}` needs (default `initial`: any capitalised unknown word). */
+  needs?: NameEvidence;
+  /** Replacement wording per matched term, for `--fix-suggestions`; `''` means delete the words. */
+  replacements?: Readonly<Record<string, string>>;
+  /** False when a denial nearby does not clear the words ("would not have happened if Zoë had…"). */
+  negatable?: boolean;
 }
 
 /** Extra grammar data of the `person-cause` kind. */
@@ -31,7 +41,6 @@ export const personCauseGrammar = {
     'broken by',
     'because of',
     'due to',
-    'thanks to',
     'because',
   ],
   /** An action that is only blaming when its object is described as faulty. */
@@ -108,6 +117,13 @@ export const blamelessRules: readonly BlamelessRule[] = [
     id: 'human-error',
     kind: 'phrase',
     terms: ['human error', 'operator error', 'user error', 'pilot error', 'human mistake'],
+    replacements: {
+      'human error': 'a step the system made easy to take',
+      'operator error': 'a step the tooling allowed',
+      'user error': 'a step the interface allowed',
+      'pilot error': 'a step the tooling allowed',
+      'human mistake': 'a step the system made easy to take',
+    },
     message: '"Human error" ends the inquiry instead of explaining it.',
     suggestion: 'Describe what made the action possible or likely (tooling, defaults, signals).',
     docsUrl: docs('human-error'),
@@ -126,6 +142,13 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'laziness',
       'sloppy',
       'sloppiness',
+      'reckless(?:ly|ness)?',
+      'irresponsibl[ey]',
+      'irresponsibility',
+      'carelessly',
+      'negligently',
+      'clueless',
+      'incompetently',
     ],
     message: 'Judging a person’s character blocks learning.',
     suggestion: 'Describe the conditions and the information available at the time.',
@@ -135,6 +158,7 @@ export const blamelessRules: readonly BlamelessRule[] = [
     id: 'blame-words',
     kind: 'phrase',
     terms: ['fault of', 'to blame', '(?:his|her|their|my|our)\\s+fault'],
+    replacements: { 'to blame': 'involved' },
     message: 'Assigning fault to a person.',
     suggestion: 'Name the system condition that allowed the outcome.',
     docsUrl: docs('blame-words'),
@@ -155,7 +179,9 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'clearly',
       'simply',
       'just had to',
+      'ought to have',
     ],
+    replacements: { obviously: '', clearly: '', simply: '' },
     message: 'Hindsight: judges what people did by what is known only now.',
     suggestion: 'Say what was known and expected at that moment, and what made it hard to see.',
     docsUrl: docs('hindsight'),
@@ -171,6 +197,11 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'reprimand',
       'reprimanded',
       'punish(?:ed|ment)?',
+      '(?:be|get|got|getting|been)\\s+fired',
+      '(?:be|been|was|were)\\s+let\\s+go',
+      '(?:formal|written|final)\\s+warning',
+      'made\\s+an\\s+example\\s+of',
+      'performance\\s+improvement\\s+plan',
     ],
     message: 'Punitive framing undermines psychological safety.',
     suggestion: 'Focus on the systemic fix.',

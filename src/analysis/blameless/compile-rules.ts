@@ -1,10 +1,12 @@
 import type { Policy } from '../../domain/policy.ts';
+import { blameTemplates } from './blame-templates.ts';
 import {
   type BlamelessRule,
   blamelessRules,
   personCauseGrammar,
   teamRule,
 } from './blameless-rules.ts';
+import { type CompiledTemplates, compileTemplates } from './match-templates.ts';
 
 /** A team's linter settings (`policy.blameless`). */
 export type BlamelessSettings = Policy['blameless'];
@@ -13,7 +15,12 @@ export type BlamelessSettings = Policy['blameless'];
 export interface CompiledRule {
   rule: BlamelessRule;
   pattern: RegExp;
+  /** `template` rules: their patterns with `{who}` expanded. */
+  templates?: CompiledTemplates;
 }
+
+/** Every rule: the word rules, then the templates over a person. */
+export const allBlamelessRules: readonly BlamelessRule[] = [...blamelessRules, ...blameTemplates];
 
 /** The rules of a team, and the `person-cause` grammar patterns. */
 export interface CompiledRules {
@@ -50,16 +57,19 @@ export function compileRules(
   for (const { rule, terms } of settings.extraTerms) {
     extra.set(rule, [...(extra.get(rule) ?? []), ...terms.map(escapeTerm).filter(Boolean)]);
   }
-  const known = new Set(blamelessRules.map((r) => r.id));
+  const known = new Set(allBlamelessRules.map((r) => r.id));
   const teamRules = [...extra].filter(([id]) => !known.has(id)).map(([id, t]) => teamRule(id, t));
   const disabled = new Set(settings.disabledRules);
-  const rules = [...blamelessRules, ...teamRules]
+  const rules = [...allBlamelessRules, ...teamRules]
     .filter((rule) => !disabled.has(rule.id) && rule.terms.length > 0)
     .map((rule) => {
       const terms = known.has(rule.id)
         ? [...rule.terms, ...(extra.get(rule.id) ?? [])]
         : rule.terms;
-      return { rule: { ...rule, terms }, pattern: wordsPattern(terms) };
+      const compiledRule = { ...rule, terms };
+      return rule.kind === 'template'
+        ? { rule: compiledRule, pattern: /$^/g, templates: compileTemplates(compiledRule) }
+        : { rule: compiledRule, pattern: wordsPattern(terms) };
     });
   const compiled = {
     rules,

@@ -6,13 +6,17 @@ import {
   matchPersonSubject,
   type Span,
 } from './grammar-matchers.ts';
+import { matchTemplates } from './match-templates.ts';
+import { isNegated } from './negation.ts';
 import { createPeopleIndex } from './people-index.ts';
+import { isInside, quotedSpans } from './quoted-speech.ts';
 import { TaggedSentences } from './tagged-sentences.ts';
 
 /** One place where a text points at people rather than the system. */
 export interface BlamelessFinding {
   rule: string;
-  severity: 'error';
+  /** `hint` inside quoted speech (a participant's own words), `error` otherwise. */
+  severity: 'error' | 'hint';
   message: string;
   suggestion: string;
   /** Where the rule is explained, e.g. `docs/linter.md#hindsight`. */
@@ -53,6 +57,10 @@ function spansOf(
       return matchPersonSubject(context, pattern);
     case 'person-cause':
       return matchPersonCause(context, pattern, rules);
+    case 'template':
+      return compiled.templates
+        ? matchTemplates(context.text, compiled.templates, context.people)
+        : [];
     default: {
       const unknownKind: never = rule.kind;
       throw new Error(`unknown rule kind ${String(unknownKind)}`);
@@ -60,10 +68,16 @@ function spansOf(
   }
 }
 
-function toFinding(rule: BlamelessRule, field: string, text: string, span: Span): BlamelessFinding {
+function toFinding(
+  rule: BlamelessRule,
+  field: string,
+  text: string,
+  span: Span,
+  severity: BlamelessFinding['severity'],
+): BlamelessFinding {
   return {
     rule: rule.id,
-    severity: 'error',
+    severity,
     message: rule.message,
     suggestion: rule.suggestion,
     docsUrl: rule.docsUrl,
@@ -87,9 +101,20 @@ export function findBlamelessFindings(
   const findings: BlamelessFinding[] = [];
   for (const { field, text } of texts) {
     const context: GrammarContext = { text, sentences: new TaggedSentences(text), people };
+    const quotes = quotedSpans(text);
+    const taken: Span[] = [];
     for (const compiled of rules.rules) {
       for (const span of spansOf(compiled, context, rules)) {
-        findings.push(toFinding(compiled.rule, field, text, span));
+        // One finding per place: the first rule in rule-set order speaks for it.
+        if (taken.some((t) => t.start < span.end && span.start < t.end)) {
+          continue;
+        }
+        if (compiled.rule.negatable !== false && isNegated(text, span.start, span.end)) {
+          continue;
+        }
+        taken.push(span);
+        const severity = isInside(quotes, span) ? 'hint' : 'error';
+        findings.push(toFinding(compiled.rule, field, text, span, severity));
       }
     }
   }

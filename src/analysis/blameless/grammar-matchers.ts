@@ -1,5 +1,6 @@
 import type { CompiledRules } from './compile-rules.ts';
 import type { PeopleIndex } from './people-index.ts';
+import { roleNouns } from './person-words.ts';
 import { lastTermIndexAt, subjectAfter, subjectBefore, termIndexAt } from './subject-grammar.ts';
 import type { TaggedSentences, TaggedTerm } from './tagged-sentences.ts';
 
@@ -15,6 +16,13 @@ export interface GrammarContext {
   sentences: TaggedSentences;
   people: PeopleIndex;
 }
+
+/** Roles and pronouns that make "X broke checkout" about a person ("we" owns, "it" is a thing). */
+const blamedRoles = new Set(
+  [...roleNouns, 'he', 'she', 'someone', 'somebody'].filter(
+    (r) => !['team', 'teams', 'people', 'staff'].includes(r),
+  ),
+);
 
 /** Triggers that may open a clause and take their subject after them. */
 const leadingTriggers = /^(?:if\s+only|obviously|clearly|simply)$/i;
@@ -86,13 +94,16 @@ function isActivePerfect(terms: readonly TaggedTerm[], last: number): boolean {
   return !(next?.normal === 'been' && isParticiple(after) && !after?.tags.has('Adjective'));
 }
 
-/** The name that heads a subject: the name itself, or the owner in "Alice's change". */
+/**
+ * The person who heads a subject: the name itself ("Willi Hansen", whole), the owner in
+ * "Alice's change", or a role ("the release manager", "he").
+ */
 function nameOf(
   terms: readonly TaggedTerm[],
   subject: TaggedTerm,
   people: PeopleIndex,
 ): TaggedTerm | undefined {
-  if (people.isName(subject)) {
+  if (people.isName(subject, 'initial') && !subject.tags.has('Plural')) {
     let first = terms.indexOf(subject);
     // "Willi Hansen broke…": the whole name, not only its last word.
     while (first > 0 && isNameBefore(terms, first, people)) {
@@ -100,8 +111,24 @@ function nameOf(
     }
     return terms[first];
   }
+  if (
+    blamedRoles.has(subject.normal) ||
+    (subject.normal === 'call' && subject.tags.has('Hyphenated'))
+  ) {
+    const index = terms.indexOf(subject);
+    let first = index;
+    while (
+      first > 0 &&
+      /^(?:the|our|their|a|an|that|this|new|junior|senior|on|release|incident|night)$/.test(
+        terms[first - 1]?.normal ?? '',
+      )
+    ) {
+      first -= 1;
+    }
+    return terms[first];
+  }
   const owner = terms[terms.indexOf(subject) - 1];
-  return owner?.tags.has('Possessive') && people.isName(owner) ? owner : undefined;
+  return owner?.tags.has('Possessive') && people.isName(owner, 'initial') ? owner : undefined;
 }
 
 /**

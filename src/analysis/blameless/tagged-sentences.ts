@@ -10,6 +10,8 @@ export interface TaggedTerm {
   end: number;
   /** Punctuation and spaces after the word, e.g. ", ". */
   post: string;
+  /** The sentence's first word: capitalised whatever it is. */
+  sentenceStart: boolean;
 }
 
 interface CompromiseTerm {
@@ -47,6 +49,11 @@ export function isKnownName(normal: string): boolean {
   return typeof tag === 'string' && nameTags.has(tag);
 }
 
+/** A word the tagger's lexicon knows as something other than a name ("search", not "ingrid"). */
+export function isLexiconWord(normal: string): boolean {
+  return lexicon()[normal] !== undefined && !isKnownName(normal);
+}
+
 /**
  * Splits a text into sentences (compromise's tokenizer, cheap) and part-of-speech tags only the
  * sentences asked for (the tagger is the expensive part), so that a text with no trigger costs
@@ -69,13 +76,14 @@ export class TaggedSentences {
       return cached;
     }
     const terms = toJson(this.text.slice(range.start, range.end), true).flatMap((sentence) =>
-      sentence.terms.map((term) => ({
+      sentence.terms.map((term, index) => ({
         text: term.text,
         normal: term.normal.replace(possessive, ''),
         tags: new Set(term.tags),
         start: range.start + term.offset.start,
         end: range.start + term.offset.start + term.offset.length,
         post: term.post,
+        sentenceStart: index === 0,
       })),
     );
     this.tagged.set(range.start, terms);
