@@ -7,7 +7,7 @@ import { servicesRepository } from '../../storage/repositories/services-reposito
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
-import { loadBlamelessFindings } from '../postmortems/load-snapshot.ts';
+import { isStandingFinding, loadBlamelessFindings } from '../postmortems/load-snapshot.ts';
 import { loadPhaseHistory } from './load-phase-history.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function findAntiPatterns(
       actionItems,
       services,
       phaseHistory,
-      unwaivedBlamelessCount: blameless.filter((f) => !f.waiver).length,
+      unwaivedBlamelessCount: blameless.filter(isStandingFinding).length,
       today: tx.clock(),
       policy: tx.policy,
     });

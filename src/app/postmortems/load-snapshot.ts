@@ -84,6 +84,13 @@ export async function loadBlamelessFindings(
 }
 
 /**
+ * A finding that still stands: an error (not a hint from quoted speech) without a waiver. The
+ * phase guard and the blame-game detector count exactly these.
+ */
+export const isStandingFinding = (finding: { severity: string; waiver: unknown }) =>
+  finding.severity === 'error' && !finding.waiver;
+
+/**
  * Reads everything the phase guards need, in the caller's transaction. A caller that already
  * loaded the timeline passes it, so that 2,000 events are not read twice.
  */
@@ -112,7 +119,7 @@ export async function loadSnapshot(
     whyNodes,
     participants,
     unwaivedBlamelessFindings: findings
-      .filter((f) => !f.waiver)
+      .filter(isStandingFinding)
       .map((f) => ({ rule: f.rule, field: f.target.field, excerpt: f.excerpt })),
     // The template chosen for these incidents says which report sections are required.
     policy: {

@@ -13,7 +13,9 @@ export function formatText(reports: readonly FileReport[]): string[] {
   const lines: string[] = [];
   for (const { path, findings } of reports) {
     for (const f of findings) {
-      lines.push(`${path}:${f.line}:${f.column}  ${f.rule}  ${f.message}  (${f.suggestion})`);
+      lines.push(
+        `${path}:${f.line}:${f.column}  ${f.severity === 'hint' ? `${f.rule} (hint, quoted speech)` : f.rule}  ${f.message}  (${f.suggestion})`,
+      );
     }
     lines.push(`${path}: ${findings.length === 0 ? 'clean' : plural(findings.length, 'finding')}`);
   }
@@ -44,7 +46,7 @@ export function formatGithub(reports: readonly FileReport[]): string[] {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(`Blameless language: ${f.rule}`)}`,
       ].join(',');
-      return `::${f.severity} ${properties}::${escapeData(`${f.message} ${f.suggestion} “${f.excerpt}”`)}`;
+      return `::${f.severity === 'hint' ? 'notice' : f.severity} ${properties}::${escapeData(`${f.message} ${f.suggestion} “${f.excerpt}”`)}`;
     }),
   );
 }
