@@ -68,7 +68,7 @@ const pairs: Array<[string, string, string]> = [
   ['hindsight', 'If only someone had looked at the alert.', 'If only the cache had been warm.'],
   [
     'hindsight',
-    'Obviously, the on-call engineer ignored the page.',
+    'Obviously, the on-call engineer restarted the wrong node.',
     'Obviously, the monitoring did not cover this path.',
   ],
   ['hindsight', 'Bob clearly missed the alert.', 'The alert was clearly wrong.'],

@@ -148,7 +148,18 @@ export function matchPersonCause(
   }
   const bySubject = (match: RegExpMatchArray, needsFaultyObject: boolean) => {
     const at = match.index ?? 0;
-    if (!people.mayHoldName(text.slice(Math.max(0, at - 60), at))) {
+    // Cheap raw-text checks first: tagging a sentence is the expensive part.
+    const clauseBefore =
+      text
+        .slice(Math.max(0, at - 60), at)
+        .split(/[.;:!?\n]/)
+        .at(-1) ?? '';
+    if (!people.mayHoldName(clauseBefore)) {
+      return;
+    }
+    const after =
+      text.slice(at + match[0].length, at + match[0].length + 60).split(/[,;:.!?\n]/)[0] ?? '';
+    if (needsFaultyObject && !grammar.faultyWords.test(after)) {
       return;
     }
     const { terms, first, last, span } = locate(context, match);

@@ -1,40 +1,64 @@
-import { templateParts } from './blame-templates.ts';
 import type { BlamelessRule } from './blameless-rules.ts';
+import { templateParts } from './blame-templates.ts';
 import type { Span } from './grammar-matchers.ts';
 import type { NameEvidence } from './name-evidence.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { classifyPerson, personSlot } from './person-slot.ts';
 
+/** One template, compiled: the whole pattern, and the words next to `{who}` to look for first. */
+interface CompiledTemplate {
+  pattern: RegExp;
+  /** The literal part before or after `{who}` (all of it when there is no `{who}`). */
+  anchor: RegExp;
+  /** Where `{who}` stands relative to the anchor. */
+  who: 'before-anchor' | 'after-anchor' | 'none';
+}
+
 /** A template rule's patterns, compiled. */
 export interface CompiledTemplates {
-  patterns: Array<{ pattern: RegExp; gates: RegExp[] }>;
+  patterns: CompiledTemplate[];
   needs: NameEvidence;
 }
 
 const expandParts = (source: string) =>
   source.replace(/\{(adv|pp)\}/g, (_, part: string) => templateParts[part] ?? '');
 
+function compileTemplate(term: string): CompiledTemplate {
+  const pattern = new RegExp(expandParts(term.replace('{who}', personSlot)), 'giu');
+  const [before = '', after = ''] = term.split('{who}');
+  if (!term.includes('{who}')) {
+    return { pattern, anchor: new RegExp(expandParts(term), 'giu'), who: 'none' };
+  }
+  const hasWords = (part: string) => /\p{L}{2}/u.test(part.replace(/\\[a-z]/gi, ''));
+  return hasWords(before)
+    ? { pattern, anchor: new RegExp(expandParts(before), 'giu'), who: 'after-anchor' }
+    : { pattern, anchor: new RegExp(expandParts(after), 'giu'), who: 'before-anchor' };
+}
+
 /** Expands `{who}`, `{adv}` and `{pp}` and compiles each pattern (case-insensitive, Unicode). */
 export function compileTemplates(rule: Pick<BlamelessRule, 'terms' | 'needs'>): CompiledTemplates {
-  return {
-    needs: rule.needs ?? 'initial',
-    // The words around `{who}` must each occur before the costly person slot is tried.
-    patterns: rule.terms.map((term) => ({
-      pattern: new RegExp(expandParts(term.replace('{who}', personSlot)), 'giu'),
-      gates: term
-        .split('{who}')
-        .filter((part) => /\p{L}/u.test(part.replace(/\\[a-z]/gi, '')))
-        .map((part) => new RegExp(expandParts(part), 'iu')),
-    })),
-  };
+  return { needs: rule.needs ?? 'initial', patterns: rule.terms.map(compileTemplate) };
 }
 
 const leadingGlue = /^(?:[\s,;:(—–.!?]|and\s|but\s|because\s)+/i;
+/** How far a `{who}` (a role with modifiers, or a three-word name) reaches from its anchor. */
+const reach = 90;
+
+/** The next word start at or after `at` (never inside a word). */
+function wordStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && start < text.length && /[\p{L}\p{M}'’-]/u.test(text[start - 1] ?? '')) {
+    start += 1;
+  }
+  return start;
+}
 
 /**
- * Every span where a template matches and its `{who}` is a person. A candidate the people
- * index turns down is retried one character later, so that "The outage was Anjali's mistake"
- * finds "Anjali" after refusing "outage was Anjali".
+ * Every span where a template matches and its `{who}` is a person. The anchor words are found
+ * first and the whole pattern is tried only in a window around them, so that a long text costs
+ * a scan per anchor, not a person slot at every word. A candidate the people index turns down
+ * is retried one character later ("The outage was Anjali's mistake" refuses "outage was Anjali"
+ * and finds "Anjali").
  */
 export function matchTemplates(
   text: string,
@@ -42,25 +66,35 @@ export function matchTemplates(
   people: PeopleIndex,
 ): Span[] {
   const spans: Span[] = [];
-  for (const { pattern, gates } of templates.patterns) {
-    if (!gates.every((gate) => gate.test(text))) {
-      continue;
-    }
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const groups = match.groups ?? {};
-      const who = groups.role ?? groups.pronoun ?? groups.name;
-      const whoAt = who === undefined ? -1 : match.index + match[0].indexOf(who);
-      const isPerson =
-        who === undefined || classifyPerson(groups, text, whoAt, people, templates.needs);
-      if (!isPerson) {
-        pattern.lastIndex = match.index + 1;
+  for (const { pattern, anchor, who } of templates.patterns) {
+    let covered = 0;
+    for (const hit of text.matchAll(anchor)) {
+      const hitStart = hit.index ?? 0;
+      const hitEnd = hitStart + hit[0].length;
+      if (hitEnd <= covered) {
         continue;
       }
-      const glue = leadingGlue.exec(match[0])?.[0].length ?? 0;
-      spans.push({ start: match.index + glue, end: match.index + match[0].length });
-      if (match[0].length === 0) {
-        pattern.lastIndex += 1;
+      const from =
+        who === 'before-anchor' ? wordStart(text, Math.max(0, hitStart - reach)) : hitStart;
+      const to = who === 'after-anchor' ? hitEnd + reach : hitEnd;
+      const window = text.slice(Math.max(from, covered), to);
+      const offset = Math.max(from, covered);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(window); match; match = pattern.exec(window)) {
+        const groups = match.groups ?? {};
+        const person = groups.role ?? groups.pronoun ?? groups.name;
+        const at = offset + match.index + (person === undefined ? 0 : match[0].indexOf(person));
+        if (person !== undefined && !classifyPerson(groups, text, at, people, templates.needs)) {
+          pattern.lastIndex = match.index + 1;
+          continue;
+        }
+        const glue = leadingGlue.exec(match[0])?.[0].length ?? 0;
+        spans.push({
+          start: offset + match.index + glue,
+          end: offset + match.index + match[0].length,
+        });
+        covered = offset + match.index + match[0].length;
+        pattern.lastIndex = Math.max(match.index + 1, match.index + match[0].length);
       }
     }
   }

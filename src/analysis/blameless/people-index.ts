@@ -10,7 +10,7 @@ export interface PeopleIndex {
   isPerson(term: TaggedTerm): boolean;
   /** The evidence that a word, as written, names a person. */
   evidenceFor(word: string, atSentenceStart: boolean): NameEvidence;
-  /** Cheap pre-check on raw text: could a name be here (a capital letter, a non-Latin letter)? */
+  /** Cheap pre-check on raw text: could a person be named here (a name-like word, a role)? */
   mayHoldName(raw: string): boolean;
 }
 
@@ -24,7 +24,11 @@ const words = (names: readonly string[]) =>
 
 /** The tokenizer splits "on-call" into two hyphenated words. */
 const isOnCall = (term: TaggedTerm) => term.normal === 'call' && term.tags.has('Hyphenated');
-const mayBeName = /\p{Lu}|[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+const candidateWords = /[\p{Lu}\p{Lo}][\p{L}\p{M}]*/gu;
+const rolesOrPronouns = new RegExp(
+  `(?:^|[^\\p{L}])(?:he|she|someone|somebody|${[...roleNouns].join('|')})(?![\\p{L}])`,
+  'iu',
+);
 const namesByTag = ['Person', 'FirstName', 'LastName'];
 
 /**
@@ -57,7 +61,15 @@ export function createPeopleIndex(options: {
   return {
     isName,
     evidenceFor,
-    mayHoldName: (raw) => mayBeName.test(raw),
+    // Only a word with some evidence of a name, or a role, is worth tagging the sentence for.
+    mayHoldName: (raw) => {
+      for (const [word] of raw.matchAll(candidateWords)) {
+        if (evidenceFor(word, false) !== 'none') {
+          return true;
+        }
+      }
+      return rolesOrPronouns.test(raw);
+    },
     isPerson: (term) =>
       !services.has(term.normal) &&
       (personalPronouns.has(term.normal) ||

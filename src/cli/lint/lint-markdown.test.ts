@@ -62,7 +62,11 @@ describe('lintMarkdown', () => {
 
   it('takes extra people, services and settings from the caller', () => {
     const source = 'Carol broke checkout. Then a human error.';
-    expect(lintMarkdown(source, { people: ['Dan'] }).map((f) => f.rule)).toEqual(['human-error']);
+    // Knowing Dan does not make Carol invisible: listed people add to name detection.
+    expect(lintMarkdown(source, { people: ['Dan'] }).map((f) => f.rule)).toEqual([
+      'person-as-cause',
+      'human-error',
+    ]);
     const settings = { disabledRules: ['human-error'], extraTerms: [] };
     expect(lintMarkdown(source, { settings }).map((f) => f.rule)).toEqual(['person-as-cause']);
     expect(lintMarkdown(source, { services: ['Carol'], settings })).toEqual([]);
