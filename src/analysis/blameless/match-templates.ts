@@ -1,5 +1,5 @@
-import type { BlamelessRule } from './blameless-rules.ts';
 import { templateParts } from './blame-templates.ts';
+import type { BlamelessRule } from './blameless-rules.ts';
 import type { Span } from './grammar-matchers.ts';
 import type { NameEvidence } from './name-evidence.ts';
 import type { PeopleIndex } from './people-index.ts';
