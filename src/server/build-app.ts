@@ -35,6 +35,7 @@ import { registerServiceRoutes } from './routes/services/service-routes.ts';
 import { registerTimelineRoutes } from './routes/timeline/timeline-routes.ts';
 import { registerWebhookRoutes } from './routes/webhooks/webhook-routes.ts';
 import { registerWhyTreeRoutes } from './routes/why-tree/why-tree-routes.ts';
+import { applySecurityHeaders } from './security-headers.ts';
 
 /** What the server is built from. */
 export interface BuildAppOptions {
@@ -47,6 +48,11 @@ export interface BuildAppOptions {
   webRoot?: string;
   /** Mark cookies Secure (set when served over HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (addresses or CIDR ranges). Unset: the
+   * peer address is the client.
+   */
+  trustedProxy?: readonly string[];
   /** Memory for rendered reads, in millions of characters (default 64; 0 turns caching off). */
   readCacheMegachars?: number;
 }
@@ -60,14 +66,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: limits.bodyBytesMax,
     genReqId: () => randomUUID(),
+    // The router's own refusals (an undecodable path, an over-long path segment) answer
+    // problem+json like every other error.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(reply, '/api/');
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'MALFORMED_REQUEST';
+      return sendProblem(
+        new DomainError(code, 'The request path could not be read.', { cause: error }),
+        request,
+        reply,
+      );
+    },
+    ...(options.trustedProxy === undefined ? {} : { trustProxy: [...options.trustedProxy] }),
   });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are typed by the presenters at compile time; re-validating every response with
   // zod would double the cost of large timelines for no safety gained.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
+  app.addHook('onSend', async (request, reply, payload) => {
+    applySecurityHeaders(reply, request.url);
     return payload;
   });
 

@@ -8,3 +8,4 @@ export * from './schema/data-gathering.ts';
 export * from './schema/incidents.ts';
 export * from './schema/postmortem-parts.ts';
 export * from './schema/postmortems.ts';
+export * from './schema/security.ts';

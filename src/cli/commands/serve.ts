@@ -10,6 +10,15 @@ export interface ServeOptions extends RuntimeOptions {
 
 const webRoot = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
+/** `DEBRIEF_TRUSTED_PROXY`: addresses and CIDR ranges separated by commas. */
+export function parseTrustedProxy(value: string | undefined): string[] | undefined {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.length > 0 ? entries : undefined;
+}
+
 /** Starts the HTTP server (API + web app) and stops cleanly on SIGINT/SIGTERM. */
 export async function serve(options: ServeOptions): Promise<void> {
   const runtime = await openRuntime(options);
@@ -19,6 +28,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     webRoot,
     secureCookies: process.env.DEBRIEF_SECURE_COOKIES === 'true',
+    trustedProxy: parseTrustedProxy(process.env.DEBRIEF_TRUSTED_PROXY),
   });
   const stop = async () => {
     await app.close();

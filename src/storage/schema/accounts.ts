@@ -11,6 +11,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: createdAt(),
+  /** The OpenID Connect `iss|sub` of an account that signs in through the identity provider. */
+  oidcSubject: text('oidc_subject').unique(),
 });
 
 /** Browser sessions. Only a SHA-256 of the cookie value is stored. */
@@ -24,6 +26,8 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: instant('expires_at').notNull(),
+    /** Last request seen; a session idle for longer than the idle timeout is over. */
+    lastSeenAt: instant('last_seen_at'),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
@@ -40,4 +44,8 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: createdAt(),
   lastUsedAt: instant('last_used_at'),
   revokedAt: instant('revoked_at'),
+  /** What the token may do: `read`, `write`, `webhook`. Tokens made before scopes had both. */
+  scopes: text('scopes').array().notNull().default(['read', 'write']),
+  /** After this instant the token no longer authenticates; null for no expiry. */
+  expiresAt: instant('expires_at'),
 });

@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { type StartedSession, signIn, signOut, startSession } from '../../../app/auth/sessions.ts';
 import { needsSetup, setupFirstAdmin } from '../../../app/auth/setup-first-admin.ts';
+import { forgetSignInFailures, reserveSignInAttempt } from '../../../app/auth/sign-in-throttle.ts';
 import {
   sessionSchema,
   setupBodySchema,
   setupStatusSchema,
   signInBodySchema,
 } from '../../../contracts/auth.ts';
-import { isDomainError } from '../../../domain/errors.ts';
 import { requireActor, sessionCookieName } from '../../authenticate.ts';
 import { presentSession } from '../../presenters/present-user.ts';
-import { createSignInThrottle } from '../../sign-in-throttle.ts';
 import type { RouteContext } from '../route-context.ts';
 
 /** First-admin setup, sign-in, sign-out and the current session. */
 export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext): void {
-  const throttle = createSignInThrottle(deps.clock);
   const setCookie = (
     reply: { setCookie: (name: string, value: string, options: object) => unknown },
     session: StartedSession,
@@ -55,15 +53,11 @@ export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext
       schema: { tags: ['auth'], body: signInBodySchema, response: { 201: sessionSchema } },
     },
     async (request, reply) => {
-      const throttleKey = `${request.body.email}|${request.ip}`;
-      throttle.assertAllowed(throttleKey);
-      const session = await signIn(deps, request.body).catch((error: unknown) => {
-        if (isDomainError(error, 'INVALID_CREDENTIALS')) {
-          throttle.recordFailure(throttleKey);
-        }
-        throw error;
-      });
-      throttle.recordSuccess(throttleKey);
+      // request.ip honours X-Forwarded-For only from a configured trusted proxy.
+      const attempt = { email: request.body.email, address: request.ip };
+      await reserveSignInAttempt(deps, attempt);
+      const session = await signIn(deps, request.body);
+      await forgetSignInFailures(deps, attempt);
       setCookie(reply, session);
       return reply.code(201).send(presentSession(session.user, session.csrfToken));
     },
