@@ -5,6 +5,7 @@ export const actions = [
   'incident.read',
   'incident.create',
   'incident.update',
+  'incident.manage_members',
   'postmortem.read',
   'postmortem.create',
   'postmortem.update',
@@ -45,6 +46,7 @@ export function can(actor: Actor, action: Action, scope?: AccessScope): boolean 
     case 'postmortem.update':
     case 'postmortem.change_phase':
       return writer && visible;
+    case 'incident.manage_members':
     case 'postmortem.manage_members':
       return writer && visible && (actor.role === 'admin' || Boolean(scope?.restricted));
     case 'user.manage':
@@ -56,4 +58,13 @@ export function can(actor: Actor, action: Action, scope?: AccessScope): boolean 
       throw new Error(`Unhandled action ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * True when a change of restriction or members leaves the actor able to see the record. A change
+ * that would lock its own author out is refused: it would hide the record from everyone but the
+ * new members, and the author could not even undo it.
+ */
+export function keepsActorInside(actor: Actor, next: AccessScope): boolean {
+  return canSee(actor, next);
 }

@@ -31,6 +31,23 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/**
+ * The path the router decided on: the matched route's pattern, or the percent-decoded path
+ * when nothing matched. Deciding on the raw URL let `/%61pi/v1/…` reach an API route unseen.
+ */
+function routePath(request: FastifyRequest): string {
+  const matched = request.routeOptions.url;
+  if (matched !== undefined) {
+    return matched;
+  }
+  const raw = request.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The signed-in account of a request on a non-public route. */
 export function requireActor(request: FastifyRequest): User {
   if (!request.actor) {
@@ -49,7 +66,8 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
   app.decorateRequest('authMethod', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) {
+    const path = routePath(request);
+    if (!path.startsWith('/api/') || path.startsWith('/api/docs')) {
       return;
     }
     const authorization = request.headers.authorization;

@@ -1,5 +1,5 @@
 import type { UpdateIncidentBody } from '../../contracts/incident.ts';
-import { can } from '../../domain/authorization.ts';
+import { can, keepsActorInside } from '../../domain/authorization.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { type Incident, statusFromInstants } from '../../domain/incident.ts';
 import type { Actor } from '../../domain/user.ts';
@@ -9,6 +9,18 @@ import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { checkIncident } from './check-incident.ts';
 import { mergeKeyInstants } from './key-instants-input.ts';
+
+/** Refuses an access change that would leave the actor outside the record it is changing. */
+export function assertKeepsActorInside(
+  actor: Actor,
+  next: { restricted: boolean; memberIds: readonly string[] },
+): void {
+  if (!keepsActorInside(actor, next)) {
+    throw new DomainError('INVARIANT_VIOLATED', 'Keep yourself among the members.', {
+      details: { rule: 'ACCESS_CHANGE_EXCLUDES_ACTOR' },
+    });
+  }
+}
 
 /** Changes an incident if `expectedVersion` is still current. */
 export async function updateIncident(
@@ -27,6 +39,13 @@ export async function updateIncident(
     }
     if (!can(actor, 'incident.update', current)) {
       throw new DomainError('FORBIDDEN', 'Your role cannot change incidents.');
+    }
+    const accessChange = input.restricted !== undefined || input.memberIds !== undefined;
+    if (accessChange && !can(actor, 'incident.manage_members', current)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only admins restrict an incident; members of a restricted incident manage its members.',
+      );
     }
     if (current.version !== expectedVersion) {
       throw new DomainError('VERSION_MISMATCH', 'Incident was changed by someone else.', {
@@ -47,6 +66,9 @@ export async function updateIncident(
     };
     if (input.kind && input.kind !== 'near_miss' && input.potentialSeverity === undefined) {
       next.potentialSeverity = null;
+    }
+    if (accessChange) {
+      assertKeepsActorInside(actor, next);
     }
     checkIncident(next);
     const saved = await incidentsRepository.updateIncident(tx.db, next, expectedVersion);

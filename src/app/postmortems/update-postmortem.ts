@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { assertAttendeesAreParticipants } from '../facilitation/record-meeting.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { assertKeepsActorInside } from '../incidents/update-incident.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 
 /** Edits title, report sections (merged by key), meeting record, restriction and members. */
@@ -58,6 +59,9 @@ export async function updatePostmortem(
       memberIds: input.memberIds ? [...new Set([...input.memberIds])] : current.memberIds,
       updatedAt: tx.clock(),
     };
+    if (accessChange) {
+      assertKeepsActorInside(actor, next);
+    }
     const saved = await postmortemsRepository.updatePostmortem(tx.db, next, expectedVersion);
     await recordAudit(tx, {
       actorId: actor.id,
