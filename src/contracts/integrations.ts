@@ -13,6 +13,12 @@ export const integrationKinds = [
 ] as const;
 export type IntegrationKind = (typeof integrationKinds)[number];
 
+/** Senders that sign their deliveries (an HMAC over the body); only these take a secret. */
+export const signingIntegrationKinds = [
+  'pagerduty',
+  'github',
+] as const satisfies readonly IntegrationKind[];
+
 /** Body of `POST /integrations`. */
 export const createIntegrationBodySchema = z
   .object({
@@ -21,7 +27,17 @@ export const createIntegrationBodySchema = z
     /** PagerDuty v3 / GitHub signing secret; deliveries must then be signed with it. */
     signingSecret: z.string().min(8).max(500).optional(),
   })
-  .strict();
+  .strict()
+  // A secret for a sender that never signs would make every delivery fail verification.
+  .refine(
+    (body) =>
+      body.signingSecret === undefined ||
+      (signingIntegrationKinds as readonly string[]).includes(body.kind),
+    {
+      path: ['signingSecret'],
+      message: `Only ${signingIntegrationKinds.join(' and ')} deliveries are signed; leave the secret out.`,
+    },
+  );
 export type CreateIntegrationBody = z.infer<typeof createIntegrationBodySchema>;
 
 /** An integration as the API presents it (never its token or secret). */

@@ -33,6 +33,8 @@ export const errorCodes = [
   'ALREADY_EXISTS',
   /** The request body exceeds the configured size limit. */
   'PAYLOAD_TOO_LARGE',
+  /** A path segment of the URL is longer than the server reads. */
+  'URI_TOO_LONG',
   /** The request body is not valid JSON or not of a supported media type. */
   'MALFORMED_REQUEST',
   /** Too many failed sign-ins for this account from this address; `details.retryAfterSeconds`. */

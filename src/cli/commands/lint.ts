@@ -9,6 +9,7 @@ import {
   reportsAsJson,
 } from '../lint/format-findings.ts';
 import { lintMarkdown } from '../lint/lint-markdown.ts';
+import { terminalSafe } from '../output/terminal-safe.ts';
 
 /** Options of `debrief lint`. */
 export interface LintOptions {
@@ -66,7 +67,7 @@ export function lint(paths: string[], options: LintOptions): void {
         ? formatGithub(reports)
         : formatText(reports);
   if (lines.length > 0) {
-    process.stdout.write(`${lines.join('\n')}\n`);
+    process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
   }
   if (reports.some((r) => r.findings.some((f) => f.severity === 'error'))) {
     process.exitCode = 1;

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { PolicyFileError } from '../../app/load-policy-file.ts';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 /** A command-line usage problem (bad flag value); exits with 2. */
 export class UsageError extends Error {
@@ -34,8 +35,15 @@ export function exitCodeFor(error: unknown): number {
   return 1;
 }
 
-/** Human-readable lines for an error, every validation issue and unmet condition included. */
+/**
+ * Human-readable lines for an error, every validation issue and unmet condition included; safe
+ * for a terminal, since messages can quote stored or given text.
+ */
 export function describeError(error: unknown): string[] {
+  return errorLines(error).map(terminalSafe);
+}
+
+function errorLines(error: unknown): string[] {
   if (error instanceof ZodError) {
     return [
       'Invalid input:',

@@ -1,10 +1,15 @@
-/** Writes a command's result: JSON when asked, else the human lines. */
+import { terminalSafe } from './terminal-safe.ts';
+
+/**
+ * Writes a command's result: JSON when asked (where JSON escapes control characters), else the
+ * human lines with terminal escape sequences removed, since they show stored text.
+ */
 export function printResult(json: boolean, value: unknown, human: () => string[]): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`${human().join('\n')}\n`);
+  process.stdout.write(`${terminalSafe(human().join('\n'))}\n`);
 }
 
 /** Pads cells into aligned columns for terminal tables. */
