@@ -181,6 +181,13 @@ export function buildCli(): Command {
       (await import('./commands/export.ts')).exportCommand(id, options),
     );
 
+  withActor(program.command('metrics'))
+    .description('time to detect/acknowledge/mitigate/resolve as distributions (drills excluded)')
+    .option('--since <date>', 'incidents that happened on or after (YYYY-MM-DD or ISO instant)')
+    .option('--until <date>', 'up to and including this date, or before this instant')
+    .option('--by <dimension>', 'severity | kind | service | month')
+    .action(async (options) => (await import('./commands/metrics.ts')).metrics(options));
+
   const seed = program.command('seed').description('sample data');
   withActor(seed.command('demo'))
     .description('load a demo incident and postmortem')

@@ -24,6 +24,7 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImportRoutes } from './routes/imports/import-routes.ts';
 import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
 import { registerIntegrationRoutes } from './routes/integrations/integration-routes.ts';
+import { registerMetricRoutes } from './routes/metrics/metric-routes.ts';
 import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
 import { registerPersonalAccountRoutes } from './routes/personal-accounts/personal-account-routes.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerIntegrationRoutes(context);
   registerWebhookRoutes(context);
   registerActionItemRoutes(context);
+  registerMetricRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import {
+  incidentMeasureNames,
+  measureQualities,
+  metricDimensions,
+} from '../domain/incident-measures.ts';
+import { instantSchema, isoDateSchema } from './common.ts';
+
+/** Query of `GET /metrics/incidents`. */
+export const incidentMetricsQuerySchema = z
+  .object({
+    /** Incidents that happened on or after this date (or instant). */
+    since: z.union([instantSchema, isoDateSchema]).optional(),
+    /** Incidents that happened up to and including this date, or before this instant. */
+    until: z.union([instantSchema, isoDateSchema]).optional(),
+    /** Split the distributions by this dimension; one group `all` when omitted. */
+    by: z.enum(metricDimensions).optional(),
+  })
+  .strict()
+  .refine((q) => !q.since || !q.until || windowStart(q.since) < windowEnd(q.until), {
+    message: 'since must come before until.',
+    path: ['until'],
+  });
+export type IncidentMetricsQuery = z.infer<typeof incidentMetricsQuerySchema>;
+
+/** The first instant of a window from its `since` (a date means its first moment, UTC). */
+export function windowStart(since: string): Date {
+  return new Date(since.length === 10 ? `${since}T00:00:00Z` : since);
+}
+
+/** The exclusive end of a window from its `until` (a date includes the whole day, UTC). */
+export function windowEnd(until: string): Date {
+  return until.length === 10
+    ? new Date(windowStart(until).getTime() + 86_400_000)
+    : new Date(until);
+}
+
+const seconds = z.number().nullable();
+
+/** A distribution of durations in seconds; `mean` is only ever shown beside `median`. */
+export const durationDistributionSchema = z.object({
+  count: z.number().int(),
+  median: seconds,
+  p75: seconds,
+  p90: seconds,
+  max: seconds,
+  mean: seconds,
+  /** Counts per bin; the bins' upper bounds are `histogramBoundsSeconds` in the response. */
+  histogram: z.array(z.number().int()),
+  quality: z.object(Object.fromEntries(measureQualities.map((q) => [q, z.number().int()]))),
+});
+
+/** One group's distributions for every measure. */
+export const metricGroupSchema = z.object({
+  key: z.string(),
+  incidents: z.object({ recovery: z.number().int(), near_miss: z.number().int() }),
+  measures: z.object(
+    Object.fromEntries(incidentMeasureNames.map((m) => [m, durationDistributionSchema])),
+  ),
+});
+
+/** Response of `GET /metrics/incidents`. */
+export const incidentMetricsSchema = z.object({
+  since: z.string().nullable(),
+  until: z.string().nullable(),
+  by: z.enum(metricDimensions).nullable(),
+  histogramBoundsSeconds: z.array(z.number()),
+  groups: z.array(metricGroupSchema),
+});
+export type IncidentMetricsDto = z.infer<typeof incidentMetricsSchema>;
