@@ -103,4 +103,22 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
     expect(await items.textContent()).toContain('Size the pool from p99 concurrency');
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the item on the board across postmortems, with views and a CSV export', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Action items' })
+      .click();
+    const table = page.getByRole('table', { name: 'Action items' });
+    await table.getByText('Size the pool from p99 concurrency').waitFor();
+    await page.getByRole('button', { name: /^Done, not verified/ }).click();
+    await page.getByText('Nothing here: no action item matches.').waitFor();
+    expect(
+      await page.getByRole('button', { name: /^Done, not verified/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(
+      '/api/v1/action-items.csv?view=done_unverified',
+    );
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
 import { createResponseCache } from './response-cache.ts';
+import { registerActionItemBoardRoutes } from './routes/action-items/action-item-board-routes.ts';
 import { registerActionItemRoutes } from './routes/action-items/action-item-routes.ts';
 import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerWebhookRoutes(context);
   registerActionItemRoutes(context);
   registerMetricRoutes(context);
+  registerActionItemBoardRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

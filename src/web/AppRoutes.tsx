@@ -1,6 +1,7 @@
 import { isRecordId } from './routing/is-record-id.ts';
 import { matchPath } from './routing/match-path.ts';
 import { useLocation } from './routing/use-location.ts';
+import { ActionItemBoardScene } from './scenes/ActionItemBoard/ActionItemBoardScene.tsx';
 import { EditIncidentScene } from './scenes/EditIncident/EditIncidentScene.tsx';
 import { IncidentScene } from './scenes/Incident/IncidentScene.tsx';
 import { IncidentListScene } from './scenes/IncidentList/IncidentListScene.tsx';
@@ -37,6 +38,9 @@ export function AppRoutes() {
   const postmortem = matchPath('/postmortems/:id', pathname);
   if (isRecordId(postmortem?.id)) {
     return <PostmortemScene key={postmortem.id} id={postmortem.id} />;
+  }
+  if (pathname === '/action-items') {
+    return <ActionItemBoardScene />;
   }
   if (pathname === '/services') {
     return <ServicesScene />;

@@ -10,6 +10,7 @@ interface AppHeaderProps {
 const sections = [
   { to: '/incidents', label: 'Incidents' },
   { to: '/postmortems', label: 'Postmortems' },
+  { to: '/action-items', label: 'Action items' },
   { to: '/services', label: 'Services' },
 ];
 

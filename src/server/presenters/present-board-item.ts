@@ -1,0 +1,11 @@
+import { type BoardItem, isOverdue } from '../../domain/action-item-board.ts';
+
+/** A board row as JSON: ISO instants and whether it is overdue today. */
+export function presentBoardItem(item: BoardItem, today: string) {
+  return {
+    ...item,
+    overdue: isOverdue(item, today),
+    verifiedAt: item.verifiedAt?.toISOString() ?? null,
+    updatedAt: item.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,149 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ActionItemPriority, ActionItemStatus } from '../../domain/action-item.ts';
+import {
+  type BoardCounts,
+  type BoardItem,
+  type BoardQuery,
+  dueSoonDays,
+} from '../../domain/action-item-board.ts';
+import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
+import type { Actor } from '../../domain/user.ts';
+import type { Database } from '../database.ts';
+import { actionItems, postmortems } from '../schema.ts';
+import { postmortemVisibleTo } from '../visibility.ts';
+
+const unfinished = sql`${actionItems.status} in ('open', 'in_progress')`;
+const overdue = (today: string) => sql`(${unfinished} and ${actionItems.dueDate} < ${today})`;
+const dueSoon = (today: string) => {
+  const until = new Date(Date.parse(`${today}T00:00:00Z`) + dueSoonDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return sql`(${unfinished} and ${actionItems.dueDate} >= ${today} and ${actionItems.dueDate} <= ${until})`;
+};
+const doneUnverified = sql`${actionItems.status} = 'done'`;
+
+/** The rows every board read starts from: visible postmortems' items, ideas left out. */
+const visibleItems = (viewer: Actor) =>
+  and(eq(actionItems.isIdea, false), postmortemVisibleTo(viewer)) as SQL;
+
+function filters(query: BoardQuery): SQL[] {
+  const conditions: SQL[] = [];
+  if (query.view === 'overdue') {
+    conditions.push(overdue(query.today));
+  } else if (query.view === 'due_soon') {
+    conditions.push(dueSoon(query.today));
+  } else if (query.view === 'done_unverified') {
+    conditions.push(doneUnverified);
+  }
+  if (query.ownerUserId) {
+    conditions.push(sql`${actionItems.ownerUserId} = ${query.ownerUserId}`);
+  }
+  if (query.team) {
+    conditions.push(sql`${actionItems.team} = ${query.team}`);
+  }
+  if (query.service) {
+    conditions.push(sql`${query.service} = any(${actionItems.services})`);
+  }
+  if (query.status?.length) {
+    conditions.push(inArray(actionItems.status, query.status));
+  }
+  return conditions;
+}
+
+const orderBy: Record<BoardQuery['sort'], SQL> = {
+  due: sql`${actionItems.dueDate} asc nulls last, ${actionItems.id}`,
+  priority: sql`${actionItems.priority} asc, ${actionItems.dueDate} asc nulls last, ${actionItems.id}`,
+  updated: sql`${actionItems.updatedAt} desc, ${actionItems.id}`,
+  postmortem: sql`${postmortems.number} desc, ${actionItems.createdAt}, ${actionItems.id}`,
+};
+
+const boardColumns = {
+  id: actionItems.id,
+  postmortemId: actionItems.postmortemId,
+  postmortemNumber: postmortems.number,
+  postmortemTitle: postmortems.title,
+  postmortemPhase: postmortems.phase,
+  title: actionItems.title,
+  kind: actionItems.kind,
+  priority: actionItems.priority,
+  status: actionItems.status,
+  ownerName: actionItems.ownerName,
+  ownerUserId: actionItems.ownerUserId,
+  team: actionItems.team,
+  services: actionItems.services,
+  dueDate: actionItems.dueDate,
+  trackerUrl: actionItems.trackerUrl,
+  verificationEvidence: actionItems.verificationEvidence,
+  verifiedAt: actionItems.verifiedAt,
+  updatedAt: actionItems.updatedAt,
+  version: actionItems.version,
+};
+
+const counted = (condition: SQL) =>
+  sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+
+/**
+ * The action-item board across postmortems. Restricted postmortems are filtered in the SQL
+ * (`postmortemVisibleTo`), so their items reach neither the rows nor any count.
+ */
+export const actionItemBoardRepository = {
+  async list(
+    db: Database,
+    viewer: Actor,
+    query: BoardQuery,
+  ): Promise<{ items: BoardItem[]; total: number }> {
+    const rows = await db
+      .select({ ...boardColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(actionItems)
+      .innerJoin(postmortems, eq(postmortems.id, actionItems.postmortemId))
+      .where(and(visibleItems(viewer), ...filters(query)))
+      .orderBy(orderBy[query.sort])
+      .limit(query.limit)
+      .offset(query.offset);
+    const items = rows.map(({ total: _total, ...row }) => ({
+      ...row,
+      postmortemPhase: row.postmortemPhase as PostmortemPhase,
+      priority: row.priority as ActionItemPriority,
+      status: row.status as ActionItemStatus,
+    }));
+    return { items, total: rows[0]?.total ?? 0 };
+  },
+
+  /** Counts per view and per team over what the viewer may see. */
+  async counts(db: Database, viewer: Actor, today: string): Promise<BoardCounts> {
+    const from = () =>
+      db
+        .select({
+          team: actionItems.team,
+          all: sql<number>`count(*)`.mapWith(Number),
+          mine: counted(sql`${actionItems.ownerUserId} = ${viewer.id}`),
+          open: counted(unfinished),
+          overdue: counted(overdue(today)),
+          dueSoon: counted(dueSoon(today)),
+          doneUnverified: counted(doneUnverified),
+        })
+        .from(actionItems)
+        .innerJoin(postmortems, eq(postmortems.id, actionItems.postmortemId))
+        .where(visibleItems(viewer));
+    const teams = await from()
+      .groupBy(actionItems.team)
+      .orderBy(sql`${actionItems.team} asc nulls last`);
+    const sum = (key: 'all' | 'mine' | 'overdue' | 'dueSoon' | 'doneUnverified') =>
+      teams.reduce((total, team) => total + team[key], 0);
+    return {
+      views: {
+        all: sum('all'),
+        mine: sum('mine'),
+        overdue: sum('overdue'),
+        due_soon: sum('dueSoon'),
+        done_unverified: sum('doneUnverified'),
+      },
+      teams: teams.map((t) => ({
+        team: t.team,
+        open: t.open,
+        overdue: t.overdue,
+        doneUnverified: t.doneUnverified,
+      })),
+    };
+  },
+};
