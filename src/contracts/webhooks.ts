@@ -8,8 +8,11 @@ export const webhookTokenParamsSchema = z.object({
   token: z.string().min(1).max(200),
 });
 
-/** Path of `POST /webhooks/{kind}` (signature-authenticated senders: PagerDuty v3, GitHub). */
-export const webhookSignedParamsSchema = z.object({ kind: z.enum(['pagerduty', 'github']) });
+/**
+ * Path of `POST /webhooks/{kind}`: the integration token as `Authorization: Bearer <token>`
+ * (any kind), or the vendor's signature (PagerDuty v3, GitHub).
+ */
+export const webhookKindParamsSchema = z.object({ kind: z.enum(integrationKinds) });
 
 /** What a delivery did: recorded against an incident, or ignored with the reason. */
 export const webhookResultSchema = z.union([

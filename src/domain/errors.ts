@@ -37,6 +37,8 @@ export const errorCodes = [
   'URI_TOO_LONG',
   /** The request body is not valid JSON or not of a supported media type. */
   'MALFORMED_REQUEST',
+  /** The route exists but not for this method (a `GET` on a webhook); `Allow` lists the methods. */
+  'METHOD_NOT_ALLOWED',
   /** Too many failed sign-ins for this account from this address; `details.retryAfterSeconds`. */
   'RATE_LIMITED',
   /** A PDF was asked for but no Chromium is installed to print it; the message says what to install. */

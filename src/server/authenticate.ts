@@ -20,6 +20,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without signing in (health, setup, sign-in, docs). */
     public?: boolean;
+    /**
+     * Webhook receivers: they authenticate each delivery themselves (an integration token in
+     * the path or as `Authorization: Bearer`, or the vendor's signature), never as an account.
+     */
+    webhook?: boolean;
   }
 }
 
@@ -68,6 +73,9 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
   app.addHook('onRequest', async (request) => {
     const path = routePath(request);
     if (!path.startsWith('/api/') || path.startsWith('/api/docs')) {
+      return;
+    }
+    if (request.routeOptions.config.webhook) {
       return;
     }
     const authorization = request.headers.authorization;

@@ -12,6 +12,7 @@ import { limits } from '../contracts/limits.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
+import { withRedactedUrls } from './redact-log-urls.ts';
 import { createResponseCache } from './response-cache.ts';
 import { registerActionItemBoardRoutes } from './routes/action-items/action-item-board-routes.ts';
 import { registerActionItemRoutes } from './routes/action-items/action-item-routes.ts';
@@ -65,7 +66,7 @@ export interface BuildAppOptions {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedUrls(options.logger ?? false),
     bodyLimit: limits.bodyBytesMax,
     genReqId: () => randomUUID(),
     // The router's own refusals (an undecodable path, an over-long path segment) answer

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyServerOptions,
+  InjectOptions,
+  LightMyRequestResponse,
+} from 'fastify';
 import type { AppDeps } from '../../src/app/app-deps.ts';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.ts';
 import { buildApp } from '../../src/server/build-app.ts';
@@ -86,6 +91,7 @@ export function sessionCookie(response: LightMyRequestResponse): string {
 export async function startTestServer(
   kind: TestDatabaseKind,
   policy: Policy = defaultPolicy,
+  options: { logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<TestServer> {
   const handle = await openTestDatabase(kind);
   let now = new Date('2026-11-20T12:00:00Z').getTime();
@@ -95,7 +101,7 @@ export async function startTestServer(
     return new Date(now);
   };
   const deps: AppDeps = { db: handle.db, clock, newId: randomUUID, policy };
-  const app = await buildApp({ deps, ping: handle.ping });
+  const app = await buildApp({ deps, ping: handle.ping, logger: options.logger });
   const anonymous = makeClient(app, { id: '', email: '', role: 'anonymous' }, {});
 
   const signIn = async (email: string) => {

@@ -117,4 +117,27 @@ describeEachDatabase('webhooks go through the one timeline pipeline', (kind) => 
     expect(imported.error).toBeUndefined();
     expect(imported.outcome).toMatchObject({ eventsProposed: 0, duplicatesSkipped: 1 });
   });
+
+  it('takes the token as Authorization: Bearer too, and answers a GET with 405', async () => {
+    const token = webhookPath.split('/').pop() ?? '';
+    const bare = '/api/v1/webhooks/alertmanager';
+    const post = (authorization: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: bare,
+        payload: alertmanagerBody,
+        headers: { 'content-type': 'application/json', authorization },
+      });
+    expect((await post(`Bearer ${token}`)).json()).toMatchObject({ ignored: false, duplicates: 1 });
+    const wrong = await post('Bearer dbw_not-a-token');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().code).toBe('UNAUTHENTICATED');
+    for (const url of [webhookPath, bare]) {
+      const probe = await server.app.inject({ method: 'GET', url });
+      expect(probe.statusCode).toBe(405);
+      expect(probe.headers.allow).toBe('POST');
+      expect(probe.headers['content-type']).toContain('application/problem+json');
+      expect(probe.json().code).toBe('METHOD_NOT_ALLOWED');
+    }
+  });
 });

@@ -8,8 +8,8 @@ import {
 import { signatureSchemes, verifySignature } from '../../../app/integrations/verify-signature.ts';
 import type { IntegrationKind } from '../../../contracts/integrations.ts';
 import {
+  webhookKindParamsSchema,
   webhookResultSchema,
-  webhookSignedParamsSchema,
   webhookTokenParamsSchema,
 } from '../../../contracts/webhooks.ts';
 import { DomainError } from '../../../domain/errors.ts';
@@ -18,7 +18,7 @@ import { type RouteContext, withZod } from '../route-context.ts';
 
 const rejected = () =>
   new DomainError('UNAUTHENTICATED', 'The webhook token or signature is not valid.');
-const routeConfig = { public: true } as const;
+const routeConfig = { public: true, webhook: true } as const;
 const response = { 200: webhookResultSchema, 202: webhookResultSchema };
 
 function rawBody(request: FastifyRequest): Buffer {
@@ -28,6 +28,13 @@ function rawBody(request: FastifyRequest): Buffer {
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** The integration token sent as `Authorization: Bearer <token>` (Alertmanager's `http_config.authorization`). */
+function bearerToken(request: FastifyRequest): string | undefined {
+  const value = header(request, 'authorization');
+  const match = value === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(value);
+  return match?.[1];
 }
 
 function signatureValid(kind: IntegrationKind, request: FastifyRequest, secret: string): boolean {
@@ -43,11 +50,28 @@ function signatureValid(kind: IntegrationKind, request: FastifyRequest, secret: 
 }
 
 /**
- * Live webhooks. They are public routes: each delivery authenticates by its integration's URL
- * token or, for PagerDuty v3 and GitHub, by the HMAC signature over the raw body bytes (kept
- * as a Buffer by this scope's parser, never re-serialised).
+ * Live webhooks. They are public routes: each delivery authenticates by its integration's
+ * token — in the URL path or as `Authorization: Bearer` — or, for PagerDuty v3 and GitHub, by
+ * the HMAC signature over the raw body bytes (kept as a Buffer by this scope's parser, never
+ * re-serialised). A GET answers 405.
  */
 export function registerWebhookRoutes({ app, deps }: RouteContext): void {
+  /** The live integration a token names; the signature too when the integration has a secret. */
+  async function byToken(
+    kind: IntegrationKind,
+    token: string,
+    request: FastifyRequest,
+  ): Promise<IntegrationRecord> {
+    const integration = await findIntegrationByToken(deps, kind, token);
+    if (
+      !integration ||
+      (integration.signingSecret && !signatureValid(kind, request, integration.signingSecret))
+    ) {
+      throw rejected();
+    }
+    return integration;
+  }
+
   async function deliver(
     kind: IntegrationKind,
     integration: IntegrationRecord,
@@ -81,16 +105,7 @@ export function registerWebhookRoutes({ app, deps }: RouteContext): void {
       },
       async (request, reply) => {
         const { kind, token } = request.params;
-        const integration = await findIntegrationByToken(deps, kind, token);
-        if (!integration) {
-          throw rejected();
-        }
-        if (
-          integration.signingSecret &&
-          !signatureValid(kind, request, integration.signingSecret)
-        ) {
-          throw rejected();
-        }
+        const integration = await byToken(kind, token, request);
         return deliver(kind, integration, request, reply);
       },
     );
@@ -99,10 +114,14 @@ export function registerWebhookRoutes({ app, deps }: RouteContext): void {
       '/api/v1/webhooks/:kind',
       {
         config: routeConfig,
-        schema: { tags: ['webhooks'], params: webhookSignedParamsSchema, response },
+        schema: { tags: ['webhooks'], params: webhookKindParamsSchema, response },
       },
       async (request, reply) => {
         const { kind } = request.params;
+        const token = bearerToken(request);
+        if (token !== undefined) {
+          return deliver(kind, await byToken(kind, token, request), request, reply);
+        }
         const candidates = await listSignedIntegrations(deps, kind);
         const integration = candidates.find(
           (candidate) =>
@@ -115,5 +134,13 @@ export function registerWebhookRoutes({ app, deps }: RouteContext): void {
         return deliver(kind, integration, request, reply);
       },
     );
+
+    // A GET (a person opening the URL, a probe) is told the method, not that nothing is there.
+    for (const url of ['/api/v1/webhooks/:kind/:token', '/api/v1/webhooks/:kind']) {
+      scope.get(url, { config: routeConfig, schema: { hide: true } }, async (_request, reply) => {
+        reply.header('allow', 'POST');
+        throw new DomainError('METHOD_NOT_ALLOWED', 'Webhooks are delivered with POST.');
+      });
+    }
   });
 }

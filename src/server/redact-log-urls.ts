@@ -1,0 +1,47 @@
+import type { FastifyServerOptions } from 'fastify';
+
+/** What a request looks like in a log line. */
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+const webhookPathToken = /^(\/api\/v1\/webhooks\/[^/?#]+\/)[^/?#]+/i;
+const webhookToken = /dbw_[A-Za-z0-9_-]+/g;
+
+/**
+ * A URL as logs may show it: the integration token of a webhook path (the segment after the
+ * kind, and anything shaped like a webhook token elsewhere in the URL) becomes `[redacted]`.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(webhookPathToken, '$1[redacted]').replace(webhookToken, '[redacted]');
+}
+
+/**
+ * The server's logger options with a request serializer that never writes a webhook token:
+ * every delivery used to log its whole URL, token included, on every line about it.
+ */
+export function withRedactedUrls(
+  logger: FastifyServerOptions['logger'],
+): FastifyServerOptions['logger'] {
+  if (!logger) {
+    return logger;
+  }
+  const base = logger === true ? {} : logger;
+  return {
+    ...base,
+    serializers: {
+      ...base.serializers,
+      req: (request: LoggedRequest) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
+  };
+}
