@@ -171,6 +171,7 @@ export function buildCli(): Command {
     .option('--policy <file>', 'policy file for blameless settings (or DEBRIEF_POLICY)')
     .option('--participant <name>', 'a person who may be named (repeatable)', collect)
     .option('--service <name>', 'a service name, never a person (repeatable)', collect)
+    .option('--fix-suggestions', 'in --json, a replacement wording per finding where one exists')
     .action(async (paths: string[], options) =>
       (await import('./commands/lint.ts')).lint(paths, options),
     );

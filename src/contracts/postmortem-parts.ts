@@ -223,6 +223,20 @@ export const blamelessFindingSchema = z.object({
   waiver: z.object({ reason: z.string(), createdAt: z.string() }).nullable(),
 });
 
+/**
+ * What the blameless linter reads besides the text: the review's participants (people), the
+ * service catalogue (never people) and the team's settings. The editor's hints lint with this
+ * very context, so that they match the server's findings and `debrief lint`'s.
+ */
+export const blamelessContextSchema = z.object({
+  people: z.array(z.string()),
+  services: z.array(z.string()),
+  settings: z.object({
+    disabledRules: z.array(z.string()),
+    extraTerms: z.array(z.object({ rule: z.string(), terms: z.array(z.string()) })),
+  }),
+});
+
 export const waiveFindingBodySchema = z
   .object({ key: text(600), reason: text(limits.shortTextMax) })
   .strict();

@@ -99,7 +99,7 @@ export const blameTemplates: readonly BlamelessRule[] = [
       `(?:^|[,;:(—–]\\s*|\\b(?:and|but|because)\\s+|[.!?]\\s+)had\\s+(?!(?:we|i)\\s+known\\b){who}\\s+{adv}(?:not\\s+|n['’]t\\s+)?{adv}(?:been\\s+(?:more\\s+|less\\s+)?(?:careful|attentive|aware|cautious|vigilant|awake|thorough|diligent|quicker|faster)|{pp})`,
       `\\bif\\s+(?:only\\s+)?(?!(?:we|i)\\s+(?:had|['’]d)\\s+known\\b){who}\\s+(?:had(?:n['’]t)?|['’]d|would\\s+have|could\\s+have)\\s+{adv}(?:not\\s+)?{adv}(?:been\\s+(?:more\\s+|less\\s+)?(?:careful|attentive|aware|cautious|vigilant|awake|thorough|diligent|quicker|faster)|{pp})`,
       `\\b(?:were|if)\\s+{who}\\s+(?:(?:was|were)\\s+)?(?:more|less)\\s+(?:careful|attentive|cautious|experienced|diligent|thorough|alert|vigilant|competent)\\b`,
-      `{who}\\s+(?:would|could|might)\\s+{adv}have\\s+(?:easily\\s+)?(?:caught|prevented|avoided|noticed|spotted|stopped|seen|known|found|detected|averted)\\b`,
+      `{who}\\s+(?:would|could|might)\\s+{adv}have\\s+(?:easily\\s+)?(?:caught|prevented|avoided|noticed|spotted|stopped|seen|known|found|detected|averted)\\b(?=[^.;]*\\b(?:if|had)\\s+(?:he|she|they|we|i|you)\\b)`,
       `\\b(?:anyone|anybody|any engineer|everyone|everybody)\\s+(?:could|would|should)\\s+have\\s+(?:seen|known|noticed|spotted|caught|predicted|guessed|told|foreseen)\\b`,
       `{who}\\s+(?:ought\\s+to\\s+have|should['’]ve|should\\s+have)\\s+{adv}known\\b`,
     ],

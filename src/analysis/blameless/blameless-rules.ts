@@ -150,6 +150,12 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'clueless',
       'incompetently',
     ],
+    replacements: {
+      negligence: 'a missing safeguard',
+      carelessness: 'a missing safeguard',
+      sloppiness: 'a missing check',
+      incompetence: 'a gap in training and tooling',
+    },
     message: 'Judging a person’s character blocks learning.',
     suggestion: 'Describe the conditions and the information available at the time.',
     docsUrl: docs('character-judgement'),
@@ -203,6 +209,10 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'made\\s+an\\s+example\\s+of',
       'performance\\s+improvement\\s+plan',
     ],
+    replacements: {
+      'held accountable': 'supported in the follow-up',
+      disciplinary: 'follow-up',
+    },
     message: 'Punitive framing undermines psychological safety.',
     suggestion: 'Focus on the systemic fix.',
     docsUrl: docs('punitive-framing'),

@@ -6,13 +6,17 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
-import { loadBlamelessFindings } from './load-snapshot.ts';
+import { loadBlamelessContext, loadBlamelessFindings } from './load-snapshot.ts';
 
-/** The blameless-language findings of a postmortem, with their waivers. */
+/** The blameless-language findings of a postmortem, with their waivers, and the context they were found in. */
 export async function listBlamelessFindings(deps: AppDeps, actor: Actor, postmortemId: string) {
-  return inTransaction(deps, async (tx) =>
-    loadBlamelessFindings(tx, await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.read')),
-  );
+  return inTransaction(deps, async (tx) => {
+    const postmortem = await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.read');
+    return {
+      findings: await loadBlamelessFindings(tx, postmortem),
+      context: await loadBlamelessContext(tx, postmortem.id),
+    };
+  });
 }
 
 /** Keeps a flagged wording on purpose, with a reason; recorded in the audit trail. */

@@ -1,4 +1,5 @@
 import {
+  type BlamelessOptions,
   findBlamelessFindings,
   findingKey,
 } from '../../analysis/blameless/find-blameless-findings.ts';
@@ -17,7 +18,6 @@ import {
   waiversRepository,
 } from '../../storage/repositories/parts-repositories.ts';
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
-import { usersRepository } from '../../storage/repositories/users-repository.ts';
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
@@ -46,32 +46,45 @@ export function lintableTexts(
   ];
 }
 
+/**
+ * What the linter reads besides the texts: the participants as people, the service catalogue
+ * (never people) and the policy's settings. The editor and `debrief lint` use the same three, so
+ * that all surfaces agree (docs/linter.md, "One linter everywhere").
+ */
+export async function loadBlamelessContext(
+  deps: AppDeps,
+  postmortemId: string,
+): Promise<
+  Required<Pick<BlamelessOptions, 'settings'>> & { people: string[]; services: string[] }
+> {
+  const participants = await participantsRepository.listForPostmortem(deps.db, postmortemId);
+  const services = await servicesRepository.listServices(deps.db);
+  return {
+    people: participants.map((p) => p.name),
+    services: services.map((service) => service.name),
+    settings: deps.policy.blameless,
+  };
+}
+
 /** Blameless findings of a postmortem, each with its waiver when one was given. */
 export async function loadBlamelessFindings(
   deps: AppDeps,
   postmortem: Postmortem,
   loadedTimeline?: TimelineEvent[],
 ) {
-  const [timeline, factors, actionItems, whyNodes, waivers, participants, users, services] = [
+  const [timeline, factors, actionItems, whyNodes, waivers, context] = [
     loadedTimeline ?? (await timelineRepository.listForPostmortem(deps.db, postmortem.id)),
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
     await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
     await whyNodesRepository.listForPostmortem(deps.db, postmortem.id),
     await waiversRepository.listForPostmortem(deps.db, postmortem.id),
-    await participantsRepository.listForPostmortem(deps.db, postmortem.id),
-    await usersRepository.listUsers(deps.db),
-    await servicesRepository.listServices(deps.db),
+    await loadBlamelessContext(deps, postmortem.id),
   ];
   const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
   const counted = timeline.filter((e) => e.status !== 'rejected');
-  // People are the review's participants and the user directory; a service is never a person.
   return findBlamelessFindings(
     lintableTexts(postmortem, { timeline: counted, factors, actionItems, whyNodes }),
-    {
-      people: [...participants.map((p) => p.name), ...users.map((u) => u.name)],
-      services: services.map((service) => service.name),
-      settings: deps.policy.blameless,
-    },
+    context,
   ).map((finding) => {
     const key = findingKey(finding);
     const waiver = waiverByKey.get(key);

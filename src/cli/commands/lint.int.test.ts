@@ -103,6 +103,24 @@ describe('debrief lint on a file with front matter', () => {
     expect(run.stdout).toContain(`${file}: clean`);
   });
 
+  it('adds fix suggestions to --json where a rule has a replacement wording', async () => {
+    const file = write(
+      'fixes.md',
+      '# Review\n\nRoot cause: human error. Obviously, the cache was cold.\n\nThe SRE on duty overlooked the alert.\n',
+    );
+    const run = await debrief(['lint', file, '--json', '--fix-suggestions']);
+    expect(run.code).toBe(1);
+    const [report] = JSON.parse(run.stdout).files;
+    expect(
+      report.findings.map((f: { rule: string; fix?: { replacement: string } }) => [f.rule, f.fix]),
+    ).toEqual([
+      ['human-error', { replacement: 'a step the system made easy to take' }],
+      ['neglect', undefined],
+    ]);
+    const plain = JSON.parse((await debrief(['lint', file, '--json'])).stdout).files[0];
+    expect(plain.findings.every((f: { fix?: unknown }) => f.fix === undefined)).toBe(true);
+  });
+
   it('exits 3 on a missing file and 2 on a usage error', async () => {
     const missing = await debrief(['lint', join(dir, 'nope.md')]);
     expect(missing.code).toBe(3);

@@ -18,6 +18,7 @@ export interface LintOptions {
   policy?: string;
   participant?: string[];
   service?: string[];
+  fixSuggestions?: boolean;
 }
 
 /** The Markdown files named: files as given, directories searched recursively for `*.md`. */
@@ -57,6 +58,7 @@ export function lint(paths: string[], options: LintOptions): void {
       settings,
       people: options.participant,
       services: options.service,
+      fixSuggestions: options.fixSuggestions,
     }),
   }));
   const format = options.json ? 'json' : (options.format ?? 'text');

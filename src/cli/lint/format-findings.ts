@@ -14,7 +14,7 @@ export function formatText(reports: readonly FileReport[]): string[] {
   for (const { path, findings } of reports) {
     for (const f of findings) {
       lines.push(
-        `${path}:${f.line}:${f.column}  ${f.severity === 'hint' ? `${f.rule} (hint, quoted speech)` : f.rule}  ${f.message}  (${f.suggestion})`,
+        `${path}:${f.line}:${f.column}  ${f.severity === 'hint' ? `${f.rule} (hint, quoted speech)` : f.rule}  ${f.message}  (${f.suggestion})${f.fix ? `  fix: “${f.fix.replacement}”` : ''}`,
       );
     }
     lines.push(`${path}: ${findings.length === 0 ? 'clean' : plural(findings.length, 'finding')}`);

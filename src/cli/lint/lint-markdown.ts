@@ -3,6 +3,7 @@ import {
   type BlamelessFinding,
   findBlamelessFindings,
 } from '../../analysis/blameless/find-blameless-findings.ts';
+import { suggestFix } from '../../analysis/blameless/suggest-fix.ts';
 import { readMarkdownProse, sourceOffset } from './markdown-prose.ts';
 
 /** A finding placed in a file: 1-based line and column of its start and end. */
@@ -11,6 +12,8 @@ export interface FileFinding extends Omit<BlamelessFinding, 'target'> {
   column: number;
   endLine: number;
   endColumn: number;
+  /** With `--fix-suggestions`: the wording that replaces the excerpt, where the rule has one. */
+  fix?: { replacement: string };
 }
 
 /** 1-based line and column of every offset, from the offsets where lines start. */
@@ -40,7 +43,12 @@ export function lineLocator(source: string): (offset: number) => { line: number;
  */
 export function lintMarkdown(
   source: string,
-  options: { settings?: BlamelessSettings; people?: string[]; services?: string[] } = {},
+  options: {
+    settings?: BlamelessSettings;
+    people?: string[];
+    services?: string[];
+    fixSuggestions?: boolean;
+  } = {},
 ): FileFinding[] {
   const prose = readMarkdownProse(source);
   const locate = lineLocator(source);
@@ -57,8 +65,10 @@ export function lintMarkdown(
       const end = block ? sourceOffset(block, target.end) : 0;
       const from = locate(start);
       const to = locate(end);
+      const replacement = options.fixSuggestions ? suggestFix(finding) : undefined;
       return {
         ...finding,
+        ...(replacement === undefined ? {} : { fix: { replacement } }),
         line: from.line,
         column: from.column,
         endLine: to.line,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  blamelessContextSchema,
   blamelessFindingSchema,
   type waiveFindingBodySchema,
 } from '../../contracts/postmortem-parts.ts';
@@ -7,10 +8,13 @@ import { requestJson, send } from './http.ts';
 
 export type BlamelessFinding = z.infer<typeof blamelessFindingSchema>;
 
-const findingsSchema = z.object({ data: z.array(blamelessFindingSchema) });
+const findingsSchema = z.object({
+  data: z.array(blamelessFindingSchema),
+  context: blamelessContextSchema,
+});
 const path = (postmortemId: string) => `/postmortems/${encodeURIComponent(postmortemId)}`;
 
-/** Server-side blameless-language findings of a postmortem and their waivers. */
+/** Server-side blameless-language findings of a postmortem, their waivers and the linter's context. */
 export const blamelessApi = {
   list: (postmortemId: string) =>
     requestJson(findingsSchema, 'GET', `${path(postmortemId)}/blameless-findings`),

@@ -7,6 +7,7 @@ import { listAuditEvents } from '../../../app/postmortems/list-audit-events.ts';
 import { idParamsSchema, pageInfoSchema, pageQuerySchema } from '../../../contracts/common.ts';
 import {
   auditEventSchema,
+  blamelessContextSchema,
   blamelessFindingSchema,
   waiveFindingBodySchema,
 } from '../../../contracts/postmortem-parts.ts';
@@ -50,12 +51,22 @@ export function registerPostmortemRecordRoutes({ app, deps }: RouteContext): voi
       schema: {
         tags: ['postmortems'],
         params: idParamsSchema,
-        response: { 200: z.object({ data: z.array(blamelessFindingSchema) }) },
+        response: {
+          200: z.object({
+            data: z.array(blamelessFindingSchema),
+            context: blamelessContextSchema,
+          }),
+        },
       },
     },
     async (request) => {
-      const findings = await listBlamelessFindings(deps, requireActor(request), request.params.id);
+      const { findings, context } = await listBlamelessFindings(
+        deps,
+        requireActor(request),
+        request.params.id,
+      );
       return {
+        context,
         data: findings.map((f) => ({
           ...f,
           waiver: f.waiver ? { ...f.waiver, createdAt: f.waiver.createdAt.toISOString() } : null,

@@ -1,11 +1,13 @@
-import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useState } from 'react';
 import { limits } from '../../../contracts/limits.ts';
+import { blamelessApi } from '../../api/blameless-api.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
 import { type Postmortem, postmortemsApi } from '../../api/postmortems-api.ts';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusNote } from '../../components/StatusNote.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
+import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 
 // The linter carries a part-of-speech tagger; load it only when someone edits the report.
@@ -32,6 +34,9 @@ export function ReportSectionsForm({
   const [texts, setTexts] = useState<Record<string, string>>(() => ({ ...postmortem.sections }));
   const [saved, setSaved] = useState('');
   const submit = useSubmit();
+  // The server's linter context (participants, services, settings): hints match saved findings.
+  const loadContext = useCallback(() => blamelessApi.list(postmortem.id), [postmortem.id]);
+  const lintContext = useResource(loadContext).data?.context;
   const changed = Object.fromEntries(
     sections
       .map((section) => [section.key, texts[section.key] ?? ''] as const)
@@ -70,7 +75,11 @@ export function ReportSectionsForm({
             />
           </Field>
           <Suspense fallback={null}>
-            <BlamelessHints field={`sections.${section.key}`} text={texts[section.key] ?? ''} />
+            <BlamelessHints
+              field={`sections.${section.key}`}
+              text={texts[section.key] ?? ''}
+              context={lintContext}
+            />
           </Suspense>
         </div>
       ))}
