@@ -75,6 +75,26 @@ export function buildCli(): Command {
     )
     .addOption(new Option('--role <role>').choices(['admin', 'member', 'viewer']).default('member'))
     .action(async (options) => (await import('./commands/user-create.ts')).userCreate(options));
+  withActor(user.command('update <email>'))
+    .description('change an account: role, name, disabled (disabling ends its sessions)')
+    .addOption(new Option('--role <role>').choices(['admin', 'member', 'viewer']))
+    .option('--name <name>')
+    .addOption(new Option('--disable', 'disable the account').conflicts('enable'))
+    .option('--enable', 'enable the account again')
+    .action(async (email: string, options) =>
+      (await import('./commands/user-admin.ts')).userUpdate(email, options),
+    );
+  withActor(user.command('reset-link <email>'))
+    .description('issue a one-time password reset link (valid 24 hours)')
+    .option('--base-url <url>', 'where the web app is served, to print a full link')
+    .action(async (email: string, options) =>
+      (await import('./commands/user-admin.ts')).userResetLink(email, options),
+    );
+  withActor(user.command('sign-out <email>'))
+    .description('end every browser session of the account')
+    .action(async (email: string, options) =>
+      (await import('./commands/user-admin.ts')).userSignOut(email, options),
+    );
 
   const incident = program.command('incident').description('incidents');
   withActor(incident.command('create'))

@@ -46,13 +46,33 @@ export const sessionSchema = z.object({
 
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
 
-export const createTokenBodySchema = z.object({ name: text(limits.nameMax) });
+/** What an API token may do: `read` (GET), `write` (changes), `webhook` (manage integrations). */
+export const tokenScopes = ['read', 'write', 'webhook'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+export const createTokenBodySchema = z
+  .object({
+    name: text(limits.nameMax),
+    /** Defaults to read and write, what tokens could do before scopes. */
+    scopes: z
+      .array(z.enum(tokenScopes))
+      .min(1)
+      .max(tokenScopes.length)
+      .default(['read', 'write'])
+      .transform((scopes) => [...new Set(scopes)]),
+    /** After this instant the token stops working; omit for no expiry. */
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  scopes: z.array(z.enum(tokenScopes)),
   createdAt: z.string(),
+  expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });

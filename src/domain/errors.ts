@@ -39,6 +39,8 @@ export const errorCodes = [
   'MALFORMED_REQUEST',
   /** The route exists but not for this method (a `GET` on a webhook); `Allow` lists the methods. */
   'METHOD_NOT_ALLOWED',
+  /** A password reset link that is unknown, used, expired or replaced by a newer one. */
+  'RESET_LINK_INVALID',
   /** Too many failed sign-ins for this account from this address; `details.retryAfterSeconds`. */
   'RATE_LIMITED',
   /** A PDF was asked for but no Chromium is installed to print it; the message says what to install. */

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app/app-deps.ts';
 import { resolveApiToken } from '../app/auth/api-tokens.ts';
 import { resolveSession } from '../app/auth/sessions.ts';
+import type { TokenScope } from '../contracts/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { User } from '../domain/user.ts';
 
@@ -25,6 +26,8 @@ declare module 'fastify' {
      * the path or as `Authorization: Bearer`, or the vendor's signature), never as an account.
      */
     webhook?: boolean;
+    /** The scope a bearer token needs here; by default `read` for GET/HEAD, else `write`. */
+    tokenScope?: TokenScope;
   }
 }
 
@@ -66,7 +69,11 @@ export function requireActor(request: FastifyRequest): User {
  * writes must carry the session's CSRF token in `X-CSRF-Token`; bearer tokens need none,
  * since browsers never attach them on their own.
  */
-export function registerAuthentication(app: FastifyInstance, deps: AppDeps): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  deps: AppDeps,
+  options: { sessionIdleTimeoutMs?: number } = {},
+): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authMethod', null);
   app.decorateRequest('csrfToken', null);
@@ -80,15 +87,28 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
     }
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      const user = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim());
-      if (!user) {
-        throw new DomainError('UNAUTHENTICATED', 'The API token is not valid or was revoked.');
+      const resolved = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim());
+      if (!resolved) {
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          'The API token is not valid, has expired or was revoked.',
+        );
       }
-      request.actor = user;
+      const needed =
+        request.routeOptions.config.tokenScope ??
+        (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+      if (!resolved.scopes.includes(needed)) {
+        throw new DomainError('FORBIDDEN', `This API token lacks the ${needed} scope.`, {
+          details: { requiredScope: needed },
+        });
+      }
+      request.actor = resolved.user;
       request.authMethod = 'token';
     } else {
       const secret = request.cookies[sessionCookieName];
-      const session = secret ? await resolveSession(deps, secret) : undefined;
+      const session = secret
+        ? await resolveSession(deps, secret, options.sessionIdleTimeoutMs)
+        : undefined;
       if (session) {
         request.actor = session.user;
         request.authMethod = 'session';

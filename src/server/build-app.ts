@@ -15,6 +15,8 @@ import { sendProblem } from './problem.ts';
 import { withRedactedUrls } from './redact-log-urls.ts';
 import { createResponseCache } from './response-cache.ts';
 import { registerActionItemBoardRoutes } from './routes/action-items/action-item-board-routes.ts';
+import { registerPasswordResetRoutes } from './routes/accounts/password-reset-routes.ts';
+import { registerUserAdminRoutes } from './routes/accounts/user-admin-routes.ts';
 import { registerActionItemRoutes } from './routes/action-items/action-item-routes.ts';
 import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
@@ -56,6 +58,8 @@ export interface BuildAppOptions {
    * peer address is the client.
    */
   trustedProxy?: readonly string[];
+  /** A session unused for this long ends (default 8 hours). */
+  sessionIdleTimeoutMs?: number;
   /** Memory for rendered reads, in millions of characters (default 64; 0 turns caching off). */
   readCacheMegachars?: number;
 }
@@ -115,7 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     uiConfig: { docExpansion: 'list' },
   });
 
-  registerAuthentication(app, options.deps);
+  registerAuthentication(app, options.deps, { sessionIdleTimeoutMs: options.sessionIdleTimeoutMs });
   const context: RouteContext = {
     app: withZod(app),
     deps: options.deps,
@@ -126,6 +130,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealthRoutes(context);
   registerSessionRoutes(context);
   registerAccountRoutes(context);
+  registerUserAdminRoutes(context);
+  registerPasswordResetRoutes(context);
   registerIncidentRoutes(context);
   registerPostmortemRoutes(context);
   registerPostmortemRecordRoutes(context);

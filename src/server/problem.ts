@@ -25,6 +25,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   INVARIANT_VIOLATED: 422,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  RESET_LINK_INVALID: 400,
   INTERNAL: 500,
   PDF_RENDERER_UNAVAILABLE: 503,
 };
@@ -49,6 +50,7 @@ const titles: Record<ErrorCode, string> = {
   INVARIANT_VIOLATED: 'The change breaks a rule',
   PRECONDITION_REQUIRED: 'If-Match is required',
   RATE_LIMITED: 'Too many attempts',
+  RESET_LINK_INVALID: 'The reset link does not work',
   INTERNAL: 'Something went wrong on our side',
   PDF_RENDERER_UNAVAILABLE: 'PDF export is not available on this server',
 };

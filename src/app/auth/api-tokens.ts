@@ -1,3 +1,4 @@
+import type { TokenScope } from '../../contracts/auth.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor, User } from '../../domain/user.ts';
 import { credentialsRepository } from '../../storage/repositories/credentials-repository.ts';
@@ -10,17 +11,35 @@ import { hashSecret, newSecret } from '../secrets.ts';
 /** Prefix of every token, so that leaked tokens are easy to spot and scan for. */
 export const tokenPrefix = 'dbf_';
 
-/** Creates an API token for the actor; the secret is returned once and stored hashed. */
-export async function createApiToken(deps: AppDeps, actor: Actor, name: string) {
+/**
+ * Creates an API token for the actor; the secret is returned once and stored hashed. Scopes
+ * default to read and write; an expiry must lie in the future.
+ */
+export async function createApiToken(
+  deps: AppDeps,
+  actor: Actor,
+  input: { name: string; scopes?: TokenScope[]; expiresAt?: string },
+) {
   return inTransaction(deps, async (tx) => {
+    const now = tx.clock();
+    const expiresAt = input.expiresAt === undefined ? null : new Date(input.expiresAt);
+    if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+      throw new DomainError('VALIDATION_FAILED', 'The expiry must lie in the future.', {
+        details: {
+          errors: [{ path: 'body.expiresAt', code: 'custom', message: 'must lie in the future' }],
+        },
+      });
+    }
     const token = `${tokenPrefix}${newSecret()}`;
     const record = {
       id: tx.newId(),
       userId: actor.id,
-      name,
+      name: input.name,
       tokenHash: hashSecret(token),
       prefix: token.slice(0, tokenPrefix.length + 6),
-      createdAt: tx.clock(),
+      scopes: input.scopes ?? ['read', 'write'],
+      createdAt: now,
+      expiresAt,
       lastUsedAt: null,
       revokedAt: null,
     };
@@ -30,7 +49,7 @@ export async function createApiToken(deps: AppDeps, actor: Actor, name: string) 
       action: 'api_token.created',
       subjectType: 'api_token',
       subjectId: record.id,
-      data: { name },
+      data: { name: input.name, scopes: record.scopes, expires: expiresAt !== null },
     });
     return { ...record, token };
   });
@@ -56,12 +75,16 @@ export async function revokeApiToken(deps: AppDeps, actor: Actor, id: string): P
   });
 }
 
-/** The account behind a bearer token, or `undefined`. */
-export async function resolveApiToken(deps: AppDeps, token: string): Promise<User | undefined> {
+/** The account behind a live bearer token (not revoked, not expired) and what it may do. */
+export async function resolveApiToken(
+  deps: AppDeps,
+  token: string,
+): Promise<{ user: User; scopes: TokenScope[] } | undefined> {
   if (!token.startsWith(tokenPrefix)) {
     return undefined;
   }
-  const record = await credentialsRepository.findLiveApiToken(deps.db, hashSecret(token));
+  const now = deps.clock();
+  const record = await credentialsRepository.findLiveApiToken(deps.db, hashSecret(token), now);
   if (!record) {
     return undefined;
   }
@@ -69,6 +92,6 @@ export async function resolveApiToken(deps: AppDeps, token: string): Promise<Use
   if (!user || user.disabled) {
     return undefined;
   }
-  await credentialsRepository.touchApiToken(deps.db, record.id, deps.clock());
-  return user;
+  await credentialsRepository.touchApiToken(deps.db, record.id, now);
+  return { user, scopes: record.scopes as TokenScope[] };
 }

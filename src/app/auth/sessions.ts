@@ -9,6 +9,11 @@ import { hashSecret, newSecret } from '../secrets.ts';
 /** How long a browser session lives. */
 export const sessionLifetimeMs = 14 * 24 * 60 * 60 * 1000;
 
+/** A session unused for this long is over (unless the server is configured otherwise). */
+export const defaultSessionIdleTimeoutMs = 8 * 60 * 60 * 1000;
+/** Last-seen times are written at most this often, not on every request. */
+const lastSeenResolutionMs = 60 * 1000;
+
 /** A new session: the cookie secret (never stored) and the CSRF token. */
 export interface StartedSession {
   user: User;
@@ -29,6 +34,7 @@ export async function startSession(deps: AppDeps, user: User): Promise<StartedSe
     csrfToken,
     createdAt: now,
     expiresAt,
+    lastSeenAt: now,
   });
   return { user, secret, csrfToken, expiresAt };
 }
@@ -52,18 +58,28 @@ export async function signOut(deps: AppDeps, secret: string): Promise<void> {
   await credentialsRepository.deleteSession(deps.db, hashSecret(secret));
 }
 
-/** The account and CSRF token behind a session cookie, or `undefined` when it is not live. */
+/**
+ * The account and CSRF token behind a session cookie, or `undefined` when it is not live: past
+ * its lifetime, or idle for longer than `idleTimeoutMs` (then it is deleted).
+ */
 export async function resolveSession(
   deps: AppDeps,
   secret: string,
+  idleTimeoutMs = defaultSessionIdleTimeoutMs,
 ): Promise<{ user: User; csrfToken: string } | undefined> {
-  const session = await credentialsRepository.findLiveSession(
-    deps.db,
-    hashSecret(secret),
-    deps.clock(),
-  );
+  const now = deps.clock();
+  const idHash = hashSecret(secret);
+  const session = await credentialsRepository.findLiveSession(deps.db, idHash, now);
   if (!session) {
     return undefined;
+  }
+  const idleMs = now.getTime() - (session.lastSeenAt ?? session.createdAt).getTime();
+  if (idleMs > idleTimeoutMs) {
+    await credentialsRepository.deleteSession(deps.db, idHash);
+    return undefined;
+  }
+  if (idleMs > lastSeenResolutionMs) {
+    await credentialsRepository.touchSession(deps.db, idHash, now);
   }
   const user = await usersRepository.findUserById(deps.db, session.userId);
   return user && !user.disabled ? { user, csrfToken: session.csrfToken } : undefined;

@@ -1,4 +1,4 @@
-import type { UserDto } from '../../contracts/auth.ts';
+import { type TokenScope, tokenScopes, type UserDto } from '../../contracts/auth.ts';
 import { can } from '../../domain/authorization.ts';
 import type { User } from '../../domain/user.ts';
 
@@ -32,7 +32,9 @@ export function presentApiToken(token: {
   id: string;
   name: string;
   prefix: string;
+  scopes: string[];
   createdAt: Date;
+  expiresAt: Date | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }) {
@@ -40,7 +42,11 @@ export function presentApiToken(token: {
     id: token.id,
     name: token.name,
     prefix: token.prefix,
+    scopes: token.scopes.filter((scope): scope is TokenScope =>
+      (tokenScopes as readonly string[]).includes(scope),
+    ),
     createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     revokedAt: token.revokedAt?.toISOString() ?? null,
   };

@@ -1,13 +1,10 @@
-import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { apiTokens, sessions } from '../schema.ts';
 
 /** Browser sessions and API tokens, both looked up by the hash of their secret. */
 export const credentialsRepository = {
-  async insertSession(
-    db: Database,
-    session: { id: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date },
-  ): Promise<void> {
+  async insertSession(db: Database, session: typeof sessions.$inferInsert): Promise<void> {
     await db.insert(sessions).values(session);
   },
 
@@ -23,6 +20,20 @@ export const credentialsRepository = {
     await db.delete(sessions).where(eq(sessions.id, idHash));
   },
 
+  /** Marks a session as used now (the idle timeout counts from here). */
+  async touchSession(db: Database, idHash: string, at: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, idHash));
+  },
+
+  /** Ends every session of an account; returns how many there were. */
+  async deleteSessionsOfUser(db: Database, userId: string): Promise<number> {
+    const rows = await db
+      .delete(sessions)
+      .where(eq(sessions.userId, userId))
+      .returning({ id: sessions.id });
+    return rows.length;
+  },
+
   async deleteExpiredSessions(db: Database, now: Date): Promise<void> {
     await db.delete(sessions).where(lt(sessions.expiresAt, now));
   },
@@ -31,11 +42,18 @@ export const credentialsRepository = {
     await db.insert(apiTokens).values(token);
   },
 
-  async findLiveApiToken(db: Database, tokenHash: string) {
+  /** A token that is neither revoked nor expired at `now`. */
+  async findLiveApiToken(db: Database, tokenHash: string, now: Date) {
     const [row] = await db
       .select()
       .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+      .where(
+        and(
+          eq(apiTokens.tokenHash, tokenHash),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        ),
+      );
     return row;
   },
 

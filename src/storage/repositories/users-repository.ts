@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { User, UserRole } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import { users } from '../schema.ts';
@@ -49,6 +49,35 @@ export const usersRepository = {
   async listUsers(db: Database): Promise<User[]> {
     const rows = await db.select().from(users).orderBy(asc(users.createdAt), asc(users.id));
     return rows.map(toUser);
+  },
+
+  /** Serialises changes to admins, so two concurrent demotions cannot remove the last one. */
+  async lockAdmins(db: Database): Promise<void> {
+    await db.execute(sql`select pg_advisory_xact_lock(4242003)`);
+  },
+
+  async countEnabledAdmins(db: Database): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
+    return row?.n ?? 0;
+  },
+
+  async updateUser(
+    db: Database,
+    id: string,
+    fields: Partial<Pick<User, 'name' | 'role' | 'disabled'>>,
+  ): Promise<User> {
+    const [row] = await db.update(users).set(fields).where(eq(users.id, id)).returning();
+    if (!row) {
+      throw new Error('update returned no row');
+    }
+    return toUser(row);
+  },
+
+  async setPasswordHash(db: Database, id: string, passwordHash: string): Promise<void> {
+    await db.update(users).set({ passwordHash }).where(eq(users.id, id));
   },
 
   async findFirstAdmin(db: Database): Promise<User | undefined> {

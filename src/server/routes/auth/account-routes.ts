@@ -70,7 +70,7 @@ export function registerAccountRoutes({ app, deps }: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const token = await createApiToken(deps, requireActor(request), request.body.name);
+      const token = await createApiToken(deps, requireActor(request), request.body);
       return reply.code(201).send({ data: { ...presentApiToken(token), token: token.token } });
     },
   );

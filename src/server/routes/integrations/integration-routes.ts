@@ -14,11 +14,15 @@ import { requireActor } from '../../authenticate.ts';
 import { presentIntegration } from '../../presenters/present-integration.ts';
 import type { RouteContext } from '../route-context.ts';
 
+/** A bearer token manages webhook senders only with the `webhook` scope, whatever the method. */
+const config = { tokenScope: 'webhook' } as const;
+
 /** Admin API of webhook integrations: create (URL token shown once), list, revoke. */
 export function registerIntegrationRoutes({ app, deps }: RouteContext): void {
   app.get(
     '/api/v1/integrations',
     {
+      config,
       schema: {
         tags: ['integrations'],
         response: { 200: z.object({ data: z.array(integrationSchema) }) },
@@ -32,6 +36,7 @@ export function registerIntegrationRoutes({ app, deps }: RouteContext): void {
   app.post(
     '/api/v1/integrations',
     {
+      config,
       schema: {
         tags: ['integrations'],
         body: createIntegrationBodySchema,
@@ -52,7 +57,10 @@ export function registerIntegrationRoutes({ app, deps }: RouteContext): void {
 
   app.delete(
     '/api/v1/integrations/:id',
-    { schema: { tags: ['integrations'], params: idParamsSchema, response: { 204: z.null() } } },
+    {
+      config,
+      schema: { tags: ['integrations'], params: idParamsSchema, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await revokeIntegration(deps, requireActor(request), request.params.id);
       return reply.code(204).send(null);
