@@ -71,6 +71,80 @@ describe('findCircularRemediations', () => {
   });
 });
 
+describe('findCircularRemediations: relying on a failed service, or repairing it', () => {
+  const verdict = (item: ReturnType<typeof actionItem>, failed = ['slack-proxy']) =>
+    run([item], failed).map((f) => [f.severity, f.message]);
+
+  it.each([
+    ['Harden slack-proxy against connection storms', 'prevent'],
+    ['Add a second replica to slack-proxy', 'repair'],
+    ["Raise slack-proxy's connection pool limit", 'prevent'],
+    ['Load-test slack-proxy before each release', 'process'],
+    ['Alert on slack-proxy saturation', 'detect'],
+    ['Upgrade the slack-proxy client library', 'repair'],
+  ] as const)('a fix that works on the failed service itself is silent: "%s"', (title, kind) => {
+    expect(verdict(actionItem({ title, kind }))).toEqual([]);
+  });
+
+  it('hardening wins over the declared reliance when the item repairs the failed service', () => {
+    const item = actionItem({
+      title: 'Harden slack-proxy against connection storms',
+      kind: 'prevent',
+      reliesOnServices: ['slack-proxy'],
+    });
+    expect(verdict(item)).toEqual([]);
+  });
+
+  it.each([
+    ['Page the on-call through alerting when the queue grows', 'detect'],
+    ['Notify the incident channel via chat-gateway', 'process'],
+    ['Roll back with alerting hooks', 'mitigate'],
+  ] as const)(
+    'a fix that goes through a service depending on the failed one is flagged with the path: "%s"',
+    (title, kind) => {
+      const [finding] = run([actionItem({ title, kind })], ['slack-proxy']);
+      expect(finding?.severity).toBe('warning');
+      expect(finding?.message).toMatch(/(alerting → )?chat-gateway → slack-proxy/);
+    },
+  );
+
+  it('is an error when the reliance is declared, so the whole path is certain', () => {
+    const item = actionItem({ title: 'Page the on-call', reliesOnServices: ['alerting'] });
+    expect(verdict(item)).toEqual([
+      [
+        'error',
+        '"Page the on-call" relies on alerting → chat-gateway → slack-proxy, which failed in this incident.',
+      ],
+    ]);
+  });
+
+  it.each([
+    'Page the on-call by SMS when alerting is down',
+    'Page the on-call without chat-gateway',
+    'Send pages through the pager instead of alerting',
+  ])('a fix that avoids the failed path is silent: "%s"', (title) => {
+    expect(verdict(actionItem({ title, kind: 'detect' }))).toEqual([]);
+  });
+
+  it('an unclear mention in a repair or prevent item is not reliance', () => {
+    expect(verdict(actionItem({ title: 'Document alerting ownership', kind: 'prevent' }))).toEqual(
+      [],
+    );
+    expect(
+      verdict(actionItem({ title: 'Document alerting ownership', kind: 'process' })),
+    ).toHaveLength(1);
+  });
+
+  it('a service the fix changes (its services field) counts as worked on, not relied on', () => {
+    const item = actionItem({
+      title: 'Double the pool size',
+      kind: 'prevent',
+      services: ['slack-proxy'],
+    });
+    expect(verdict(item)).toEqual([]);
+  });
+});
+
 describe('findDependencyPath', () => {
   it('returns the start itself when it failed, and survives cycles', () => {
     expect(findDependencyPath(graph, 'alerting', new Set(['alerting']))).toEqual(['alerting']);

@@ -1,11 +1,13 @@
 import type { ActionItem } from '../../domain/action-item.ts';
 import type { AntiPatternFinding } from './anti-pattern-finding.ts';
+import { serviceRoleIn } from './remediation-wording.ts';
 import { dependencyPathsTo, type ServiceGraph } from './service-graph.ts';
 
 /** What the circular-remediation detector reads. */
 export interface CircularRemediationInput {
   actionItems: ReadonlyArray<
-    Pick<ActionItem, 'id' | 'title' | 'status' | 'successCriterion' | 'reliesOnServices'>
+    Pick<ActionItem, 'id' | 'title' | 'kind' | 'status' | 'successCriterion' | 'reliesOnServices'> &
+      Partial<Pick<ActionItem, 'services'>>
   >;
   /** Services that failed: the affected services of the postmortem's incidents. */
   failedServices: readonly string[];
@@ -56,11 +58,23 @@ export function mentionedServices(text: string, matcher: ServiceMatcher): string
   return [...found];
 }
 
+interface Reliance {
+  path: string[];
+  certain: boolean;
+}
+
+const better = (a: Reliance, b: Reliance | undefined) =>
+  !b || (a.certain && !b.certain) || (a.certain === b.certain && a.path.length < b.path.length);
+
 /**
- * Circular remediation: a fix (or the detection it adds) that relies on a service that
- * failed in this incident, directly or through the catalogue's `depends_on` edges. The
- * services an item relies on are its `reliesOnServices` plus catalogue names mentioned in
- * its title or success criterion. One finding per item, with the shortest path found.
+ * Circular remediation: a fix that relies on a service that failed in this incident, directly
+ * or through the catalogue's `depends_on` edges, for its detection, notification, rollback or
+ * delivery. A fix that works on the failed service itself ("harden slack-proxy") or moves away
+ * from it ("page without chat") is not circular. What an item relies on: its `reliesOnServices`
+ * (certain: an error), and catalogue names in its title or success criterion whose wording says
+ * it goes through them ("page via alerting", "the statuspage-bot posts"; or, with no telling
+ * words, an item of a kind that leans on a channel: detect, mitigate, process), which is read,
+ * not declared: a warning. One finding per item, the most certain and shortest path first.
  */
 export function findCircularRemediations(input: CircularRemediationInput): AntiPatternFinding[] {
   const failed = new Set(input.failedServices.map((s) => s.toLowerCase()));
@@ -74,30 +88,47 @@ export function findCircularRemediations(input: CircularRemediationInput): AntiP
     if (item.status === 'wont_do') {
       continue;
     }
-    const relied = new Set([
-      ...item.reliesOnServices.map((s) => s.toLowerCase()),
-      ...mentionedServices(`${item.title}\n${item.successCriterion ?? ''}`, matchers),
-    ]);
-    let shortest: string[] | undefined;
-    for (const service of relied) {
+    const text = `${item.title}\n${item.successCriterion ?? ''}`;
+    const declared = new Set(item.reliesOnServices.map((s) => s.toLowerCase()));
+    const changed = new Set((item.services ?? []).map((s) => s.toLowerCase()));
+    const mentioned = new Set(mentionedServices(text, matchers));
+    let best: Reliance | undefined;
+    for (const service of new Set([...declared, ...mentioned])) {
       const path = pathFrom(service);
-      if (path && (!shortest || path.length < shortest.length)) {
-        shortest = path;
+      if (!path) {
+        continue;
+      }
+      const role = mentioned.has(service) ? serviceRoleIn(text, service, item.kind) : 'unclear';
+      const worksOnFailedService =
+        path.length === 1 && (role === 'hardens' || (changed.has(service) && role !== 'relies-on'));
+      if (role === 'decouples' || worksOnFailedService) {
+        continue;
+      }
+      const reliance = { path, certain: declared.has(service) };
+      if ((reliance.certain || role === 'relies-on') && better(reliance, best)) {
+        best = reliance;
       }
     }
-    if (!shortest) {
-      continue;
+    if (best) {
+      findings.push(toFinding(item, best));
     }
-    const failedService = shortest.at(-1) ?? '';
-    const how =
-      shortest.length === 1 ? `relies on ${failedService}` : `relies on ${shortest.join(' → ')}`;
-    findings.push({
-      rule: 'circular-remediation',
-      severity: 'error',
-      message: `"${item.title}" ${how}, which failed in this incident.`,
-      target: { type: 'action_item', id: item.id },
-      suggestion: `Make the fix work when ${failedService} is down: an independent path (another channel, provider or region).`,
-    });
   }
   return findings;
+}
+
+function toFinding(
+  item: Pick<ActionItem, 'id' | 'title'>,
+  { path, certain }: Reliance,
+): AntiPatternFinding {
+  const failedService = path.at(-1) ?? '';
+  const how = path.length === 1 ? `relies on ${failedService}` : `relies on ${path.join(' → ')}`;
+  return {
+    rule: 'circular-remediation',
+    severity: certain ? 'error' : 'warning',
+    message: `"${item.title}" ${how}, which failed in this incident${certain ? '' : ' (read from its wording)'}.`,
+    target: { type: 'action_item', id: item.id },
+    suggestion: certain
+      ? `Make the fix work when ${failedService} is down: an independent path (another channel, provider or region).`
+      : `If the fix goes through ${path[0]}, make it work when ${failedService} is down; if not, reword it (or list what it relies on) to say so.`,
+  };
 }

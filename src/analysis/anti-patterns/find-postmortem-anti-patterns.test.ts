@@ -14,7 +14,7 @@ const input: PostmortemAntiPatternInput = {
   incidents: [{ severity: 'sev4', services: ['chat'] }],
   actionItems: [
     actionItem({ id: 'a', title: 'More training', ownerName: null }),
-    actionItem({ id: 'b', title: 'Page the on-call through chat' }),
+    actionItem({ id: 'b', title: 'Page the on-call through chat', reliesOnServices: ['chat'] }),
   ],
   services: [{ name: 'chat', dependsOn: [] }],
   phaseHistory: [{ phase: 'analysis', enteredAt: new Date('2026-11-02T10:00:00Z') }],

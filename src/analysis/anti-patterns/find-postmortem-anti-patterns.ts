@@ -20,6 +20,7 @@ export interface PostmortemAntiPatternInput {
       ActionItem,
       | 'id'
       | 'title'
+      | 'kind'
       | 'status'
       | 'ownerName'
       | 'ownerUserId'

@@ -10,6 +10,7 @@ import { isCountedEvent, type TimelineEvent } from '../../domain/timeline-event.
 import type { WhyNode } from '../../domain/why-node.ts';
 import { whyNodeTexts } from '../../domain/why-tree.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
+import { openQuestionsRepository } from '../../storage/repositories/open-questions-repository.ts';
 import {
   actionItemsRepository,
   factorsRepository,
@@ -21,14 +22,26 @@ import { servicesRepository } from '../../storage/repositories/services-reposito
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
-/** The texts of a postmortem that the blameless check reads, named by field. */
+const optional = (field: string, text: string | null | undefined) =>
+  text ? [{ field, text }] : [];
+
+/**
+ * Every text of a postmortem that people write about what happened, named by field: the
+ * blameless check reads them all, and the blame game counts what is left standing in any of them.
+ */
 export function lintableTexts(
   postmortem: Pick<Postmortem, 'sections'>,
   parts: {
     timeline: Array<{ id: string; text: string }>;
     factors: Array<{ id: string; description: string; acceptedRiskReason: string | null }>;
-    actionItems: Array<{ id: string; title: string }>;
+    actionItems: Array<{
+      id: string;
+      title: string;
+      successCriterion?: string | null;
+      wontDoReason?: string | null;
+    }>;
     whyNodes?: ReadonlyArray<Pick<WhyNode, 'id' | 'question' | 'answer'>>;
+    openQuestions?: ReadonlyArray<{ id: string; text: string; resolution: string | null }>;
   },
 ) {
   return [
@@ -37,12 +50,20 @@ export function lintableTexts(
       text,
     })),
     ...parts.timeline.map((e) => ({ field: `timeline_events.${e.id}.text`, text: e.text })),
-    ...parts.factors.map((f) => ({
-      field: `contributing_factors.${f.id}.description`,
-      text: f.description,
-    })),
-    ...parts.actionItems.map((a) => ({ field: `action_items.${a.id}.title`, text: a.title })),
+    ...parts.factors.flatMap((f) => [
+      { field: `contributing_factors.${f.id}.description`, text: f.description },
+      ...optional(`contributing_factors.${f.id}.accepted_risk_reason`, f.acceptedRiskReason),
+    ]),
+    ...parts.actionItems.flatMap((a) => [
+      { field: `action_items.${a.id}.title`, text: a.title },
+      ...optional(`action_items.${a.id}.success_criterion`, a.successCriterion),
+      ...optional(`action_items.${a.id}.wont_do_reason`, a.wontDoReason),
+    ]),
     ...whyNodeTexts(parts.whyNodes ?? []),
+    ...(parts.openQuestions ?? []).flatMap((q) => [
+      { field: `open_questions.${q.id}.text`, text: q.text },
+      ...optional(`open_questions.${q.id}.resolution`, q.resolution),
+    ]),
   ];
 }
 
@@ -72,18 +93,19 @@ export async function loadBlamelessFindings(
   postmortem: Postmortem,
   loadedTimeline?: TimelineEvent[],
 ) {
-  const [timeline, factors, actionItems, whyNodes, waivers, context] = [
+  const [timeline, factors, actionItems, whyNodes, openQuestions, waivers, context] = [
     loadedTimeline ?? (await timelineRepository.listForPostmortem(deps.db, postmortem.id)),
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
     await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
     await whyNodesRepository.listForPostmortem(deps.db, postmortem.id),
+    await openQuestionsRepository.listForPostmortem(deps.db, postmortem.id),
     await waiversRepository.listForPostmortem(deps.db, postmortem.id),
     await loadBlamelessContext(deps, postmortem.id),
   ];
   const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
   const counted = timeline.filter((e) => e.status !== 'rejected');
   return findBlamelessFindings(
-    lintableTexts(postmortem, { timeline: counted, factors, actionItems, whyNodes }),
+    lintableTexts(postmortem, { timeline: counted, factors, actionItems, whyNodes, openQuestions }),
     context,
   ).map((finding) => {
     const key = findingKey(finding);

@@ -126,6 +126,35 @@ describeEachDatabase('anti-pattern routes', (kind) => {
     expect(await rules(member)).toContain('analysis-paralysis');
   });
 
+  it('counts as blame game every unwaived finding, in every text of the postmortem', async () => {
+    const blameGame = async () =>
+      (await member.get(`${base}/anti-pattern-findings`))
+        .json()
+        .data.find((f: { rule: string }) => f.rule === 'blame-game')?.message;
+    expect(await blameGame()).toMatch(/^1 blameless-language finding is /);
+    await member.post(`${base}/open-questions`, {
+      text: 'Had the on-call engineer read the runbook, would recovery have been faster?',
+    });
+    await member.post(`${base}/action-items`, {
+      title: 'Add a canary stage',
+      kind: 'prevent',
+      successCriterion: 'Nobody can be careless any more: the pipeline refuses unverified builds',
+    });
+    // The open question is a counterfactual about a person; the criterion's "careless" is
+    // denied ("Nobody can be careless"), so it does not count.
+    expect(await blameGame()).toMatch(/^2 blameless-language findings are /);
+    await member.post(`${base}/action-items`, {
+      title: 'Add a deploy freeze calendar',
+      kind: 'process',
+      successCriterion: 'The freeze holds even where the release manager overlooked the calendar',
+    });
+    expect(await blameGame()).toMatch(/^3 blameless-language findings are /);
+    const findings = (await member.get(`${base}/blameless-findings`)).json().data;
+    expect(
+      findings.map((f: { target: { field: string } }) => f.target.field.split('.')[0]),
+    ).toEqual(expect.arrayContaining(['sections', 'open_questions', 'action_items']));
+  });
+
   it('sees an overdue item as the days pass', async () => {
     server.setNow('2026-12-16T12:00:00Z');
     // Sessions expire over such a jump: sign in again.
