@@ -3,7 +3,7 @@ import type { ActionItemKind } from '../../domain/action-item.ts';
 /** How an action item's wording relates to one service it names. */
 export type ServiceRole = 'relies-on' | 'hardens' | 'decouples' | 'unclear';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The fix moves away from the service: "page without chat", "fall back when chat is down". */
 const decouplingBefore =
@@ -30,7 +30,7 @@ const relyingKinds: ReadonlySet<ActionItemKind> = new Set(['detect', 'mitigate',
  * from it (a path that avoids it), or unclear. Unclear wording falls back on the item's kind.
  */
 export function serviceRoleIn(text: string, service: string, kind: ActionItemKind): ServiceRole {
-  const mention = new RegExp(`(?<![\\w-])${escape(service)}(?![\\w-])`, 'gi');
+  const mention = new RegExp(`(?<![\\w-])${escapeRegExp(service)}(?![\\w-])`, 'gi');
   let role: ServiceRole = 'unclear';
   for (const match of text.matchAll(mention)) {
     const at = match.index ?? 0;
