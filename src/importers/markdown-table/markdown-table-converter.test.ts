@@ -84,12 +84,15 @@ describe.skipIf(!present)('markdownTableConverter on the DFDS postmortems', () =
     );
   });
 
-  it('skips the PM2022-006 HH:mm placeholders with warnings', async () => {
+  it('keeps the day of PM2022-006 "HH:mm" rows and skips the rows whose day is unknown', async () => {
     const { name, text } = dfdsFile('PM2022-006');
-    const { warnings } = await convert(text, {}, name);
-    expect(
-      warnings.filter((w) => w.code === 'TIMESTAMP_PLACEHOLDER').map((w) => w.where),
-    ).toContain(`${name}:13`);
+    const { events, warnings } = await convert(text, {}, name);
+    expect(events).toHaveLength(8);
+    expect(events[0]?.ambiguities.map((a) => a.code)).toContain('TIME_MISSING');
+    expect(warnings.filter((w) => w.code === 'TIMESTAMP_PLACEHOLDER').map((w) => w.where)).toEqual([
+      `${name}:15`,
+      `${name}:16`,
+    ]);
   });
 
   it('gives the same ids when imported twice', async () => {
@@ -185,5 +188,44 @@ describe('markdownTableConverter ambiguities', () => {
       }),
     ).toBeGreaterThan(0.5);
     expect(markdownTableConverter.detect({ fileName: 'x.json', head: '{"a":1}' })).toBe(0);
+  });
+});
+
+describe('markdownTableConverter on half-known times', () => {
+  it('keeps a row whose day is known but whose time is a placeholder, and the start of an open range', async () => {
+    const { events, warnings } = await convert(
+      [
+        'All times in UTC.',
+        '',
+        '| Time | Event |',
+        '| --- | --- |',
+        '| 2026-03-02 HH:mm | Search cache flushed by the deploy |',
+        '| 2026-03-02 14:26-14:?? | Warm-up job run on the canary |',
+        '| 2026-03-?? HH:mm | Someone noticed the hit ratio |',
+      ].join('\n'),
+    );
+    expect(events.map((e) => e.occurredAt.toISOString())).toEqual([
+      '2026-03-02T00:00:00.000Z',
+      '2026-03-02T14:26:00.000Z',
+    ]);
+    expect(codes(events[0])).toContain('TIME_MISSING');
+    expect(events[1]?.details.timeNote).toBe('end of range unknown');
+    expect(warnings.map((w) => w.code)).toEqual(['TIMESTAMP_PLACEHOLDER']);
+  });
+
+  it('reads a heading that names the day and the time, and dates the headings after it', async () => {
+    const { events } = await convert(
+      [
+        '## Timeline (times in UTC)',
+        '### March 3, 2026, 4:05 PM',
+        'Checkout error rate alert fires.',
+        '### 4:20 PM',
+        'Pool size reverted.',
+      ].join('\n'),
+    );
+    expect(events.map((e) => [e.occurredAt.toISOString(), e.text])).toEqual([
+      ['2026-03-03T16:05:00.000Z', 'Checkout error rate alert fires.'],
+      ['2026-03-03T16:20:00.000Z', 'Pool size reverted.'],
+    ]);
   });
 });

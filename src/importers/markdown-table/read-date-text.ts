@@ -6,7 +6,8 @@ export interface CalendarDate {
 }
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const monthName =
+/** A month's name or abbreviation, as a regular-expression source with one capture. */
+export const monthName =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const monthFirst = new RegExp(
   `\\b${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
@@ -18,7 +19,8 @@ const dayFirst = new RegExp(
 );
 const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
-function monthIndex(name: string): number {
+/** 1 for January … 12 for December, from a name or its abbreviation. */
+export function monthIndex(name: string): number {
   return months.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 

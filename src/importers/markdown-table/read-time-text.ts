@@ -1,6 +1,6 @@
 import { findTrailingZone } from '../time/find-zone-in-prose.ts';
 import type { Zone } from '../time/zone.ts';
-import { type CalendarDate, isRealDate } from './read-date-text.ts';
+import { type CalendarDate, isRealDate, monthIndex, monthName } from './read-date-text.ts';
 
 /** A clock reading as written. */
 export interface ClockTime {
@@ -28,6 +28,15 @@ const placeholder = /\b(?:HH|hh|MM|YYYY|yyyy|DD|dd)\b|\?\?|\bxx:xx\b|--:--|\bTBD
 const dateTime =
   /^(\d{4,6})[-/](\d{1,2})[-/](\d{1,2})(?:(?:[ T]+|\s+at\s+)(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?)?(.*)$/i;
 const monthDayTime = /^(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(.*)$/;
+const namedDateTime = new RegExp(
+  `^(?:\\w+day,?\\s+)?${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}),?\\s+(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?(.*)$`,
+  'i',
+);
+/** A known date whose time is a placeholder: `2022-06-02 HH:mm`. */
+const dateWithPlaceholderTime =
+  /^(\d{4}-\d{1,2}-\d{1,2})\s+(?:HH|hh|xx|--|\?\?):(?:mm|MM|xx|--|\?\?)$/;
+/** A range whose end is unknown: `12:26-12:??`. */
+const openRangeEnd = /(\d[:.]\d{2})\s*(?:-|\u2013|\u2014|to)\s*(?:\d{1,2}|\?\?)[:.]\?\?$/;
 const clock = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(.*)$/i;
 
 function clean(text: string): string {
@@ -84,8 +93,29 @@ export function readTimeText(raw: string): TimeReading {
   if (text === '') {
     return { kind: 'none' };
   }
+  const dateOnly = dateWithPlaceholderTime.exec(text);
+  if (dateOnly?.[1]) {
+    // The day is known even though the time is not: the row is kept, its time marked missing.
+    const reading = readTimeText(dateOnly[1]);
+    return reading.kind === 'date' ? reading : { kind: 'placeholder' };
+  }
+  if (openRangeEnd.test(text)) {
+    const reading = readTimeText(text.replace(openRangeEnd, '$1'));
+    return reading.kind === 'datetime' || reading.kind === 'time'
+      ? { ...reading, note: 'end of range unknown' }
+      : reading;
+  }
   if (placeholder.test(text)) {
     return { kind: 'placeholder' };
+  }
+  const named = namedDateTime.exec(text);
+  if (named?.[1] && named[2] && named[3] && named[4] && named[5]) {
+    const date = { year: Number(named[3]), month: monthIndex(named[1]), day: Number(named[2]) };
+    const time = toClock(named[4], named[5], named[6], named[7]);
+    const rest = trailingZone(named[8] ?? '');
+    if (isRealDate(date) && time && rest.ok) {
+      return { kind: 'datetime', date, time, zone: rest.zone, note: rest.note };
+    }
   }
   const full = dateTime.exec(text);
   if (full) {

@@ -131,6 +131,10 @@ export function scanTimeline(text: string, documentYear?: number): TimelineRow[]
           contextDate,
         };
         rows.push(heading);
+        if (reading.kind === 'datetime') {
+          // A dated heading also dates the time-only headings that follow it.
+          contextDate = { date: reading.date, line: i + 1 };
+        }
         continue;
       }
       const date = findDateText(title, documentYear);
