@@ -6,10 +6,13 @@ export interface ActionItemColumn {
   value: (item: ReportActionItem) => string;
 }
 
-const statusLabel = (item: ReportActionItem) =>
-  item.status === 'wont_do' && item.wontDoReason
-    ? `won't do: ${item.wontDoReason}`
-    : item.status.replace('_', ' ');
+const statusLabel = (item: ReportActionItem) => {
+  const status =
+    item.status === 'wont_do' && item.wontDoReason
+      ? `won't do: ${item.wontDoReason}`
+      : item.status.replace('_', ' ');
+  return item.isIdea ? `idea (${status})` : status;
+};
 
 /**
  * The action-item columns of the report, in order. Every renderer draws its table from this
@@ -19,7 +22,11 @@ export const actionItemColumns: ActionItemColumn[] = [
   { label: 'Ref', value: (item) => item.ref },
   { label: 'Action item', value: (item) => item.title },
   { label: 'Kind', value: (item) => item.kind },
-  { label: 'Owner', value: (item) => item.owner ?? 'unassigned' },
+  { label: 'Priority', value: (item) => item.priority },
+  {
+    label: 'Owner',
+    value: (item) => [item.owner ?? 'unassigned', ...(item.team ? [item.team] : [])].join(', '),
+  },
   { label: 'Due', value: (item) => item.dueDate ?? '—' },
   { label: 'Status', value: statusLabel },
   { label: 'Success criterion', value: (item) => item.successCriterion ?? '—' },

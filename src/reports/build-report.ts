@@ -42,6 +42,11 @@ export interface ReportActionItem {
   wontDoReason: string | null;
   trackerUrl: string | null;
   verificationEvidence: string | null;
+  priority: string;
+  team: string | null;
+  /** Services the fix changes. */
+  services: string[];
+  isIdea: boolean;
   addresses: string[];
   reliesOnServices: string[];
 }
@@ -227,6 +232,10 @@ export function buildReport(data: ReportData): Report {
       wontDoReason: item.wontDoReason,
       trackerUrl: item.trackerUrl,
       verificationEvidence: item.verificationEvidence,
+      priority: item.priority,
+      team: item.team,
+      services: [...item.services],
+      isIdea: item.isIdea,
       addresses: [
         ...item.linkedFactorIds.flatMap((id) => factorRef.get(id) ?? []),
         ...item.linkedWhyNodeIds.flatMap((id) => whyRef.get(id) ?? []),
