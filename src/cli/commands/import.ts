@@ -97,6 +97,13 @@ function report(
  * route (`importFile`). `--dry-run` opens no database.
  */
 export async function importCommand(path: string, options: ImportCommandOptions): Promise<void> {
+  // Without a postmortem, Markdown documents become whole postmortems (see import-documents.ts).
+  if (!options.postmortem && !options.source) {
+    const documents = await import('./import-documents.ts');
+    if (documents.isDocumentPath(path)) {
+      return documents.importDocumentsCommand(path, options);
+    }
+  }
   const { source, importOptions } = readOptions(options);
   const quiet = options.json && !process.stderr.isTTY;
   let bar: ProgressBar | undefined;
