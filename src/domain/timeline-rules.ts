@@ -45,15 +45,31 @@ export function textSimilarity(a: string, b: string): number {
   return shared / (left.size + right.size - shared);
 }
 
-/** True when one text's longest word (an alert name, say) appears in the other's words. */
-function sharesAlertName(a: string, b: string): boolean {
-  const longest = (words: Set<string>) =>
-    [...words].filter((w) => w.length >= 8 && /\p{L}/u.test(w)).sort((x, y) => y.length - x.length);
-  const left = significantWords(a);
-  const right = significantWords(b);
-  return (
-    longest(left).some((word) => right.has(word)) || longest(right).some((word) => left.has(word))
-  );
+/** The words two texts are compared by, computed once per event however often it is compared. */
+interface Fingerprint {
+  words: Set<string>;
+  /** Long words with a letter (alert names, say): one shared is enough for a match. */
+  names: string[];
+}
+
+function fingerprintOf(text: string): Fingerprint {
+  const words = significantWords(text);
+  return { words, names: [...words].filter((w) => w.length >= 8 && /\p{L}/u.test(w)) };
+}
+
+function similar(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.words.size > 0 && b.words.size > 0) {
+    let shared = 0;
+    for (const word of a.words) {
+      if (b.words.has(word)) {
+        shared += 1;
+      }
+    }
+    if (shared / (a.words.size + b.words.size - shared) >= 0.5) {
+      return true;
+    }
+  }
+  return a.names.some((word) => b.words.has(word)) || b.names.some((word) => a.words.has(word));
 }
 
 /** Same happening seen by two sources: close in time, same kind, similar text. */
@@ -62,14 +78,29 @@ export function isNearDuplicate(a: Linkable, b: Linkable): boolean {
     a.source !== b.source &&
     a.kind === b.kind &&
     Math.abs(a.occurredAt.getTime() - b.occurredAt.getTime()) <= nearDuplicateWindowMs &&
-    (textSimilarity(a.text, b.text) >= 0.5 || sharesAlertName(a.text, b.text))
+    similar(fingerprintOf(a.text), fingerprintOf(b.text))
   );
+}
+
+/**
+ * At most this many earlier events of each other source are compared with one event: in a
+ * window dense with look-alike-free chatter, linking stays linear in the number of events.
+ */
+export const nearDuplicateComparisonsMax = 100;
+
+/** The earlier events of one kind and one source still inside the window, in timeline order. */
+interface SourceWindow<T> {
+  items: Array<{ event: T; position: number }>;
+  head: number;
 }
 
 /**
  * Links near-duplicates across sources: the later event of a pair points at the earlier one
  * (`duplicateOfId`); nothing is deleted. Returns only the links to set — events already linked
  * keep their link — always pointing at the first event of a group, so chains never form.
+ * Sorts once, then slides a window per kind and source, so the work grows with the events
+ * times the other sources' events near each (at most `nearDuplicateComparisonsMax`), never
+ * with the square of the timeline.
  */
 export function findNearDuplicateLinks<T extends Linkable>(
   events: readonly T[],
@@ -82,31 +113,52 @@ export function findNearDuplicateLinks<T extends Linkable>(
       rootOf.set(event.id, event.duplicateOfId);
     }
   }
-  let windowStart = 0;
-  for (let i = 0; i < ordered.length; i += 1) {
-    const event = ordered[i];
-    if (!event) {
-      continue;
+  const fingerprints = new Map<T, Fingerprint>();
+  const fingerprint = (event: T) => {
+    let found = fingerprints.get(event);
+    if (!found) {
+      found = fingerprintOf(event.text);
+      fingerprints.set(event, found);
     }
-    while (
-      (ordered[windowStart]?.occurredAt.getTime() ?? 0) <
-      event.occurredAt.getTime() - nearDuplicateWindowMs
-    ) {
-      windowStart += 1;
-    }
-    if (rootOf.has(event.id)) {
-      continue;
-    }
-    for (let j = windowStart; j < i; j += 1) {
-      const earlier = ordered[j];
-      if (earlier && isNearDuplicate(earlier, event)) {
-        const root = rootOf.get(earlier.id) ?? earlier.id;
-        rootOf.set(event.id, root);
-        links.push({ id: event.id, duplicateOfId: root });
-        break;
+    return found;
+  };
+  const windows = new Map<string, Map<string, SourceWindow<T>>>();
+  ordered.forEach((event, position) => {
+    const bySource = windows.get(event.kind) ?? new Map<string, SourceWindow<T>>();
+    windows.set(event.kind, bySource);
+    const from = event.occurredAt.getTime() - nearDuplicateWindowMs;
+    let match: { event: T; position: number } | undefined;
+    for (const [source, window] of bySource) {
+      while ((window.items[window.head]?.event.occurredAt.getTime() ?? from) < from) {
+        window.head += 1;
+      }
+      if (source === event.source || rootOf.has(event.id)) {
+        continue;
+      }
+      const end = Math.min(window.items.length, window.head + nearDuplicateComparisonsMax);
+      for (let i = window.head; i < end; i += 1) {
+        const earlier = window.items[i];
+        if (earlier && (match === undefined || earlier.position < match.position)) {
+          if (similar(fingerprint(earlier.event), fingerprint(event))) {
+            match = earlier;
+            break;
+          }
+        }
       }
     }
-  }
+    if (match) {
+      const root = rootOf.get(match.event.id) ?? match.event.id;
+      rootOf.set(event.id, root);
+      links.push({ id: event.id, duplicateOfId: root });
+    }
+    const own = bySource.get(event.source) ?? { items: [], head: 0 };
+    bySource.set(event.source, own);
+    if (own.head > 1024 && own.head * 2 > own.items.length) {
+      own.items = own.items.slice(own.head);
+      own.head = 0;
+    }
+    own.items.push({ event, position });
+  });
   return links;
 }
 

@@ -1,5 +1,6 @@
+import { DomainError } from '../../domain/errors.ts';
+import { importEventsMax } from '../../domain/import-limits.ts';
 import type { TimelineSource } from '../../domain/timeline-event.ts';
-import { findNearDuplicateLinks } from '../../domain/timeline-rules.ts';
 import type { ImportedEvent } from '../../importers/imported-event.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import {
@@ -8,9 +9,11 @@ import {
 } from '../../storage/repositories/timeline-queries-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
+import { yieldToEventLoop } from '../yield-to-event-loop.ts';
 import { cleanImportedEvent } from './clean-imported-event.ts';
+import { linkNearDuplicates, type ProposedSpan } from './link-near-duplicates.ts';
 
-const batchSize = 500;
+const batchSize = 250;
 
 /** How a proposal is audited; every field has a default (see `proposeTimelineEvents`). */
 export interface TimelineProposalAudit {
@@ -46,6 +49,8 @@ export interface ProposeTimelineEventsRequest {
   window?: { since?: Date | undefined; until?: Date | undefined };
   /** The audit event; `false` when the caller records its own. */
   audit?: TimelineProposalAudit | false;
+  /** More events than this (default `importEventsMax`) fail with PAYLOAD_TOO_LARGE. */
+  eventsMax?: number;
   /** Told the running counts after every batch written. */
   onProgress?: (counts: { proposed: number; duplicatesSkipped: number }) => void;
 }
@@ -86,10 +91,13 @@ export function isInImportWindow(
  * 2. drops the events outside `window`, counting them;
  * 3. inserts the rest as `proposed`, `on conflict do nothing` on (postmortem, source,
  *    external id), so a re-import or a redelivery adds nothing and is counted as duplicates;
- * 4. links near-duplicates across sources (`duplicate_of_id`; nothing deleted);
+ * 4. links near-duplicates across sources (`duplicate_of_id`; nothing deleted) near the
+ *    span of what it proposed (`linkNearDuplicates`);
  * 5. touches the postmortem (its revision keys the read cache) when a row was added;
  * 6. records one audit event (see `TimelineProposalAudit` for the defaults).
- * The caller checks that the actor may edit the postmortem before calling.
+ * More than `eventsMax` events throw PAYLOAD_TOO_LARGE. Between batches it yields to the event
+ * loop, so the server keeps answering during a large import. The caller checks that the actor
+ * may edit the postmortem before calling.
  */
 export async function proposeTimelineEvents(
   tx: AppDeps,
@@ -103,6 +111,9 @@ export async function proposeTimelineEvents(
     firstProposedId: null,
   };
   const inputName = request.inputName ?? request.source;
+  const eventsMax = request.eventsMax ?? importEventsMax;
+  let seen = 0;
+  let span: ProposedSpan | null = null;
   let batch: ImportedTimelineRow[] = [];
   const flush = async () => {
     if (batch.length === 0) {
@@ -117,6 +128,7 @@ export async function proposeTimelineEvents(
       proposed: counts.proposed,
       duplicatesSkipped: counts.duplicatesSkipped,
     });
+    await yieldToEventLoop();
   };
   for await (const raw of request.events) {
     const event = cleanImportedEvent(raw, inputName);
@@ -124,14 +136,23 @@ export async function proposeTimelineEvents(
       counts.outsideWindow += 1;
       continue;
     }
+    seen += 1;
+    if (seen > eventsMax) {
+      throw new DomainError(
+        'PAYLOAD_TOO_LARGE',
+        `An import may hold at most ${eventsMax} events; split the input (by channel or time).`,
+        { details: { eventsMax } },
+      );
+    }
+    span = widen(span, event.occurredAt);
     batch.push(toRow(tx, request, event));
     if (batch.length >= batchSize) {
       await flush();
     }
   }
   await flush();
-  if (counts.proposed > 0) {
-    counts.nearDuplicatesLinked = await linkNearDuplicates(tx, request.postmortemId);
+  if (counts.proposed > 0 && span) {
+    counts.nearDuplicatesLinked = await linkNearDuplicates(tx, request.postmortemId, span);
     await postmortemsRepository.touch(tx.db, request.postmortemId, tx.clock());
   }
   await auditProposal(tx, request, counts);
@@ -165,16 +186,11 @@ function toRow(
   };
 }
 
-/** Near-duplicates are cross-source: a timeline of one source has none to link. */
-async function linkNearDuplicates(tx: AppDeps, postmortemId: string): Promise<number> {
-  if ((await timelineQueriesRepository.countSources(tx.db, postmortemId)) < 2) {
-    return 0;
+function widen(span: ProposedSpan | null, at: Date): ProposedSpan {
+  if (!span) {
+    return { from: at, to: at };
   }
-  const links = findNearDuplicateLinks(
-    await timelineQueriesRepository.listLinkable(tx.db, postmortemId),
-  );
-  await timelineQueriesRepository.setDuplicateLinks(tx.db, links);
-  return links.length;
+  return { from: at < span.from ? at : span.from, to: at > span.to ? at : span.to };
 }
 
 async function auditProposal(

@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  eq,
-  gt,
-  gte,
-  inArray,
-  isNull,
-  lte,
-  ne,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type {
   TimelineEvent,
   TimelineEventKind,
@@ -123,49 +109,6 @@ export const timelineQueriesRepository = {
       })
       .returning({ id: timelineEvents.id });
     return inserted.map((r) => r.id);
-  },
-
-  /** What near-duplicate linking needs of every event of a postmortem. */
-  async listLinkable(db: Database, postmortemId: string) {
-    const t = timelineEvents;
-    const rows = await db
-      .select({
-        id: t.id,
-        occurredAt: t.occurredAt,
-        createdAt: t.createdAt,
-        source: t.source,
-        kind: t.kind,
-        text: t.text,
-        duplicateOfId: t.duplicateOfId,
-      })
-      .from(t)
-      .where(and(eq(t.postmortemId, postmortemId), ne(t.status, 'rejected')));
-    return rows.map((r) => ({
-      ...r,
-      source: r.source as TimelineSource,
-      kind: r.kind as TimelineEventKind,
-    }));
-  },
-
-  /** How many sources the postmortem's timeline holds (linking needs two). */
-  async countSources(db: Database, postmortemId: string): Promise<number> {
-    const [row] = await db
-      .select({ n: sql<number>`count(distinct ${timelineEvents.source})::int` })
-      .from(timelineEvents)
-      .where(eq(timelineEvents.postmortemId, postmortemId));
-    return Number(row?.n ?? 0);
-  },
-
-  async setDuplicateLinks(
-    db: Database,
-    links: Array<{ id: string; duplicateOfId: string }>,
-  ): Promise<void> {
-    for (const link of links) {
-      await db
-        .update(timelineEvents)
-        .set({ duplicateOfId: link.duplicateOfId })
-        .where(and(eq(timelineEvents.id, link.id), isNull(timelineEvents.duplicateOfId)));
-    }
   },
 
   /** Sets the review status of many events of one postmortem; returns how many changed. */
