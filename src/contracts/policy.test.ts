@@ -80,6 +80,12 @@ describe('resolvePolicy', () => {
         },
         verifierMustDifferFromOwner: true,
       },
+      recurringMinorIssues: {
+        severities: ['sev4'],
+        minIncidents: 3,
+        windowDays: 14,
+        dueBusinessDays: { documentation: 10 },
+      },
     };
     expect(resolvePolicy(file)).toEqual(file);
     expect(policySchema.parse(resolvePolicy(file))).toEqual(file);

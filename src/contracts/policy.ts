@@ -29,6 +29,14 @@ export const policySchema = z
         includeDrills: z.boolean(),
       })
       .strict(),
+    recurringMinorIssues: z
+      .object({
+        severities: z.array(z.enum(severities)),
+        minIncidents: z.number().int().min(2).max(1000),
+        windowDays: z.number().int().min(1).max(365),
+        dueBusinessDays: phaseDaysSchema,
+      })
+      .strict(),
     dueBusinessDays: perSeverity(phaseDaysSchema),
     holidays: z.array(z.iso.date()),
     factorTaxonomy: z

@@ -31,6 +31,17 @@ export interface Policy {
     /** Drills are reviewed only when this is true. */
     includeDrills: boolean;
   };
+  /**
+   * The third trigger of "which incidents need a postmortem": minor incidents that keep coming
+   * back. A theme of at least `minIncidents` incidents of these severities within `windowDays`
+   * requires one thematic postmortem over them all, due by `dueBusinessDays` after the latest.
+   */
+  recurringMinorIssues: {
+    severities: Severity[];
+    minIncidents: number;
+    windowDays: number;
+    dueBusinessDays: Partial<Record<DuePhase, number>>;
+  };
   /** Business days after resolution by which each phase should be reached, per severity. */
   dueBusinessDays: Record<Severity, Partial<Record<DuePhase, number>>>;
   /** Non-working days (`YYYY-MM-DD`) skipped when counting business days. */
@@ -117,6 +128,12 @@ export const defaultPolicy: Policy = {
     kinds: ['security'],
     nearMissPotentialSeverities: ['sev1', 'sev2'],
     includeDrills: false,
+  },
+  recurringMinorIssues: {
+    severities: ['sev3', 'sev4'],
+    minIncidents: 4,
+    windowDays: 30,
+    dueBusinessDays: { analysis: 5, documentation: 10, follow_up: 20, closed: 90 },
   },
   dueBusinessDays: {
     sev1: { analysis: 2, documentation: 5, follow_up: 10, closed: 40 },

@@ -97,3 +97,20 @@ describe.skipIf(!existsSync(realFixtures))('findThemes on the public postmortems
 if (!existsSync(realFixtures)) {
   console.warn('Theme tests on the public postmortems skipped: ../shared/fixtures is absent.');
 }
+
+describe('rankSimilar', () => {
+  it('finds the earlier reports of a repeat, best first, and nothing unrelated', async () => {
+    const { rankSimilar } = await import('./rank-similar.ts');
+    const reports = readMarkdownPostmortems(ownFixtures).map(candidate);
+    const [target, ...earlier] = [...reports].reverse();
+    expect(target?.id).toMatch(/^2026-03-25/);
+    const webhooks = reports.find((r) => r.id.startsWith('2026-03-20')) as ThemeCandidate;
+    const matches = rankSimilar(
+      webhooks,
+      reports.filter((r) => r !== webhooks),
+    );
+    expect(matches.map((m) => m.id.slice(0, 10)).sort()).toEqual(['2026-03-02', '2026-03-09']);
+    expect(matches[0]?.score).toBeGreaterThanOrEqual(matches[1]?.score ?? 1);
+    expect(rankSimilar(target as ThemeCandidate, earlier)).toEqual([]);
+  });
+});

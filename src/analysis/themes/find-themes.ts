@@ -1,5 +1,5 @@
 import type { Severity } from '../../domain/incident.ts';
-import { cosine, tfIdfVectors, tokenize } from './text-vectors.ts';
+import { similarity, vectorize } from './theme-similarity.ts';
 
 /** What the clustering needs of an incident (or of a postmortem's incident). */
 export interface ThemeCandidate {
@@ -42,43 +42,12 @@ export interface Theme {
   to: Date;
 }
 
-// A repeat usually gets nearly the same title; the body adds the mechanism. Tuned on the public
-// postmortems in the fixtures: repeats score 0.34–0.95, unrelated reports at most 0.25.
-const titleWeight = 0.3;
-
-const jaccard = (a: readonly string[], b: readonly string[]) => {
-  if (a.length === 0 || b.length === 0) {
-    return null;
-  }
-  const setA = new Set(a);
-  const shared = [...new Set(b)].filter((x) => setA.has(x)).length;
-  return shared / (setA.size + new Set(b).size - shared);
-};
-
-/**
- * Similarity of two candidates: text (TF-IDF cosine, title counted twice) weighs most; shared
- * services and factor categories add evidence only where both sides have them, so a report
- * without a service list is judged on its words alone.
- */
-function combine(text: number, services: number | null, factors: number | null): number {
-  const parts: Array<[number, number]> = [[text, 0.6]];
-  if (services !== null) {
-    parts.push([services, 0.25]);
-  }
-  if (factors !== null) {
-    parts.push([factors, 0.15]);
-  }
-  const weight = parts.reduce((sum, [, w]) => sum + w, 0);
-  return parts.reduce((sum, [value, w]) => sum + value * w, 0) / weight;
-}
-
 /** Similarity matrix of the candidates (0 for pairs further apart than the window) and their vectors. */
 export function similarityMatrix(
   candidates: readonly ThemeCandidate[],
   windowDays: number,
 ): { matrix: number[][]; vectors: Array<Map<string, number>> } {
-  const vectors = tfIdfVectors(candidates.map((c) => [...tokenize(c.title), ...tokenize(c.text)]));
-  const titles = tfIdfVectors(candidates.map((c) => tokenize(c.title)));
+  const vectors = vectorize(candidates);
   const window = windowDays * 86_400_000;
   const matrix = candidates.map(() => new Array<number>(candidates.length).fill(0));
   candidates.forEach((ca, a) => {
@@ -87,18 +56,12 @@ export function similarityMatrix(
       if (Math.abs(ca.occurredAt.getTime() - cb.occurredAt.getTime()) > window) {
         continue;
       }
-      const score = combine(
-        titleWeight * cosine(titles[a] as Map<string, number>, titles[b] as Map<string, number>) +
-          (1 - titleWeight) *
-            cosine(vectors[a] as Map<string, number>, vectors[b] as Map<string, number>),
-        jaccard(ca.services, cb.services),
-        jaccard(ca.factorCategories, cb.factorCategories),
-      );
+      const score = similarity(vectors, a, b, ca, cb);
       (matrix[a] as number[])[b] = score;
       (matrix[b] as number[])[a] = score;
     }
   });
-  return { matrix, vectors };
+  return { matrix, vectors: vectors.texts };
 }
 
 /**
