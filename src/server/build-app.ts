@@ -37,6 +37,7 @@ import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes
 import type { RouteContext } from './routes/route-context.ts';
 import { withZod } from './routes/route-context.ts';
 import { registerServiceRoutes } from './routes/services/service-routes.ts';
+import { registerThemeRoutes } from './routes/themes/theme-routes.ts';
 import { registerTimelineRoutes } from './routes/timeline/timeline-routes.ts';
 import { registerWebhookRoutes } from './routes/webhooks/webhook-routes.ts';
 import { registerWhyTreeRoutes } from './routes/why-tree/why-tree-routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerActionItemRoutes(context);
   registerMetricRoutes(context);
   registerActionItemBoardRoutes(context);
+  registerThemeRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

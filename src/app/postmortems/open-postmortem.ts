@@ -9,6 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { proposeIncidentSignals } from '../intake/propose-incident-signals.ts';
+import { mergeReviewedTimelines } from '../themes/merge-reviewed-timelines.ts';
 
 /**
  * Opens a postmortem for one incident, or a thematic one for several. It inherits
@@ -74,6 +75,9 @@ export async function openPostmortem(
       closedAt: null,
     });
     await proposeIncidentSignals(tx, postmortem.id, input.incidentIds, actor.id);
+    if (scope === 'thematic') {
+      await mergeReviewedTimelines(tx, actor, postmortem.id, input.incidentIds);
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'postmortem.opened',

@@ -23,12 +23,21 @@ export interface ThemeCandidateRow {
   resolvedAt: Date | null;
   durationSeconds: number | null;
   postmortemIds: string[];
+  postmortemTitles: string[];
   factorCategories: string[];
   /** Summaries and factor descriptions of its postmortems. */
   reviewText: string;
 }
 
 const occurredAt = sql<Date>`coalesce(${incidents.startedAt}, ${incidents.detectedAt}, ${incidents.createdAt})`;
+
+/** The visible reviews of one incident, their titles, factor categories and text. */
+export interface IncidentReviews {
+  postmortemIds: string[];
+  postmortemTitles: string[];
+  factorCategories: string[];
+  text: string;
+}
 
 /** What the theme finder and "similar past postmortems" read, filtered by visibility in SQL. */
 export const themeCandidatesRepository = {
@@ -82,6 +91,7 @@ export const themeCandidatesRepository = {
             ? Math.max(0, Math.floor((row.resolvedAt.getTime() - row.startedAt.getTime()) / 1000))
             : null,
         postmortemIds: review?.postmortemIds ?? [],
+        postmortemTitles: review?.postmortemTitles ?? [],
         factorCategories: review?.factorCategories ?? [],
         reviewText: review?.text ?? '',
       };
@@ -93,11 +103,8 @@ export const themeCandidatesRepository = {
     db: Database,
     viewer: Actor,
     incidentIds: string[],
-  ): Promise<Map<string, { postmortemIds: string[]; factorCategories: string[]; text: string }>> {
-    const result = new Map<
-      string,
-      { postmortemIds: string[]; factorCategories: string[]; text: string }
-    >();
+  ): Promise<Map<string, IncidentReviews>> {
+    const result = new Map<string, IncidentReviews>();
     if (incidentIds.length === 0) {
       return result;
     }
@@ -122,9 +129,11 @@ export const themeCandidatesRepository = {
     for (const row of rows) {
       const entry = result.get(row.incidentId) ?? {
         postmortemIds: [],
+        postmortemTitles: [],
         factorCategories: [],
         text: '',
       };
+      entry.postmortemTitles.push(row.title);
       const causes = [...row.factors, ...row.nodes];
       entry.postmortemIds.push(row.postmortemId);
       entry.factorCategories = [
