@@ -11,6 +11,9 @@ import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 import * as schema from './schema.ts';
 
+/** Session-level advisory lock held while migrating a PostgreSQL database. */
+const migrationLockKey = 4242000;
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Where the data lives: a PostgreSQL URL, a PGlite data directory, or a ready PGlite instance. */
@@ -39,7 +42,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db,
       kind: 'postgres',
       migrate: async () => {
-        await migratePostgres(drizzlePostgres(pool, { schema }), { migrationsFolder });
+        // Instances starting together on one database would otherwise race the same
+        // CREATE TABLEs; the lock makes the second wait, then find nothing left to apply.
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+          try {
+            await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder });
+          } finally {
+            await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+          }
+        } finally {
+          client.release();
+        }
       },
       ping: async () => {
         await db.execute(sql`select 1`);
