@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../contracts/problem.ts';
 import { DomainError, type ErrorCode, type ValidationIssue } from '../domain/errors.ts';
+import { loggableError } from '../storage/loggable-error.ts';
 import { translateStorageError } from '../storage/translate-storage-error.ts';
 
 /** HTTP status per error code: the one table that maps domain errors to HTTP. */
@@ -125,7 +126,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const problem = toProblem(error, String(request.id));
   if (problem.status >= 500) {
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ err: loggableError(error) }, 'request failed');
   } else {
     request.log.info({ code: problem.code, status: problem.status }, 'request refused');
   }

@@ -10,7 +10,8 @@ interface LoggedRequest {
 }
 
 const webhookPathToken = /^(\/api\/v1\/webhooks\/[^/?#]+\/)[^/?#]+/i;
-const webhookToken = /dbw_[A-Za-z0-9_-]+/g;
+// Webhook, API and password-reset tokens, wherever a client put one.
+const webhookToken = /(?:dbw|dbf|drs)_[A-Za-z0-9_-]+/g;
 
 /**
  * A URL as logs may show it: the integration token of a webhook path (the segment after the

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { PolicyFileError } from '../../app/load-policy-file.ts';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
+import { loggableError } from '../../storage/loggable-error.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
 /** A command-line usage problem (bad flag value); exits with 2. */
@@ -63,7 +64,8 @@ function errorLines(error: unknown): string[] {
     }
     return lines;
   }
-  return [error instanceof Error ? error.message : String(error)];
+  // A failed query's message lists its parameters (hashes among them): never print those.
+  return [error instanceof Error ? loggableError(error).message : String(error)];
 }
 
 /** The error as JSON for `--json` callers. */
@@ -87,6 +89,6 @@ export function errorAsJson(error: unknown): Record<string, unknown> {
   }
   return {
     code: error instanceof UsageError ? 'USAGE' : 'ERROR',
-    message: error instanceof Error ? error.message : String(error),
+    message: error instanceof Error ? loggableError(error).message : String(error),
   };
 }
