@@ -1,5 +1,6 @@
 import type { Policy } from '../domain/policy.ts';
 import type { Database } from '../storage/database.ts';
+import type { PolicySource } from './policy-source.ts';
 
 /** What every use case needs from the rim: the database, the clock, ids and the policy. */
 export interface AppDeps {
@@ -7,4 +8,6 @@ export interface AppDeps {
   clock: () => Date;
   newId: () => string;
   policy: Policy;
+  /** Where the policy came from, for the admins' policy page; absent means built in. */
+  policySource?: PolicySource;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AppDeps } from '../app/app-deps.ts';
 import { loadPolicyFile } from '../app/load-policy-file.ts';
+import { describePolicySource } from '../app/policy-source.ts';
 import {
   type DatabaseHandle,
   type DatabaseTarget,
@@ -51,7 +52,13 @@ export async function openRuntime(options: RuntimeOptions, env = process.env): P
   return {
     handle,
     target,
-    deps: { db: handle.db, clock: () => new Date(), newId: randomUUID, policy },
+    deps: {
+      db: handle.db,
+      clock: () => new Date(),
+      newId: randomUUID,
+      policy,
+      policySource: describePolicySource(options.policy, env.DEBRIEF_POLICY),
+    },
   };
 }
 

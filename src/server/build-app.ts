@@ -27,11 +27,13 @@ import { registerFacilitationRoutes } from './routes/facilitation/register-facil
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImportRoutes } from './routes/imports/import-routes.ts';
 import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
+import { registerDeliveryLog } from './routes/integrations/delivery-log.ts';
 import { registerIntegrationRoutes } from './routes/integrations/integration-routes.ts';
 import { registerMetricRoutes } from './routes/metrics/metric-routes.ts';
 import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
 import { registerPersonalAccountRoutes } from './routes/personal-accounts/personal-account-routes.ts';
 import { registerPolicyRoutes } from './routes/policy-routes.ts';
+import { registerPolicySourceRoutes } from './routes/policy-source-routes.ts';
 import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-record-routes.ts';
 import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
@@ -139,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerExportRoutes(context);
   registerAllPartRoutes(context);
   registerPolicyRoutes(context);
+  registerPolicySourceRoutes(context);
   registerDemoRoutes(context);
   registerServiceRoutes(context);
   registerAntiPatternRoutes(context);
@@ -148,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerTimelineRoutes(context);
   registerPersonalAccountRoutes(context);
   registerIntegrationRoutes(context);
+  registerDeliveryLog(context);
   registerWebhookRoutes(context);
   registerActionItemRoutes(context);
   registerMetricRoutes(context);

@@ -9,3 +9,4 @@ export * from './schema/incidents.ts';
 export * from './schema/postmortem-parts.ts';
 export * from './schema/postmortems.ts';
 export * from './schema/security.ts';
+export * from './schema/webhook-deliveries.ts';
