@@ -29,6 +29,8 @@ describe.skipIf(!hasChromium)('journey: the web app covers what a team does', ()
       timezoneId: browserTimezone,
       locale: 'en-GB',
       viewport: { width: 1280, height: 900 },
+      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
+      bypassCSP: true,
     });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -5,7 +5,9 @@ import { rawCodesOnPage } from './vocabulary.ts';
 
 /** Waits until nothing on the page says it is still loading. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // Quiet network is a hint, not a promise (a live connection may stay open): the loading
+  // markers below are what must be gone.
+  await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
   await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
 }
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { isRecordId } from './routing/is-record-id.ts';
 import { matchPath } from './routing/match-path.ts';
 import { useLocation } from './routing/use-location.ts';
@@ -11,6 +12,13 @@ import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
 import { ServiceScene } from './scenes/Service/ServiceScene.tsx';
 import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
+
+// Settings pages are for admins and rare visits: kept out of the first download.
+const SettingsScene = lazy(() =>
+  import('./scenes/Settings/SettingsScene.tsx').then((module) => ({
+    default: module.SettingsScene,
+  })),
+);
 
 /**
  * Picks the scene for the current path. Scenes with an id remount when the id changes; an
@@ -48,6 +56,20 @@ export function AppRoutes() {
   const service = matchPath('/services/:name', pathname);
   if (service?.name) {
     return <ServiceScene key={service.name} name={service.name} />;
+  }
+  const settings = matchPath('/settings/:page', pathname);
+  if (settings?.page) {
+    return (
+      <Suspense
+        fallback={
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        }
+      >
+        <SettingsScene key={settings.page} page={settings.page} />
+      </Suspense>
+    );
   }
   return <NotFoundScene />;
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { apiTokenSchema, type createUserBodySchema, createdTokenSchema, userSchema } from '../../contracts/auth.ts';
+import {
+  apiTokenSchema,
+  createdTokenSchema,
+  type createUserBodySchema,
+  userSchema,
+} from '../../contracts/auth.ts';
 import {
   type CreateIntegrationBody,
   createdIntegrationSchema,
@@ -26,8 +31,7 @@ export const settingsApi = {
     await send('DELETE', `/tokens/${encodeURIComponent(id)}`);
     return true;
   },
-  listIntegrations: () =>
-    requestJson(dataOf(z.array(integrationSchema)), 'GET', '/integrations'),
+  listIntegrations: () => requestJson(dataOf(z.array(integrationSchema)), 'GET', '/integrations'),
   createIntegration: (body: CreateIntegrationBody) =>
     requestJson(dataOf(createdIntegrationSchema), 'POST', '/integrations', { body }),
   revokeIntegration: async (id: string): Promise<true> => {

@@ -12,6 +12,7 @@ const sections = [
   { to: '/postmortems', label: 'Postmortems' },
   { to: '/action-items', label: 'Action items' },
   { to: '/services', label: 'Services' },
+  { to: '/settings/tokens', label: 'Settings', match: '/settings' },
 ];
 
 /** The top bar: product name, main navigation, the signed-in user and sign out. */
@@ -35,7 +36,9 @@ export function AppHeader({ session, onSignOut }: AppHeaderProps) {
                   <li key={section.to}>
                     <Link
                       to={section.to}
-                      aria-current={active.startsWith(section.to) ? 'page' : undefined}
+                      aria-current={
+                        active.startsWith(section.match ?? section.to) ? 'page' : undefined
+                      }
                     >
                       {section.label}
                     </Link>

@@ -19,7 +19,7 @@ export function SecretOnce({ label, value, note }: SecretOnceProps) {
     }
   };
   return (
-    <div className="card" role="group" aria-label={label}>
+    <section className="card" aria-label={label}>
       <p>
         <strong>{label}</strong>
         {note && <span className="muted"> — {note}</span>}
@@ -34,6 +34,6 @@ export function SecretOnce({ label, value, note }: SecretOnceProps) {
           {copied === 'no' && 'The browser refused; select the text and copy it.'}
         </span>
       </div>
-    </div>
+    </section>
   );
 }

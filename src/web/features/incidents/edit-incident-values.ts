@@ -59,12 +59,16 @@ export function incidentToValues(incident: Incident): EditIncidentValues {
   };
 }
 
+function sameMembers(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
 function sameInstant(a: KeyInstantValues, b: KeyInstantValues): boolean {
   return a.at === b.at && a.source === b.source && a.precision === b.precision;
 }
 
 /**
- * The `PATCH /incidents/{id}` body: every field, but only the key instants that changed, so
+ * The `PATCH /incidents/{id}` body: every field, but only the key instants and access that changed, so
  * that an instant set meanwhile by an alert is not overwritten with the value first read.
  * An emptied time clears the instant.
  */
@@ -92,8 +96,9 @@ export function valuesToUpdate(
     potentialSeverity: values.kind === 'near_miss' ? values.potentialSeverity : null,
     services: parseServices(values.services),
     isDrill: values.isDrill,
-    restricted: values.restricted,
-    memberIds: values.memberIds,
+    // Access is sent only when it changes: changing it needs a right that editing does not.
+    ...(values.restricted !== initial.restricted ? { restricted: values.restricted } : {}),
+    ...(sameMembers(initial.memberIds, values.memberIds) ? {} : { memberIds: values.memberIds }),
     instants,
   };
 }

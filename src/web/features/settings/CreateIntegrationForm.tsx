@@ -1,8 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import {
-  type IntegrationKind,
-  integrationKinds,
-} from '../../../contracts/integrations.ts';
+import { type IntegrationKind, integrationKinds } from '../../../contracts/integrations.ts';
 import { limits } from '../../../contracts/limits.ts';
 import { type CreatedIntegration, settingsApi } from '../../api/settings-api.ts';
 import { Field } from '../../components/Field.tsx';
@@ -14,7 +11,11 @@ import { integrationLabels } from './integration-labels.ts';
 const signingKinds: ReadonlySet<IntegrationKind> = new Set(['pagerduty', 'github']);
 
 /** Creates an integration of a kind; a signing secret is asked for only where the sender signs. */
-export function CreateIntegrationForm({ onCreated }: { onCreated: (created: CreatedIntegration) => void }) {
+export function CreateIntegrationForm({
+  onCreated,
+}: {
+  onCreated: (created: CreatedIntegration) => void;
+}) {
   const [kind, setKind] = useState<IntegrationKind>('alertmanager');
   const [name, setName] = useState('');
   const [signingSecret, setSigningSecret] = useState('');
@@ -23,7 +24,9 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const secret = signingKinds.has(kind) && signingSecret ? { signingSecret } : {};
-    const created = await submit.run(() => settingsApi.createIntegration({ kind, name, ...secret }));
+    const created = await submit.run(() =>
+      settingsApi.createIntegration({ kind, name, ...secret }),
+    );
     if (created) {
       setName('');
       setSigningSecret('');
@@ -44,10 +47,18 @@ export function CreateIntegrationForm({ onCreated }: { onCreated: (created: Crea
           </select>
         </Field>
         <Field label="Name" required hint="e.g. Production Alertmanager">
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={limits.nameMax} />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={limits.nameMax}
+          />
         </Field>
         {signingKinds.has(kind) && (
-          <Field label="Signing secret" hint="The secret the sender signs with; at least 8 characters. Optional.">
+          <Field
+            label="Signing secret"
+            hint="The secret the sender signs with; at least 8 characters. Optional."
+          >
             <input
               type="password"
               autoComplete="off"

@@ -57,7 +57,11 @@ export function IntegrationsPage() {
           />
           {testableKinds.has(created.kind) && (
             <div className="actions">
-              <button type="button" onClick={() => void runTest(created.webhookPath)} disabled={test.pending}>
+              <button
+                type="button"
+                onClick={() => void runTest(created.webhookPath)}
+                disabled={test.pending}
+              >
                 Send a test delivery
               </button>
               <span role="status">{testStatus}</span>

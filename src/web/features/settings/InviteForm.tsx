@@ -14,7 +14,8 @@ const empty = { name: '', email: '', role: 'member' as UserRole, password: '' };
 export function InviteForm({ onInvited }: { onInvited: (user: User) => void }) {
   const [values, setValues] = useState(empty);
   const submit = useSubmit();
-  const set = (change: Partial<typeof empty>) => setValues((current) => ({ ...current, ...change }));
+  const set = (change: Partial<typeof empty>) =>
+    setValues((current) => ({ ...current, ...change }));
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -29,7 +30,12 @@ export function InviteForm({ onInvited }: { onInvited: (user: User) => void }) {
     <form className="form card" onSubmit={handleSubmit} aria-label="Invite someone">
       <div className="row">
         <Field label="Name" required>
-          <input value={values.name} onChange={(e) => set({ name: e.target.value })} required maxLength={limits.nameMax} />
+          <input
+            value={values.name}
+            onChange={(e) => set({ name: e.target.value })}
+            required
+            maxLength={limits.nameMax}
+          />
         </Field>
         <Field label="Email" required>
           <input

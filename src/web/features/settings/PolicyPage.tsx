@@ -45,26 +45,44 @@ export function PolicyPage() {
         <span className="muted">Change it in the file and restart; it is read-only here.</span>
       </p>
       <section className="card" aria-labelledby="policy-required">
-        <h3 id="policy-required">Which incidents need a postmortem {origin('requirePostmortem')}</h3>
+        <h3 id="policy-required">
+          Which incidents need a postmortem {origin('requirePostmortem')}
+        </h3>
         <ul>
-          <li>Severities: {list(policy.requirePostmortem.severities.map((s) => incidentLabels.severityShort[s]))}</li>
+          <li>
+            Severities:{' '}
+            {list(policy.requirePostmortem.severities.map((s) => incidentLabels.severityShort[s]))}
+          </li>
           <li>Kinds: {list(policy.requirePostmortem.kinds.map((k) => incidentLabels.kind[k]))}</li>
           <li>
             Near misses that could have been:{' '}
-            {list(policy.requirePostmortem.nearMissPotentialSeverities.map((s) => incidentLabels.severityShort[s]))}
+            {list(
+              policy.requirePostmortem.nearMissPotentialSeverities.map(
+                (s) => incidentLabels.severityShort[s],
+              ),
+            )}
           </li>
           <li>Drills: {policy.requirePostmortem.includeDrills ? 'included' : 'not included'}</li>
         </ul>
       </section>
       <section className="card" aria-labelledby="policy-deadlines">
-        <h3 id="policy-deadlines">Phase deadlines, business days after resolution {origin('dueBusinessDays')}</h3>
-        <PerSeverityTable caption="Phase deadlines" columns={phaseColumns} values={policy.dueBusinessDays} unit="days" />
+        <h3 id="policy-deadlines">
+          Phase deadlines, business days after resolution {origin('dueBusinessDays')}
+        </h3>
+        <PerSeverityTable
+          caption="Phase deadlines"
+          columns={phaseColumns}
+          values={policy.dueBusinessDays}
+          unit="days"
+        />
         <p>
           Holidays {origin('holidays')}: {list(policy.holidays.map((day) => formatDate(day)))}
         </p>
       </section>
       <section className="card" aria-labelledby="policy-approvals">
-        <h3 id="policy-approvals">Reviewer approvals needed {origin('requiredReviewerApprovals')}</h3>
+        <h3 id="policy-approvals">
+          Reviewer approvals needed {origin('requiredReviewerApprovals')}
+        </h3>
         <PerSeverityTable
           caption="Reviewer approvals"
           columns={[['count', 'Approvals']]}
@@ -111,7 +129,10 @@ export function PolicyPage() {
       </section>
       <section className="card" aria-labelledby="policy-anti-patterns">
         <h3 id="policy-anti-patterns">Anti-pattern thresholds {origin('antiPatterns')}</h3>
-        <p>Follow-up counts as stale after {policy.antiPatterns.followUpStaleDays} days without progress.</p>
+        <p>
+          Follow-up counts as stale after {policy.antiPatterns.followUpStaleDays} days without
+          progress.
+        </p>
         <PerSeverityTable
           caption="Analysis budget"
           columns={[['budget', 'Analysis budget']]}

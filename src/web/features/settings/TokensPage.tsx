@@ -36,16 +36,25 @@ export function TokensPage() {
     <>
       <h2>My API tokens</h2>
       <p className="muted">
-        For scripts and the command line: send <code>Authorization: Bearer &lt;token&gt;</code>.
-        A token acts as you, with your role.
+        For scripts and the command line: send <code>Authorization: Bearer &lt;token&gt;</code>. A
+        token acts as you, with your role.
       </p>
       {secret && (
-        <SecretOnce label="Your new token" value={secret} note="copy it now: it is not shown again" />
+        <SecretOnce
+          label="Your new token"
+          value={secret}
+          note="copy it now: it is not shown again"
+        />
       )}
       <form className="form card" onSubmit={handleCreate} aria-label="New API token">
         <div className="row">
           <Field label="Token name" required hint="What it is for, e.g. CI export job">
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={limits.nameMax} />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={limits.nameMax}
+            />
           </Field>
         </div>
         <ProblemAlert problem={create.problem} fieldLabels={{ name: 'Token name' }} />

@@ -1,9 +1,9 @@
+import { NotFoundNotice } from '../../components/NotFoundNotice.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { AccountsPage } from '../../features/settings/AccountsPage.tsx';
 import { IntegrationsPage } from '../../features/settings/IntegrationsPage.tsx';
 import { PolicyPage } from '../../features/settings/PolicyPage.tsx';
 import { TokensPage } from '../../features/settings/TokensPage.tsx';
-import { NotFoundNotice } from '../../components/NotFoundNotice.tsx';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Link } from '../../routing/Link.tsx';

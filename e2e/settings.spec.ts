@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAsPage } from './support/api-seed.ts';
+import { buildWeb } from './support/build-web.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { checkPage } from './support/page-checks.ts';
+import { AppShell } from './support/pages/app-shell.ts';
+import { EditIncidentPage } from './support/pages/edit-incident-page.ts';
+import { IncidentPage } from './support/pages/incident-page.ts';
+import { SettingsPage } from './support/pages/settings-page.ts';
+import { SignInPage } from './support/pages/sign-in-page.ts';
+import { type RunningServer, startServer } from './support/start-server.ts';
+
+describe.skipIf(!hasChromium)('journey: administration and a new member at work', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: BrowserContext;
+  let page: Page;
+  let incidentId: string;
+  const pageErrors: string[] = [];
+
+  const newContext = () =>
+    browser.newContext({
+      baseURL: server.url,
+      timezoneId: browserTimezone,
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
+      bypassCSP: true,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer();
+    browser = await launchChromium();
+    admin = await newContext();
+    page = await admin.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const setup = await page.request.post('/api/v1/setup', {
+      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
+    });
+    expect(setup.status()).toBe(201);
+    const incident = await apiAsPage(page, 'POST', '/incidents', {
+      title: 'Search results empty for logged-out visitors',
+      kind: 'degradation',
+      severity: 'sev3',
+      services: ['search-api'],
+      instants: { started_at: { at: utcDaysAgoAt(2, 9, 0).toISOString() } },
+    });
+    incidentId = (incident.json as { data: { id: string } }).data.id;
+  }, 180_000);
+
+  afterAll(async () => {
+    await admin?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("an admin invites a member, who signs in and sets the incident's key instants", async () => {
+    const settings = new SettingsPage(page);
+    await settings.open('accounts');
+    await checkPage(page, 'accounts');
+    await settings.invite({
+      name: 'Mo Member',
+      email: 'mo@example.com',
+      role: 'member',
+      password: 'another horse battery',
+    });
+    await page.getByRole('status').getByText('Mo Member can now sign in').waitFor();
+    await page.getByRole('rowheader', { name: 'Mo Member' }).waitFor();
+
+    const memberContext = await newContext();
+    const member = await memberContext.newPage();
+    member.setDefaultTimeout(15_000);
+    member.on('pageerror', (error) => pageErrors.push(error.message));
+    await member.goto(`/incidents/${incidentId}`);
+    await new SignInPage(member).signIn('mo@example.com', 'another horse battery');
+    expect(await new AppShell(member).signedInAs.textContent()).toContain('Mo Member');
+
+    const incident = new IncidentPage(member);
+    await incident.heading('Search results empty for logged-out visitors').waitFor();
+    await member.getByRole('link', { name: 'Edit incident' }).click();
+    const edit = new EditIncidentPage(member);
+    const acknowledged = utcDaysAgoAt(2, 9, 20);
+    const mitigated = utcDaysAgoAt(2, 10, 5);
+    await edit.setInstant('Acknowledged', localInputFor(acknowledged), 'exact', 'pagerduty');
+    await edit.setInstant('Mitigated', localInputFor(mitigated), 'estimated');
+    await edit.save.click();
+    await incident.heading('Search results empty for logged-out visitors').waitFor();
+    expect(await incident.instantIso('Acknowledged')).toBe(acknowledged.toISOString());
+    expect(await incident.instantRow('Acknowledged').textContent()).toContain('PagerDuty');
+    expect(await incident.instantIso('Mitigated')).toBe(mitigated.toISOString());
+    expect(await incident.instantRow('Mitigated').textContent()).toContain('Estimated');
+    // Members have their own tokens page but no administration.
+    await member.goto('/settings/accounts');
+    await member.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await memberContext.close();
+  });
+
+  it('an admin creates an Alertmanager integration and sees a test delivery arrive', async () => {
+    const settings = new SettingsPage(page);
+    await settings.open('integrations');
+    await settings.createIntegration('alertmanager', 'Production Alertmanager');
+    const url = await settings.secret('Webhook URL of Production Alertmanager').textContent();
+    expect(url).toMatch(new RegExp(`^${server.url}/api/v1/webhooks/alertmanager/dbw_`));
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+    await page.getByRole('button', { name: 'Send a test delivery' }).click();
+    await page.getByText('Test delivery sent; the server answered 202.').waitFor();
+    const deliveries = settings.deliveries('Production Alertmanager');
+    await deliveries.getByText('Received, ignored').waitFor();
+    expect(await deliveries.textContent()).toContain('HTTP 202');
+    await checkPage(page, 'integrations', { vocabulary: false });
+  });
+
+  it('an admin reads the effective policy and manages their API tokens', async () => {
+    const settings = new SettingsPage(page);
+    await settings.open('policy');
+    await page.getByText('The built-in policy: no policy file was given').waitFor();
+    await page.getByRole('table', { name: 'Phase deadlines' }).waitFor();
+    await checkPage(page, 'policy');
+
+    await settings.open('tokens');
+    await settings.createToken('Nightly export');
+    const token = await settings.secret('Your new token').textContent();
+    expect(token).toMatch(/^dbf_/);
+    const health = await page.request.get('/api/v1/auth/session', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(health.status()).toBe(200);
+    await checkPage(page, 'tokens', { vocabulary: false });
+    await page.getByRole('button', { name: 'Revoke Nightly export' }).click();
+    await page.getByText(/^Revoked/).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
