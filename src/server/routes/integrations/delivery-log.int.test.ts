@@ -65,18 +65,27 @@ describeEachDatabase('webhook delivery log', (kind) => {
     const alert = JSON.parse(await readFile(firing, 'utf8'));
     expect((await deliver(webhookPath, alert)).statusCode).toBe(200);
     expect((await deliver(webhookPath, { alerts: 'none' })).statusCode).toBe(400);
+    const token = webhookPath.split('/').at(-1);
+    const asBearer = await server.anonymous.request({
+      method: 'POST',
+      url: '/api/v1/webhooks/alertmanager',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      payload: JSON.stringify(testAlert),
+    });
+    expect(asBearer.statusCode).toBe(202);
 
     const response = await admin.get('/api/v1/webhook-deliveries');
     expect(response.statusCode).toBe(200);
     const log = response.json().data as Array<Record<string, unknown>>;
     expect(log.map((d) => [d.outcome, d.statusCode])).toEqual([
+      ['ignored', 202],
       ['failed', 400],
       ['accepted', 200],
       ['ignored', 202],
     ]);
     expect(log.every((d) => d.integrationId === integrationId)).toBe(true);
-    expect(log[1]?.summary).toMatch(/^Opened an incident: 1 signal stored/);
-    expect(log[2]?.summary).toMatch(/^Ignored: /);
+    expect(log[2]?.summary).toMatch(/^Opened an incident: 1 signal stored/);
+    expect(log[3]?.summary).toMatch(/^Ignored: /);
     expect(JSON.stringify(log)).not.toContain(webhookPath.split('/').at(-1));
   });
 });

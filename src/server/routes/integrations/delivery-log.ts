@@ -43,8 +43,9 @@ async function integrationOf(context: RouteContext, request: FastifyRequest, acc
   if (!kind) {
     return undefined;
   }
-  if (token) {
-    return (await findIntegrationByToken(context.deps, kind, token))?.id;
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(String(request.headers.authorization ?? ''))?.[1];
+  if (token ?? bearer) {
+    return (await findIntegrationByToken(context.deps, kind, token ?? bearer ?? ''))?.id;
   }
   if (!accepted || (kind !== 'pagerduty' && kind !== 'github')) {
     return undefined;
@@ -61,7 +62,7 @@ async function integrationOf(context: RouteContext, request: FastifyRequest, acc
 }
 
 /**
- * `GET /webhook-deliveries` (admins) and the log behind it: every delivery that reached a known integration (by its URL token or signature) with
+ * `GET /webhook-deliveries` (admins) and the log behind it: every delivery that reached a known integration (by its token or signature) with
  * the status and a summary of the answer, for the integrations page. Deliveries that match
  * no integration are not logged: nobody could read them, and they would let anyone fill the
  * table.
