@@ -196,6 +196,21 @@ export function buildCli(): Command {
       (await import('./commands/lint.ts')).lint(paths, options),
     );
 
+  program
+    .command('analyze')
+    .description('blameless linter and offline anti-pattern detectors on Markdown postmortems')
+    .argument('<paths...>', 'Markdown files, or directories searched for *.md')
+    .addOption(new Option('--format <format>', 'output').choices(['text', 'json', 'github']))
+    .option('--json', 'same as --format json', false)
+    .option('--policy <file>', 'policy file (or DEBRIEF_POLICY)')
+    .option('--catalogue <file>', 'service catalogue JSON, as for services import')
+    .option('--participant <name>', 'a person who may be named (repeatable)', collect)
+    .option('--service <name>', 'a service name, never a person (repeatable)', collect)
+    .option('--fix-suggestions', 'in --json, a replacement wording per finding where one exists')
+    .action(async (paths: string[], options) =>
+      (await import('./commands/analyze.ts')).analyze(paths, options),
+    );
+
   withActor(program.command('import'))
     .description('import a file, folder or zip into a postmortem timeline as proposed events')
     .argument('<path>', 'a file, a folder (an unzipped Slack export) or a .zip')

@@ -14,6 +14,8 @@ export interface MarkdownProse {
   blocks: ProseBlock[];
   participants: string[];
   services: string[];
+  /** The parsed YAML front matter (empty when absent or broken). */
+  frontMatter: Record<string, unknown>;
 }
 
 const frontMatter = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -38,7 +40,7 @@ function namesIn(value: unknown): string[] {
 function readFrontMatter(source: string) {
   const match = frontMatter.exec(source);
   if (!match) {
-    return { bodyStart: 0, participants: [], services: [] };
+    return { bodyStart: 0, participants: [], services: [], data: {} };
   }
   let data: Record<string, unknown> = {};
   try {
@@ -47,10 +49,16 @@ function readFrontMatter(source: string) {
   } catch {
     // A broken header is not prose either; lint the body without names.
   }
+  const incidents = Array.isArray(data.incidents) ? data.incidents : [];
   return {
     bodyStart: match[0].length,
     participants: namesIn(data.participants),
-    services: namesIn(data.services),
+    // Top-level `services:` and each incident's services (the documented export's shape).
+    services: [
+      ...namesIn(data.services),
+      ...incidents.flatMap((incident) => namesIn((incident as { services?: unknown })?.services)),
+    ],
+    data,
   };
 }
 
@@ -89,7 +97,7 @@ function readInline(inline: Token, body: string, from: number, offset: number): 
  * blocks, inline code, HTML, link URLs, images and the YAML front matter left out.
  */
 export function readMarkdownProse(source: string): MarkdownProse {
-  const { bodyStart, participants, services } = readFrontMatter(source);
+  const { bodyStart, participants, services, data } = readFrontMatter(source);
   const body = source.slice(bodyStart);
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
@@ -113,7 +121,7 @@ export function readMarkdownProse(source: string): MarkdownProse {
       blocks.push(block);
     }
   }
-  return { blocks, participants, services };
+  return { blocks, participants, services, frontMatter: data };
 }
 
 /** The offset in the file of an offset in a block's text. */
