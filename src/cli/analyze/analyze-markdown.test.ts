@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sampleReportData } from '../../../test/reports/sample-report.ts';
 import { defaultPolicy } from '../../domain/policy.ts';
+import { buildReport } from '../../reports/build-report.ts';
+import { renderMarkdown } from '../../reports/render-markdown.ts';
 import { analyzeMarkdown } from './analyze-markdown.ts';
 
 const today = new Date('2026-11-29T12:00:00Z');
@@ -71,6 +74,37 @@ describe('analyzeMarkdown', () => {
     expect(analyze('# Review\n\nIt was human error.\n')).toEqual([
       ['language', 'human-error', 'error', 3],
       ['anti-pattern', 'blame-game', 'warning', 1],
+    ]);
+  });
+
+  it('reads a postmortems-as-code export with the same reader as debrief import', () => {
+    const exported = renderMarkdown(buildReport(sampleReportData()));
+    const findings = analyzeMarkdown(exported, { policy: defaultPolicy, today });
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['circular-remediation', 'error'],
+      ['overdue-action-item', 'warning'],
+      ['incomplete-action-item', 'warning'],
+    ]);
+    expect(findings[0]?.message).toContain('relies on search-cache');
+    expect(exported.split('\n')[(findings[0]?.line ?? 0) - 1]).toContain('Warm the cache');
+  });
+
+  it("reads another team's document by its sections", () => {
+    const foreign = [
+      '# Checkout outage',
+      '',
+      '## Summary',
+      '',
+      'Checkout returned errors for 20 minutes.',
+      '',
+      '## Action items',
+      '',
+      '- Require two approvals for every config change',
+      '',
+    ].join('\n');
+    expect(analyze(foreign).map(([, rule]) => rule)).toEqual([
+      'incomplete-action-item',
+      'punitive-action-item',
     ]);
   });
 });

@@ -4,7 +4,7 @@ import type { BlamelessSettings } from '../../analysis/blameless/compile-rules.t
 import type { Policy } from '../../domain/policy.ts';
 import { lineLocator, lintMarkdown } from '../lint/lint-markdown.ts';
 import { readMarkdownProse } from '../lint/markdown-prose.ts';
-import { readReviewData } from './read-review-data.ts';
+import { readReviewDocument } from './read-review-data.ts';
 
 /** One finding of `debrief analyze`, placed in the file. */
 export interface AnalyzeFinding {
@@ -25,7 +25,9 @@ export interface AnalyzeFinding {
 /** What `analyzeMarkdown` reads besides the file. */
 export interface AnalyzeOptions {
   settings?: BlamelessSettings;
-  policy: Pick<Policy, 'antiPatterns' | 'holidays'>;
+  policy: Policy;
+  /** The file's name, for the document readers' messages. */
+  fileName?: string;
   /** A service catalogue (with dependencies) beside the file's own `services:`. */
   catalogue?: ReadonlyArray<{ name: string; dependsOn: readonly string[] }>;
   people?: string[];
@@ -51,10 +53,19 @@ function placeOf(source: string, finding: AntiPatternFinding, titles: Map<string
  * remediation and the blame game. Analysis paralysis needs the phase history and is left out.
  */
 export function analyzeMarkdown(source: string, options: AnalyzeOptions): AnalyzeFinding[] {
-  const language = lintMarkdown(source, options).map(
+  const prose = readMarkdownProse(source);
+  const review = readReviewDocument(
+    source,
+    options.fileName ?? 'postmortem.md',
+    prose.frontMatter,
+    options.policy,
+    options.today,
+  );
+  // Attendees found by the document reader are people too, as participants are.
+  const people = [...review.participants, ...(options.people ?? [])];
+  const language = lintMarkdown(source, { ...options, people }).map(
     ({ docsUrl: _docsUrl, ...finding }): AnalyzeFinding => ({ source: 'language', ...finding }),
   );
-  const review = readReviewData(readMarkdownProse(source).frontMatter, options.today);
   const antiPatterns = findPostmortemAntiPatterns({
     postmortem: { id: 'document', phase: 'documentation', createdAt: options.today },
     incidents: [{ severity: 'sev4', services: review.failedServices }],

@@ -5,9 +5,16 @@ import {
   actionItemKinds,
   actionItemStatuses,
 } from '../../domain/action-item.ts';
+import type { Policy } from '../../domain/policy.ts';
+import { availableTemplates } from '../../domain/report-template.ts';
+import type { DocumentImport } from '../../reports/document-import.ts';
+import { isDebriefDocument, readDebriefDocument } from '../../reports/read-debrief-document.ts';
+import { readForeignDocument } from '../../reports/read-foreign-document.ts';
 
 /** What the offline anti-pattern detectors need from a Markdown postmortem's front matter. */
 export interface ReviewData {
+  /** People named by the document (front matter participants, attendees). */
+  participants: string[];
   /** Services that failed: every incident's `services` (or top-level `affected_services`). */
   failedServices: string[];
   /** Services with their dependencies, from front matter `services:` given as objects. */
@@ -89,5 +96,72 @@ export function readReviewData(frontMatter: Fields, today: Date): ReviewData {
     const parsed = toActionItem(item, index, today);
     return parsed ? [parsed] : [];
   });
-  return { failedServices, catalogue, actionItems };
+  return { participants: [], failedServices, catalogue, actionItems };
+}
+
+/** An action item of a document, as the detectors read one. */
+function fromDocument(
+  item: DocumentImport['actionItems'][number],
+  index: number,
+  today: Date,
+): ActionItem | undefined {
+  return toActionItem(
+    {
+      id: item.ref || undefined,
+      title: item.title,
+      kind: item.kind,
+      owner: item.owner,
+      due: item.dueDate,
+      status: item.status,
+      success_criterion: item.successCriterion,
+      wont_do_reason: item.wontDoReason,
+      tracker: item.trackerUrl,
+      verification: item.verificationEvidence,
+      relies_on: item.reliesOnServices,
+      services: item.services,
+    },
+    index,
+    today,
+  );
+}
+
+/**
+ * The review data of a Markdown postmortem, read by the same readers as `debrief import`: a
+ * postmortems-as-code document exactly (VALIDATION_FAILED when its front matter is invalid),
+ * another team's document by its sections (action items from lists and tables under action
+ * headings). A front matter that is not Debrief's format still gives its failed services,
+ * `services:` dependencies and `action_items:` (see {@link readReviewData}).
+ */
+export function readReviewDocument(
+  source: string,
+  fileName: string,
+  frontMatter: Fields,
+  policy: Policy,
+  today: Date,
+): ReviewData {
+  const document = isDebriefDocument(source)
+    ? readDebriefDocument(
+        source,
+        fileName,
+        availableTemplates(policy.reportSections, policy.reportTemplates),
+      )
+    : readForeignDocument(source, fileName, {
+        categories: policy.factorTaxonomy.map((c) => c.key),
+      });
+  const fromFrontMatter = readReviewData(frontMatter, today);
+  const documentItems = document.actionItems.flatMap((item, index) => {
+    const parsed = fromDocument(item, index, today);
+    return parsed ? [parsed] : [];
+  });
+  return {
+    participants: document.participants.map((p) => p.name),
+    failedServices: [
+      ...new Set([
+        ...document.incidents.flatMap((incident) => incident.services),
+        ...fromFrontMatter.failedServices,
+      ]),
+    ],
+    catalogue: fromFrontMatter.catalogue,
+    actionItems: documentItems.length > 0 ? documentItems : fromFrontMatter.actionItems,
+  };
 }

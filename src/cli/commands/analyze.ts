@@ -60,6 +60,7 @@ export function analyze(paths: string[], options: AnalyzeCommandOptions): void {
       people: options.participant,
       services: options.service,
       fixSuggestions: options.fixSuggestions,
+      fileName: path,
       today,
     }),
   }));
