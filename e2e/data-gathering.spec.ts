@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from './support/build-web.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { ImportDialog } from './support/pages/import-dialog.ts';
 import { PersonalAccountsPage } from './support/pages/personal-accounts-page.ts';
 import { PostmortemPage } from './support/pages/postmortem-page.ts';
 import { TimelineReviewPage } from './support/pages/timeline-review-page.ts';
+import { repoRoot } from './support/repo-root.ts';
 import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
@@ -95,6 +98,27 @@ describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
     await expect
       .poll(() => timeline.laneLabels())
       .toEqual(['UTC', 'Manual (1)', 'Personal account (1)']);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('imports a whole folder of mixed evidence in the dialog, showing what it skipped and warned', async () => {
+    const timeline = new TimelineReviewPage(page);
+    await timeline.tab.click();
+    const dialog = new ImportDialog(page);
+    await dialog.importFolder(join(repoRoot, 'test/fixtures/intake/mixed-incident'));
+    expect(await dialog.count('Events proposed')).toBeGreaterThan(10);
+    expect(await dialog.listItems('Parts').count()).toBe(7);
+    expect(await dialog.listItems('Files skipped').allTextContents()).toEqual([
+      'README.txt: no importer recognised its content',
+    ]);
+    expect(await dialog.listItems('Warnings').first().textContent()).toContain(
+      'LOG_LINES_BELOW_LEVEL',
+    );
+    await dialog.close();
+
+    await dialog.importFolder(join(repoRoot, 'test/fixtures/intake/mixed-incident'));
+    expect(await dialog.count('Events proposed')).toBe(0);
+    await dialog.close();
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

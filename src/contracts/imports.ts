@@ -62,5 +62,26 @@ export const importJobSchema = z.object({
 });
 export type ImportJobDto = z.infer<typeof importJobSchema>;
 
-/** `{ id }` of an import job. */
-export const importJobParamsSchema = z.object({ id: z.uuid() });
+/**
+ * The lists an import job's summary carries for people (`summary` is otherwise open): which
+ * converter read which files, the files no importer recognised, and the first warnings. A job
+ * written before a list existed reads as empty lists.
+ */
+export const importSummaryListsSchema = z.object({
+  parts: z
+    .array(
+      z.looseObject({
+        source: z.enum(timelineSources),
+        files: z.number().int(),
+        paths: z.array(z.string()),
+        eventsProposed: z.number().int(),
+      }),
+    )
+    .catch([]),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string() })).catch([]),
+  warnings: z
+    .array(z.object({ code: z.string(), message: z.string(), where: z.string().optional() }))
+    .catch([]),
+  warningsTotal: z.number().int().catch(0),
+});
+export type ImportSummaryLists = z.infer<typeof importSummaryListsSchema>;

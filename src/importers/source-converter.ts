@@ -63,6 +63,11 @@ export interface SourceConverter {
   detect(sample: DetectionSample): number;
   convert(input: ImportInput, options: ImportOptions): AsyncIterable<ImportChunk>;
   /**
+   * For converters of whole folders (a Slack export): the paths of a folder they read together
+   * when they recognise it. The other files of the folder are detected one by one.
+   */
+  claims?: (paths: readonly string[]) => string[];
+  /**
    * For sources that also arrive live (webhooks): converts one delivery's body at once. The
    * webhook routes and the file import use the same converter from the same registry.
    */

@@ -3,10 +3,7 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { DomainError } from '../domain/errors.ts';
 import { isZip, openZipInput } from './open-zip-input.ts';
-import { type OpenedInput, sampleBytes } from './opened-input.ts';
-
-/** Files up to this size are handed over whole to converters that read text. */
-const wholeTextMax = 64 * 1024 * 1024;
+import { type OpenedInput, sampleBytes, singleFileInput } from './opened-input.ts';
 
 /** A bad input file: VALIDATION_FAILED naming the file (and line). */
 export function unreadable(where: string, message: string, cause?: unknown): DomainError {
@@ -76,33 +73,52 @@ async function openFolder(dir: string, fileName: string): Promise<OpenedInput> {
   const files = await listFiles(dir);
   const paths = files.map((f) => relative(dir, f).split(sep).join('/'));
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const sizeOf = new Map(paths.map((path, i) => [path, sizes[i] ?? 0]));
   const headIndex = Math.max(
     paths.indexOf('channels.json'),
     paths.findIndex((p) => p.endsWith('.json')),
     0,
   );
   const headFile = files[headIndex];
+  const filesInput = (wanted: readonly string[], onBytes: (bytes: number) => void) => ({
+    kind: 'files' as const,
+    fileName,
+    files: (async function* () {
+      for (const path of wanted) {
+        yield {
+          path,
+          read: async () => {
+            const bytes = await readFile(join(dir, path));
+            onBytes(bytes.length);
+            return decodeStrict(bytes, `${fileName}/${path}`);
+          },
+        };
+      }
+    })(),
+  });
   return {
     fileName,
     bytesTotal: sizes.reduce((a, b) => a + b, 0),
     sample: { fileName, head: headFile ? await readHead(headFile) : '', paths },
-    inputFor: async (_converter, onBytes) => ({
-      kind: 'files',
-      fileName,
-      files: (async function* () {
-        for (const [i, file] of files.entries()) {
-          const path = paths[i] ?? file;
-          yield {
-            path,
-            read: async () => {
-              const bytes = await readFile(file);
-              onBytes(bytes.length);
-              return decodeStrict(bytes, `${fileName}/${path}`);
-            },
-          };
+    inputFor: async (_converter, onBytes) => filesInput(paths, onBytes),
+    folder: {
+      paths,
+      headsOf: async (wanted) =>
+        new Map(
+          await Promise.all(
+            wanted.map(async (path) => [path, await readHead(join(dir, path))] as const),
+          ),
+        ),
+      inputFor: async (converter, wanted, onBytes) => {
+        const [only] = wanted;
+        if (wanted.length !== 1 || only === undefined) {
+          return filesInput(wanted, onBytes);
         }
-      })(),
-    }),
+        return openFile(join(dir, only), `${fileName}/${only}`, sizeOf.get(only) ?? 0).then(
+          (opened) => opened.inputFor(converter, onBytes),
+        );
+      },
+    },
   };
 }
 
@@ -111,29 +127,17 @@ async function openFile(path: string, fileName: string, size: number): Promise<O
     fileName,
     bytesTotal: size,
     sample: { fileName, head: await readHead(path) },
-    inputFor: async (converter, onBytes) => {
-      const wantsLines =
-        converter.accepts.includes('lines') &&
-        (!converter.accepts.includes('text') || size > wholeTextMax);
-      if (wantsLines) {
-        return { kind: 'lines', fileName, lines: readLines(path, fileName, onBytes) };
-      }
-      const readText = async () => {
-        const bytes = await readFile(path);
-        onBytes(bytes.length);
-        return decodeStrict(bytes, fileName);
-      };
-      if (converter.accepts.includes('text')) {
-        return { kind: 'text', fileName, text: await readText() };
-      }
-      return {
-        kind: 'files',
+    inputFor: (converter, onBytes) =>
+      singleFileInput(converter, {
         fileName,
-        files: (async function* () {
-          yield { path: fileName, read: readText };
-        })(),
-      };
-    },
+        size,
+        readLines: () => readLines(path, fileName, onBytes),
+        readText: async () => {
+          const bytes = await readFile(path);
+          onBytes(bytes.length);
+          return decodeStrict(bytes, fileName);
+        },
+      }),
   };
 }
 

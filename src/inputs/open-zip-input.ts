@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type OpenedInput, sampleBytes } from './opened-input.ts';
+import type { ImportInput } from '../importers/source-converter.ts';
+import { type OpenedInput, sampleBytes, singleFileInput } from './opened-input.ts';
 import { listZipPaths, openZip } from './read-zip.ts';
 
 function samplePath(paths: string[]): string | undefined {
@@ -51,6 +52,51 @@ export async function openZipInput(
     }
   }
   const opened: Array<{ close: () => void }> = [];
+  /** The zip's files, or some of them, as a stream; the zip stays open until `release`. */
+  const filesInput = async (
+    wanted: ReadonlySet<string> | undefined,
+    onBytes: (bytes: number) => void,
+  ): Promise<ImportInput> => {
+    const zip = await openZip(path, { name: fileName });
+    // Converters may keep `read` functions past the iteration, so the zip stays open until
+    // the import has ended (release).
+    opened.push(zip);
+    return {
+      kind: 'files',
+      fileName,
+      files: (async function* () {
+        for await (const file of zip.files) {
+          if (wanted && !wanted.has(file.path)) {
+            continue;
+          }
+          yield {
+            path: file.path,
+            read: async () => {
+              const text = await file.read();
+              // Progress counts compressed bytes: about the share of the upload read so far.
+              onBytes(Math.ceil(Buffer.byteLength(text) / 10));
+              return text;
+            },
+          };
+        }
+      })(),
+    };
+  };
+  /** Reads the wanted entries whole, in one pass over the zip. */
+  const readEntries = async (wanted: ReadonlySet<string>): Promise<Map<string, string>> => {
+    const texts = new Map<string, string>();
+    const zip = await openZip(path, { name: fileName });
+    try {
+      for await (const file of zip.files) {
+        if (wanted.has(file.path)) {
+          texts.set(file.path, await file.read());
+        }
+      }
+    } finally {
+      zip.close();
+    }
+    return texts;
+  };
   return {
     fileName,
     bytesTotal: size,
@@ -60,28 +106,31 @@ export async function openZipInput(
         zip.close();
       }
     },
-    inputFor: async (_converter, onBytes) => {
-      const zip = await openZip(path, { name: fileName });
-      // Converters may keep `read` functions past the iteration, so the zip stays open until
-      // the import has ended (release).
-      opened.push(zip);
-      return {
-        kind: 'files',
-        fileName,
-        files: (async function* () {
-          for await (const file of zip.files) {
-            yield {
-              path: file.path,
-              read: async () => {
-                const text = await file.read();
-                // Progress counts compressed bytes: about the share of the upload read so far.
-                onBytes(Math.ceil(Buffer.byteLength(text) / 10));
-                return text;
-              },
-            };
-          }
-        })(),
-      };
+    inputFor: (_converter, onBytes) => filesInput(undefined, onBytes),
+    folder: {
+      paths,
+      headsOf: async (wanted) => {
+        const texts = await readEntries(new Set(wanted));
+        return new Map([...texts].map(([entry, text]) => [entry, text.slice(0, sampleBytes)]));
+      },
+      inputFor: async (converter, wanted, onBytes) => {
+        const [only] = wanted;
+        if (wanted.length !== 1 || only === undefined) {
+          return filesInput(new Set(wanted), onBytes);
+        }
+        const text = (await readEntries(new Set([only]))).get(only) ?? '';
+        onBytes(Math.ceil(Buffer.byteLength(text) / 10));
+        return singleFileInput(converter, {
+          fileName: `${fileName}/${only}`,
+          size: text.length,
+          readText: async () => text,
+          readLines: async function* () {
+            for (const line of text.split('\n')) {
+              yield line.endsWith('\r') ? line.slice(0, -1) : line;
+            }
+          },
+        });
+      },
     },
   };
 }

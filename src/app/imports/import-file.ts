@@ -9,7 +9,8 @@ import {
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
-import { type ChosenSource, chooseSource, describeOptions } from './choose-source.ts';
+import { describeOptions } from './choose-source.ts';
+import { type ImportPlan, planImport } from './plan-import.ts';
 import { type ImportRun, runImportJob } from './run-import-job.ts';
 
 /** Where the file to import is, once it can be read. */
@@ -43,14 +44,16 @@ export interface ImportFileRequest {
 export interface StartedImport {
   job: ImportJob;
   opened: Pick<OpenedInput, 'fileName' | 'bytesTotal'>;
-  chosen: ChosenSource;
+  /** Which converter reads what (a mixed folder has several parts) and what is skipped. */
+  plan: ImportPlan;
   /** Settles when the job has succeeded or failed; never rejects. */
   finished: Promise<ImportRun>;
 }
 
 /**
  * The file import use case, shared by `debrief import` and `POST /postmortems/{id}/imports`:
- * authorize → open the input (`inputs/`) → choose the source → create the queued job → run
+ * authorize → open the input (`inputs/`) → plan the sources (a mixed folder file by file) →
+ * create the queued job → run
  * it (`runImportJob`, one transaction). Errors before the job exists (not allowed, unreadable
  * path, unknown source) are thrown; after that they end in the job as `failed`.
  */
@@ -66,12 +69,12 @@ export async function importFile(
   const source = location.source ?? request.source;
   const options = location.options ?? request.options ?? {};
   let opened: OpenedInput;
-  let chosen: ChosenSource;
+  let plan: ImportPlan;
   let job: ImportJob;
   try {
     opened = await openImportInput(location.path, location.displayName);
-    chosen = chooseSource(opened, source);
-    job = await createJob(deps, actor, request.postmortemId, options, opened, chosen);
+    plan = await planImport(opened, source);
+    job = await createJob(deps, actor, request.postmortemId, options, opened, plan);
   } catch (error) {
     await location.cleanup?.();
     throw error;
@@ -81,11 +84,11 @@ export async function importFile(
     actor,
     job,
     opened,
-    chosen,
+    plan,
     options,
     request.onProgress,
   ).finally(() => location.cleanup?.());
-  return { job, opened, chosen, finished };
+  return { job, opened, plan, finished };
 }
 
 async function createJob(
@@ -94,13 +97,18 @@ async function createJob(
   postmortemId: string,
   options: ImportOptions,
   opened: OpenedInput,
-  chosen: ChosenSource,
+  plan: ImportPlan,
 ): Promise<ImportJob> {
+  // A job names one source: a mixed folder's first part; `summary.plan` lists them all.
+  const [first] = plan.parts;
+  if (!first) {
+    throw new Error('an import plan has at least one part');
+  }
   return importJobsRepository.insert(deps.db, {
     id: deps.newId(),
     postmortemId,
-    source: chosen.converter.source,
-    sourceDetection: chosen.detection,
+    source: first.converter.source,
+    sourceDetection: first.detection,
     fileName: opened.fileName.slice(0, 500),
     status: 'queued',
     bytesTotal: opened.bytesTotal,
@@ -110,7 +118,15 @@ async function createJob(
     linesCollapsed: 0,
     summary: {
       options: describeOptions(options),
-      detection: { confidence: chosen.confidence, scores: chosen.scores },
+      detection: { confidence: first.confidence, scores: first.scores },
+      plan: {
+        parts: plan.parts.map((part) => ({
+          source: part.converter.source,
+          files: part.paths?.length ?? 0,
+          paths: (part.paths ?? []).slice(0, 20),
+        })),
+        skipped: plan.skipped.slice(0, 200),
+      },
     },
     createdById: actor.id,
     createdAt: deps.clock(),

@@ -4,8 +4,26 @@ import type { ImportChunk } from '../../importers/source-converter.ts';
 const warningsKept = 200;
 const seriesKept = 50;
 
+/** What one converter's share of an import did. */
+export interface PartOutcome {
+  source: string;
+  detection: 'given' | 'detected';
+  confidence: number;
+  /** How many files of the folder it read (0: the whole input). */
+  files: number;
+  /** The first of those files. */
+  paths: string[];
+  eventsProposed: number;
+  duplicatesSkipped: number;
+  outsideWindow: number;
+}
+
 /** What one import did (or, for a dry run, would do). */
 export interface ImportOutcome {
+  /** One entry per converter share (a mixed folder has several). */
+  parts: PartOutcome[];
+  /** Files of a folder no importer recognised, with the reason. */
+  skipped: Array<{ path: string; reason: string }>;
   eventsProposed: number;
   duplicatesSkipped: number;
   linesCollapsed: number;
@@ -20,6 +38,8 @@ export interface ImportOutcome {
 /** An empty outcome, for accumulating a converter's chunks. */
 export function createOutcome(): ImportOutcome {
   return {
+    parts: [],
+    skipped: [],
     eventsProposed: 0,
     duplicatesSkipped: 0,
     linesCollapsed: 0,
@@ -51,9 +71,30 @@ export function noteChunk(outcome: ImportOutcome, chunk: ImportChunk): void {
   }
 }
 
+/** A part's outcome before it has run. */
+export function startPart(part: {
+  converter: { source: string };
+  detection: 'given' | 'detected';
+  confidence: number;
+  paths?: string[];
+}): PartOutcome {
+  return {
+    source: part.converter.source,
+    detection: part.detection,
+    confidence: part.confidence,
+    files: part.paths?.length ?? 0,
+    paths: (part.paths ?? []).slice(0, 20),
+    eventsProposed: 0,
+    duplicatesSkipped: 0,
+    outsideWindow: 0,
+  };
+}
+
 /** The outcome as the job's summary keeps it. */
 export function summaryOf(outcome: ImportOutcome): Record<string, unknown> {
   return {
+    parts: outcome.parts,
+    skipped: outcome.skipped.slice(0, warningsKept),
     outsideWindow: outcome.outsideWindow,
     nearDuplicatesLinked: outcome.nearDuplicatesLinked,
     warnings: outcome.warnings,

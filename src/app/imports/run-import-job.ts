@@ -1,7 +1,7 @@
 import { isDomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { ImportedEvent } from '../../importers/imported-event.ts';
-import type { ImportOptions } from '../../importers/source-converter.ts';
+import type { ImportInput, ImportOptions } from '../../importers/source-converter.ts';
 import type { OpenedInput } from '../../inputs/opened-input.ts';
 import {
   type ImportJob,
@@ -11,10 +11,27 @@ import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
 import { proposeTimelineEvents } from '../timeline/propose-timeline-events.ts';
-import type { ChosenSource } from './choose-source.ts';
-import { createOutcome, type ImportOutcome, noteChunk, summaryOf } from './import-outcome.ts';
+import {
+  createOutcome,
+  type ImportOutcome,
+  noteChunk,
+  startPart,
+  summaryOf,
+} from './import-outcome.ts';
 import { importProgress } from './import-progress.ts';
+import type { ImportPlan, PlannedPart } from './plan-import.ts';
 import { readChunks } from './read-chunks.ts';
+
+/** The converter's input for one part of a plan: the whole input, or some files of a folder. */
+export function inputOf(
+  opened: OpenedInput,
+  part: PlannedPart,
+  onBytes: (bytes: number) => void,
+): Promise<ImportInput> {
+  return part.paths && opened.folder
+    ? opened.folder.inputFor(part.converter, part.paths, onBytes)
+    : opened.inputFor(part.converter, onBytes);
+}
 
 /** How a job ended: the final job, and the outcome or the error. */
 export interface ImportRun {
@@ -39,7 +56,7 @@ export function errorDetails(error: unknown): Record<string, unknown> {
 
 /**
  * Runs a queued job: running → the whole import in ONE transaction (the postmortem locked,
- * the converter's events through `proposeTimelineEvents`, the job marked succeeded with its
+ * each part's events through `proposeTimelineEvents`, the job marked succeeded with its
  * summary) → or failed with the problem and nothing written. This is the only place that
  * writes a job's status. Never throws, so it can run in the background.
  */
@@ -48,7 +65,7 @@ export async function runImportJob(
   actor: Actor,
   job: ImportJob,
   opened: OpenedInput,
-  chosen: ChosenSource,
+  plan: ImportPlan,
   options: ImportOptions,
   onProgress?: (job: ImportJob) => void,
 ): Promise<ImportRun> {
@@ -64,34 +81,47 @@ export async function runImportJob(
     const outcome = await inTransaction(deps, async (tx) => {
       await loadPostmortemFor(tx, actor, job.postmortemId, 'postmortem.update');
       const outcome = createOutcome();
-      const input = await opened.inputFor(chosen.converter, (bytes) => {
+      outcome.skipped = plan.skipped;
+      const onBytes = (bytes: number) => {
         progress.bytesDone = Math.min(progress.bytesDone + bytes, opened.bytesTotal);
         report();
-      });
-      async function* events(): AsyncIterable<ImportedEvent> {
-        for await (const chunk of readChunks(chosen.converter, input, options)) {
-          noteChunk(outcome, chunk);
-          yield* chunk.events;
+      };
+      const before = { proposed: 0, duplicatesSkipped: 0 };
+      for (const part of plan.parts) {
+        const input = await inputOf(opened, part, onBytes);
+        const partOutcome = startPart(part);
+        outcome.parts.push(partOutcome);
+        async function* events(): AsyncIterable<ImportedEvent> {
+          for await (const chunk of readChunks(part.converter, input, options)) {
+            noteChunk(outcome, chunk);
+            yield* chunk.events;
+          }
         }
+        const counts = await proposeTimelineEvents(tx, {
+          postmortemId: job.postmortemId,
+          source: part.converter.source,
+          events: events(),
+          importJobId: job.id,
+          actorId: actor.id,
+          inputName: input.fileName,
+          window: { since: options.since, until: options.until },
+          audit: { data: { files: partOutcome.files } },
+          onProgress: (running) => {
+            progress.eventsProposed = before.proposed + running.proposed;
+            progress.duplicatesSkipped = before.duplicatesSkipped + running.duplicatesSkipped;
+            report();
+          },
+        });
+        before.proposed += counts.proposed;
+        before.duplicatesSkipped += counts.duplicatesSkipped;
+        partOutcome.eventsProposed = counts.proposed;
+        partOutcome.duplicatesSkipped = counts.duplicatesSkipped;
+        partOutcome.outsideWindow = counts.outsideWindow;
+        outcome.eventsProposed += counts.proposed;
+        outcome.duplicatesSkipped += counts.duplicatesSkipped;
+        outcome.outsideWindow += counts.outsideWindow;
+        outcome.nearDuplicatesLinked += counts.nearDuplicatesLinked;
       }
-      const counts = await proposeTimelineEvents(tx, {
-        postmortemId: job.postmortemId,
-        source: chosen.converter.source,
-        events: events(),
-        importJobId: job.id,
-        actorId: actor.id,
-        inputName: input.fileName,
-        window: { since: options.since, until: options.until },
-        onProgress: (running) => {
-          progress.eventsProposed = running.proposed;
-          progress.duplicatesSkipped = running.duplicatesSkipped;
-          report();
-        },
-      });
-      outcome.eventsProposed = counts.proposed;
-      outcome.duplicatesSkipped = counts.duplicatesSkipped;
-      outcome.outsideWindow = counts.outsideWindow;
-      outcome.nearDuplicatesLinked = counts.nearDuplicatesLinked;
       current = (await importJobsRepository.update(tx.db, job.id, {
         status: 'succeeded',
         bytesDone: opened.bytesTotal,

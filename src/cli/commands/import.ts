@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { ChosenSource } from '../../app/imports/choose-source.ts';
 import { toImportOptions } from '../../app/imports/choose-source.ts';
 import { dryRunImport } from '../../app/imports/dry-run-import.ts';
 import { importFile } from '../../app/imports/import-file.ts';
 import type { ImportOutcome } from '../../app/imports/import-outcome.ts';
+import type { ImportPlan } from '../../app/imports/plan-import.ts';
 import { importFieldsSchema } from '../../contracts/imports.ts';
 import { UsageError } from '../output/cli-error.ts';
 import { printResult } from '../output/print.ts';
@@ -45,22 +45,33 @@ function readOptions(options: ImportCommandOptions) {
   return { source: parsed.data.source, importOptions: toImportOptions(parsed.data) };
 }
 
-function summaryLines(
-  fileName: string,
-  chosen: ChosenSource,
-  outcome: ImportOutcome,
-  dryRun: boolean,
-): string[] {
+function describePart(part: ImportOutcome['parts'][number]): string {
   const detection =
-    chosen.detection === 'detected'
-      ? `detected, confidence ${chosen.confidence.toFixed(2)}`
-      : 'given';
+    part.detection === 'detected' ? `detected, confidence ${part.confidence.toFixed(2)}` : 'given';
+  return `${part.source} (${detection})`;
+}
+
+function summaryLines(fileName: string, outcome: ImportOutcome, dryRun: boolean): string[] {
+  const [only] = outcome.parts;
+  const single = outcome.parts.length === 1 && only !== undefined && only.files <= 1;
   return [
-    `${dryRun ? 'Dry run: nothing was written. ' : ''}${fileName} read as ${chosen.converter.source} (${detection}).`,
+    `${dryRun ? 'Dry run: nothing was written. ' : ''}${fileName} ${single ? `read as ${describePart(only)}` : `read in ${outcome.parts.length} parts`}.`,
+    ...(single
+      ? []
+      : outcome.parts.map(
+          (part) =>
+            `  - ${part.paths[0] ?? fileName}${part.files > 1 ? ` and ${part.files - 1} more` : ''}: ${describePart(part)}, ${part.eventsProposed} events`,
+        )),
     `  events ${dryRun ? 'that would be proposed' : 'proposed'}: ${outcome.eventsProposed}`,
     `  duplicates skipped: ${outcome.duplicatesSkipped}`,
     `  lines collapsed: ${outcome.linesCollapsed}`,
     ...(outcome.outsideWindow > 0 ? [`  outside the window: ${outcome.outsideWindow}`] : []),
+    ...(outcome.skipped.length > 0
+      ? [
+          `  files skipped: ${outcome.skipped.length}`,
+          ...outcome.skipped.slice(0, 20).map((file) => `    - ${file.path}: ${file.reason}`),
+        ]
+      : []),
     `  warnings: ${outcome.warningsTotal}`,
     ...outcome.warnings
       .slice(0, 20)
@@ -71,16 +82,19 @@ function summaryLines(
 /** The report of an import (or a dry run) as `--json` prints it. */
 function report(
   fileName: string,
-  chosen: ChosenSource,
+  plan: ImportPlan,
   outcome: ImportOutcome,
   extra: Record<string, unknown>,
 ) {
+  const [first] = plan.parts;
   return {
     ...extra,
     fileName,
-    source: chosen.converter.source,
-    sourceDetection: chosen.detection,
-    confidence: chosen.confidence,
+    source: first?.converter.source,
+    sourceDetection: first?.detection,
+    confidence: first?.confidence,
+    parts: outcome.parts,
+    skipped: outcome.skipped,
     eventsProposed: outcome.eventsProposed,
     duplicatesSkipped: outcome.duplicatesSkipped,
     linesCollapsed: outcome.linesCollapsed,
@@ -128,10 +142,10 @@ export async function importCommand(path: string, options: ImportCommandOptions)
       options.json,
       {
         dryRun: true,
-        ...report(dry.fileName, dry.chosen, dry.outcome, {}),
+        ...report(dry.fileName, dry.plan, dry.outcome, {}),
         samples: dry.outcome.samples,
       },
-      () => summaryLines(dry.fileName, dry.chosen, dry.outcome, true),
+      () => summaryLines(dry.fileName, dry.outcome, true),
     );
     return;
   }
@@ -156,15 +170,12 @@ export async function importCommand(path: string, options: ImportCommandOptions)
     bar?.finish(`${outcome.eventsProposed} events`);
     printResult(
       options.json,
-      report(fileName, started.chosen, outcome, {
+      report(fileName, started.plan, outcome, {
         importId: result.job.id,
         postmortemId,
         status: result.job.status,
       }),
-      () => [
-        ...summaryLines(fileName, started.chosen, outcome, false),
-        `  import: ${result.job.id}`,
-      ],
+      () => [...summaryLines(fileName, outcome, false), `  import: ${result.job.id}`],
     );
   });
 }

@@ -9,7 +9,13 @@ import type {
 } from '../source-converter.ts';
 import { dayMessagesToEvents, newTally, tallyWarnings } from './slack-day-messages.ts';
 import { parseExportJson } from './slack-directory.ts';
-import { chooseChannels, dayFilePattern, indexExport, segments } from './slack-export-index.ts';
+import {
+  chooseChannels,
+  dayFilePattern,
+  indexExport,
+  segments,
+  slackExportPaths,
+} from './slack-export-index.ts';
 import { convertSlackText, detectSlackText } from './slack-text-input.ts';
 
 async function* convertExport(
@@ -114,5 +120,6 @@ export const slackConverter: SourceConverter = {
   source: 'slack',
   accepts: ['files', 'text'],
   detect: detectExport,
+  claims: slackExportPaths,
   convert: convertExport,
 };

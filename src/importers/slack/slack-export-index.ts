@@ -33,6 +33,22 @@ function unknownChannel(name: string, known: string[]): DomainError {
   );
 }
 
+/**
+ * The paths of a folder that belong to a Slack export: its channel lists and `users.json` (at
+ * the top, or one folder down when the export was zipped with its folder) and the day files.
+ * Anything else beside them (alert bodies, logs) is another source's.
+ */
+export function slackExportPaths(paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    const parts = segments(path);
+    const base = parts[parts.length - 1] ?? '';
+    return (
+      ((channelListFiles.has(base) || base === 'users.json') && parts.length <= 2) ||
+      (parts.length >= 2 && dayFilePattern.test(base))
+    );
+  });
+}
+
 /** Sorts the export's files into the directory (channels, users) and day files per folder. */
 export async function indexExport(files: AsyncIterable<ExportFile>) {
   const channels: SlackChannel[] = [];

@@ -17,12 +17,14 @@ export interface ImportOptions {
 }
 
 /**
- * Uploads a file as multipart with XHR, because fetch reports no upload progress;
- * `onProgress` receives the fraction sent (0–1). Resolves with the queued job.
+ * Uploads files as multipart with XHR, because fetch reports no upload progress;
+ * `onProgress` receives the fraction sent (0–1). Several files (a picked folder) travel with
+ * their relative paths and are imported together, each detected on its own. Resolves with the
+ * queued job.
  */
 export async function uploadImport(
   postmortemId: string,
-  file: File,
+  files: readonly File[],
   options: ImportOptions,
   onProgress: (fraction: number) => void,
 ): Promise<ImportJob> {
@@ -34,8 +36,10 @@ export async function uploadImport(
       form.append(key, value);
     }
   }
-  // Fields first, then the file: the server can read the options before streaming the bytes.
-  form.append('file', file, file.name);
+  // Fields first, then the files: the server can read the options before streaming the bytes.
+  for (const file of files) {
+    form.append('file', file, file.webkitRelativePath || file.name);
+  }
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${apiBase}/postmortems/${encodeURIComponent(postmortemId)}/imports`);

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-/** A multipart/form-data body for `app.inject`, with text fields and at most one file. */
+/** One file of a multipart body. */
+export interface MultipartFile {
+  field?: string;
+  name: string;
+  content: string | Buffer;
+}
+
+/** A multipart/form-data body for `app.inject`, with text fields and any number of files. */
 export function multipartBody(
   fields: Record<string, string>,
-  file?: { field?: string; name: string; content: string | Buffer },
+  files?: MultipartFile | readonly MultipartFile[],
 ): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----debrief${randomUUID()}`;
   const chunks: Buffer[] = [];
@@ -14,7 +21,7 @@ export function multipartBody(
       ),
     );
   }
-  if (file) {
+  for (const file of files === undefined ? [] : 'name' in files ? [files] : files) {
     chunks.push(
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { multipartBody } from '../../../../test/fuzz/support/multipart.ts';
@@ -9,6 +10,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
+import { ownFixture } from '../../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { settleImports } from '../../../app/imports/import-progress.ts';
 import { timelineQueriesRepository } from '../../../storage/repositories/timeline-queries-repository.ts';
@@ -236,6 +238,27 @@ describeEachDatabase('import routes', (kind) => {
         .map((r) => r.source)
         .sort(),
     ).toEqual(['pagerduty', 'statuspage']);
+  });
+
+  it('imports several files sent together as one folder, each detected on its own', async () => {
+    const alert = readFileSync(ownFixture('intake/alertmanager-checkout-firing.json'));
+    const body = multipartBody({}, [
+      { name: 'evidence/alerts/firing.json', content: alert },
+      { name: 'evidence/../../notes.txt', content: 'Nothing to import here.' },
+    ]);
+    const response = await member.request({
+      method: 'POST',
+      url: `/api/v1/postmortems/${postmortemId}/imports`,
+      ...body,
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.json().data.fileName).toBe('evidence');
+    const job = await finished(response.json().data.id);
+    expect(job).toMatchObject({ status: 'succeeded', source: 'alertmanager', eventsProposed: 1 });
+    // The `..` never leaves the upload's folder: the note lands inside it and is skipped.
+    expect(job.summary.skipped).toEqual([
+      { path: 'notes.txt', reason: 'no importer recognised its content' },
+    ]);
   });
 
   it('lists the imports of a postmortem, newest first, and hides them from outsiders', async () => {

@@ -11,7 +11,7 @@ import { DomainError, isDomainError } from '../../../domain/errors.ts';
 import { requireActor } from '../../authenticate.ts';
 import { presentImportJob } from '../../presenters/present-import-job.ts';
 import { type RouteContext, withZod } from '../route-context.ts';
-import { receiveUpload } from './receive-upload.ts';
+import { receiveUpload, uploadFilesMax } from './receive-upload.ts';
 
 /** The upload limit: `DEBRIEF_IMPORT_MAX_BYTES`, else 2 GB. */
 function uploadLimit(): number {
@@ -44,7 +44,10 @@ export function registerImportRoutes({ app, deps }: RouteContext): void {
 
   app.register(async (scoped) => {
     await scoped.register(fastifyMultipart, {
-      limits: { fileSize: uploadLimit(), files: 1, fields: 10, fieldSize: 4096 },
+      // A picked folder's files are named by their relative paths; `safeRelativePath` keeps
+      // them inside the upload's folder.
+      preservePath: true,
+      limits: { fileSize: uploadLimit(), files: uploadFilesMax, fields: 10, fieldSize: 4096 },
     });
     withZod(scoped).post(
       '/api/v1/postmortems/:id/imports',
@@ -61,7 +64,7 @@ export function registerImportRoutes({ app, deps }: RouteContext): void {
         const started = await importFile(deps, actor, {
           postmortemId: request.params.id,
           locate: async () => {
-            const upload = await receiveUpload(request);
+            const upload = await receiveUpload(request, uploadLimit());
             const cleanup = () => rm(upload.dir, { recursive: true, force: true });
             try {
               const fields = parseFields(upload.fields);

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../../domain/errors.ts';
@@ -9,10 +9,14 @@ import { DomainError } from '../../../domain/errors.ts';
 /** An upload streamed to a temporary folder, with the form's text fields. */
 export interface ReceivedUpload {
   dir: string;
+  /** The one file, or the folder holding the several files sent. */
   path: string;
   fileName: string;
   fields: Record<string, string>;
 }
+
+/** Most files one upload may hold (a folder picked in the browser). */
+export const uploadFilesMax = 5000;
 
 function multipartError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
@@ -31,56 +35,93 @@ function multipartError(error: unknown): unknown {
   return error;
 }
 
+function invalid(path: string, code: string, message: string, summary: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', summary, {
+    details: { errors: [{ path, code, message }] },
+  });
+}
+
 /**
- * Streams the multipart `file` field to a temporary file (never into memory) and collects the
- * text fields. The caller removes `dir` when the import has ended.
+ * The relative path a browser sent for a file of a picked folder (`logs/app.jsonl`), made safe:
+ * `/`-separated, no `..`, no absolute or hidden parts. Undefined when nothing usable is left.
  */
-export async function receiveUpload(request: FastifyRequest): Promise<ReceivedUpload> {
+export function safeRelativePath(name: string): string | undefined {
+  const parts = name
+    .replaceAll('\\', '/')
+    .split('/')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && part !== '.' && part !== '..' && !part.startsWith('.'))
+    .map((part) => part.replaceAll('\0', '').slice(0, 255));
+  return parts.length > 0 ? parts.join('/') : undefined;
+}
+
+/**
+ * Streams the multipart `file` fields to a temporary folder (never into memory) and collects
+ * the text fields. One file is imported as that file; several (a folder picked in the browser,
+ * each named by its relative path) are laid out as a folder and imported as one, file by file.
+ * Together the files may hold `maxTotalBytes`. The caller removes `dir` when the import has
+ * ended.
+ */
+export async function receiveUpload(
+  request: FastifyRequest,
+  maxTotalBytes: number,
+): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {
     throw new DomainError('MALFORMED_REQUEST', 'Send the file as multipart/form-data.');
   }
   const dir = await mkdtemp(join(tmpdir(), 'debrief-import-'));
   const fields: Record<string, string> = {};
-  let fileName: string | undefined;
-  const path = join(dir, 'upload');
+  const names: string[] = [];
+  const folder = join(dir, 'upload');
+  let total = 0;
   try {
     for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || fileName !== undefined) {
-          part.file.resume();
-          throw new DomainError(
-            'VALIDATION_FAILED',
-            'Send exactly one file, in the field `file`.',
-            {
-              details: {
-                errors: [
-                  {
-                    path: `body.${part.fieldname}`,
-                    code: 'unexpected_file',
-                    message: 'Only `file`.',
-                  },
-                ],
-              },
-            },
-          );
-        }
-        await pipeline(part.file, createWriteStream(path));
-        if (part.file.truncated) {
-          throw new DomainError('PAYLOAD_TOO_LARGE', 'The upload is too large.');
-        }
-        fileName = basename(part.filename || 'upload').slice(0, 255) || 'upload';
-      } else {
+      if (part.type !== 'file') {
         fields[part.fieldname] = String(part.value);
+        continue;
       }
-    }
-    if (fileName === undefined) {
-      throw new DomainError('VALIDATION_FAILED', 'The form has no file.', {
-        details: {
-          errors: [{ path: 'body.file', code: 'required', message: 'Attach the file to import.' }],
-        },
+      if (part.fieldname !== 'file') {
+        part.file.resume();
+        throw invalid(
+          `body.${part.fieldname}`,
+          'unexpected_file',
+          'Only `file`.',
+          'Send the files in the field `file`.',
+        );
+      }
+      const name = safeRelativePath(part.filename || 'upload') ?? `file-${names.length + 1}`;
+      if (names.includes(name)) {
+        part.file.resume();
+        throw invalid('body.file', 'duplicate_file', name, `${name} was sent twice.`);
+      }
+      const target = join(folder, name);
+      await mkdir(dirname(target), { recursive: true });
+      part.file.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > maxTotalBytes) {
+          part.file.destroy(new DomainError('PAYLOAD_TOO_LARGE', 'The upload is too large.'));
+        }
       });
+      await pipeline(part.file, createWriteStream(target));
+      if (part.file.truncated) {
+        throw new DomainError('PAYLOAD_TOO_LARGE', 'The upload is too large.');
+      }
+      names.push(name);
     }
-    return { dir, path, fileName, fields };
+    const [only] = names;
+    if (only === undefined) {
+      throw invalid('body.file', 'required', 'Attach the file to import.', 'The form has no file.');
+    }
+    if (names.length === 1) {
+      return { dir, path: join(folder, only), fileName: basename(only), fields };
+    }
+    // A picked folder arrives as `<folder>/<path>`: import the folder itself, named after it.
+    const roots = new Set(names.map((name) => (name.includes('/') ? name.split('/')[0] : '')));
+    const [root] = roots;
+    if (roots.size === 1 && root) {
+      return { dir, path: join(folder, root), fileName: root, fields };
+    }
+    return { dir, path: folder, fileName: `${names.length} files`, fields };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw multipartError(error);

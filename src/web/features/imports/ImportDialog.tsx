@@ -21,7 +21,7 @@ interface ImportDialogProps {
 
 const pollMs = 1000;
 
-/** Upload a file (with upload progress), then follow the import job to its summary. */
+/** Upload files or a folder (with upload progress), then follow the import job to its summary. */
 export function ImportDialog({ postmortemId, onClose, onImported }: ImportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [uploaded, setUploaded] = useState<number | null>(null);
@@ -54,11 +54,11 @@ export function ImportDialog({ postmortemId, onClose, onImported }: ImportDialog
     return () => clearTimeout(timer);
   }, [job, onImported]);
 
-  const start = async (file: File, options: ImportOptions) => {
+  const start = async (files: File[], options: ImportOptions) => {
     setProblem(null);
     setUploaded(0);
     try {
-      const queued = await uploadImport(postmortemId, file, options, setUploaded);
+      const queued = await uploadImport(postmortemId, files, options, setUploaded);
       setJob(queued);
       if (isFinished(queued)) {
         onImported();

@@ -7,15 +7,18 @@ import { postmortemLabels } from '../postmortems/labels.ts';
 
 interface ImportFormProps {
   pending: boolean;
-  onSubmit: (file: File, options: ImportOptions) => void;
+  onSubmit: (files: File[], options: ImportOptions) => void;
   onCancel: () => void;
 }
 
 const importable = timelineSources.filter((s) => s !== 'manual' && s !== 'personal_account');
 
-/** Picks (or takes a dropped) file and the import's source, channels, window and zone. */
+/**
+ * Picks (or takes dropped) files or a whole folder, and the import's source, channels, window
+ * and zone. Several files are imported together, each detected on its own.
+ */
 export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [source, setSource] = useState('');
   const [channels, setChannels] = useState('');
   const [since, setSince] = useState('');
@@ -26,15 +29,15 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const dropped = event.dataTransfer.files[0];
-    if (dropped) {
-      setFile(dropped);
+    const dropped = [...event.dataTransfer.files];
+    if (dropped.length > 0) {
+      setFiles(dropped);
     }
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (file) {
-      onSubmit(file, {
+    if (files.length > 0) {
+      onSubmit(files, {
         source: source || undefined,
         channels: channels.trim() || undefined,
         since: localInputToIso(since) ?? undefined,
@@ -48,7 +51,7 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
     <form className="form" onSubmit={submit}>
       <section
         className={dragging ? 'drop-zone dragging' : 'drop-zone'}
-        aria-label="Drop a file here"
+        aria-label="Drop files here"
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);
@@ -57,19 +60,28 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
         onDrop={drop}
       >
         <Field
-          label="File"
-          required
-          hint="A Slack export (.zip), webhook payloads (.json), logs, metrics (.json, .csv) or a Markdown table. Or drop it here."
+          label="Files"
+          hint="A Slack export (.zip), webhook payloads (.json), logs, metrics (.json, .csv), a Markdown timeline — one or several. Or drop them here."
         >
           <input
             type="file"
-            required
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            multiple
+            onChange={(event) => setFiles([...(event.target.files ?? [])])}
           />
         </Field>
-        {file && (
+        <Field label="Or a folder" hint="Every file in it is detected on its own.">
+          <input
+            type="file"
+            aria-label="Folder"
+            // The attribute is not in React's types; browsers take it as a plain attribute.
+            {...{ webkitdirectory: '' }}
+            onChange={(event) => setFiles([...(event.target.files ?? [])])}
+          />
+        </Field>
+        {files.length > 0 && (
           <p className="muted">
-            {file.name} — {(file.size / 1024).toFixed(1)} KiB
+            {files.length === 1 ? files[0]?.name : `${files.length} files`} —{' '}
+            {(files.reduce((sum, file) => sum + file.size, 0) / 1024).toFixed(1)} KiB
           </p>
         )}
       </section>
@@ -111,7 +123,7 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
         />
       </Field>
       <div className="actions">
-        <button type="submit" disabled={!file || pending}>
+        <button type="submit" disabled={files.length === 0 || pending}>
           Upload and import
         </button>
         <button type="button" className="link" onClick={onCancel}>

@@ -1,8 +1,11 @@
 import type { ImportJob } from '../../api/imports-api.ts';
 import { postmortemLabels } from '../postmortems/labels.ts';
-import { jobErrorText } from './import-progress.ts';
+import { importSummaryLists, jobErrorText } from './import-progress.ts';
 
-/** What an import did: events proposed, duplicates skipped, log lines collapsed — or why it failed. */
+/**
+ * What an import did: events proposed, duplicates skipped, log lines collapsed, which importer
+ * read which files, the files skipped and the warnings themselves — or why it failed.
+ */
 export function ImportSummary({ job }: { job: ImportJob }) {
   if (job.status === 'failed') {
     return (
@@ -12,13 +15,15 @@ export function ImportSummary({ job }: { job: ImportJob }) {
       </div>
     );
   }
-  const warnings = Array.isArray(job.summary.warnings) ? job.summary.warnings.length : 0;
+  const { parts, skipped, warnings, warningsTotal } = importSummaryLists(job.summary);
   return (
     <div role="status">
       <p>
         <strong>Import finished.</strong>
-        {` Source: ${postmortemLabels.timelineSource[job.source]} (${job.sourceDetection}).`} The
-        new events are proposed: review them in the timeline.
+        {parts.length > 1
+          ? ` ${parts.length} parts, each detected on its own.`
+          : ` Source: ${postmortemLabels.timelineSource[job.source]} (${job.sourceDetection}).`}{' '}
+        The new events are proposed: review them in the timeline.
       </p>
       <dl className="details">
         <dt>Events proposed</dt>
@@ -28,8 +33,53 @@ export function ImportSummary({ job }: { job: ImportJob }) {
         <dt>Lines collapsed</dt>
         <dd>{job.linesCollapsed}</dd>
         <dt>Warnings</dt>
-        <dd>{warnings}</dd>
+        <dd>{warningsTotal}</dd>
       </dl>
+      {parts.length > 1 && (
+        <ul aria-label="Parts">
+          {parts.map((part) => (
+            <li key={`${part.source}:${part.paths[0] ?? ''}`}>
+              {part.paths[0] ?? job.fileName}
+              {part.files > 1 ? ` and ${part.files - 1} more` : ''}:{' '}
+              {postmortemLabels.timelineSource[part.source] ?? part.source}, {part.eventsProposed}{' '}
+              events
+            </li>
+          ))}
+        </ul>
+      )}
+      {skipped.length > 0 && (
+        <section aria-label="Files skipped">
+          <p>Files skipped ({skipped.length}):</p>
+          <ul>
+            {skipped.map((file) => (
+              <li key={file.path}>
+                {file.path}: {file.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {warnings.length > 0 && (
+        <section aria-label="Warnings">
+          <p>
+            Warnings
+            {warningsTotal > warnings.length
+              ? ` (the first ${warnings.length} of ${warningsTotal})`
+              : ''}
+            :
+          </p>
+          <ul>
+            {warnings.map((warning, index) => (
+              // Warnings have no identity of their own; their order is the import's.
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list never reorders
+              <li key={index}>
+                {warning.where ? `${warning.where}: ` : ''}
+                {warning.message} <span className="muted">({warning.code})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFinished, jobErrorText, jobFraction } from './import-progress.ts';
+import { importSummaryLists, isFinished, jobErrorText, jobFraction } from './import-progress.ts';
 
 describe('import progress', () => {
   it('reports the fraction of bytes done, clamped, and 1 when done', () => {
@@ -23,5 +23,28 @@ describe('import progress', () => {
     );
     expect(jobErrorText('boom')).toBe('boom');
     expect(jobErrorText(null)).toBe('The import failed.');
+  });
+});
+
+describe('importSummaryLists', () => {
+  it('reads the parts, skipped files and warnings a job summary carries', () => {
+    const lists = importSummaryLists({
+      parts: [{ source: 'log', files: 1, paths: ['logs/app.jsonl'], eventsProposed: 3 }],
+      skipped: [{ path: 'README.txt', reason: 'no importer recognised its content' }],
+      warnings: [{ code: 'LOG_LINES_BELOW_LEVEL', message: '4 lines skipped' }],
+      warningsTotal: 1,
+    });
+    expect(lists.parts.map((part) => part.source)).toEqual(['log']);
+    expect(lists.skipped).toHaveLength(1);
+    expect(lists.warnings[0]?.code).toBe('LOG_LINES_BELOW_LEVEL');
+  });
+
+  it('reads a job written before the lists existed as empty lists', () => {
+    expect(importSummaryLists({ warnings: 'odd' })).toEqual({
+      parts: [],
+      skipped: [],
+      warnings: [],
+      warningsTotal: 0,
+    });
   });
 });

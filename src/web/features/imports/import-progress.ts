@@ -1,3 +1,4 @@
+import { type ImportSummaryLists, importSummaryListsSchema } from '../../../contracts/imports.ts';
 import type { ImportJob } from '../../api/imports-api.ts';
 
 /** The import job's progress as a fraction (0–1), or null when the server cannot tell. */
@@ -33,4 +34,9 @@ export function jobErrorText(error: unknown): string {
     return JSON.stringify(error);
   }
   return 'The import failed.';
+}
+
+/** The parts, skipped files and warnings of a finished job's summary (empty when absent). */
+export function importSummaryLists(summary: Record<string, unknown>): ImportSummaryLists {
+  return importSummaryListsSchema.parse(summary);
 }
