@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  type IncidentMeasureName,
   incidentMeasureNames,
+  type MeasureQuality,
   measureQualities,
   metricDimensions,
 } from '../domain/incident-measures.ts';
@@ -47,7 +49,12 @@ export const durationDistributionSchema = z.object({
   mean: seconds,
   /** Counts per bin; the bins' upper bounds are `histogramBoundsSeconds` in the response. */
   histogram: z.array(z.number().int()),
-  quality: z.object(Object.fromEntries(measureQualities.map((q) => [q, z.number().int()]))),
+  quality: z.object(
+    Object.fromEntries(measureQualities.map((q) => [q, z.number().int()])) as Record<
+      MeasureQuality,
+      z.ZodNumber
+    >,
+  ),
 });
 
 /** One group's distributions for every measure. */
@@ -55,7 +62,10 @@ export const metricGroupSchema = z.object({
   key: z.string(),
   incidents: z.object({ recovery: z.number().int(), near_miss: z.number().int() }),
   measures: z.object(
-    Object.fromEntries(incidentMeasureNames.map((m) => [m, durationDistributionSchema])),
+    Object.fromEntries(incidentMeasureNames.map((m) => [m, durationDistributionSchema])) as Record<
+      IncidentMeasureName,
+      typeof durationDistributionSchema
+    >,
   ),
 });
 

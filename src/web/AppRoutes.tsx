@@ -6,6 +6,7 @@ import { ActionItemBoardScene } from './scenes/ActionItemBoard/ActionItemBoardSc
 import { EditIncidentScene } from './scenes/EditIncident/EditIncidentScene.tsx';
 import { IncidentScene } from './scenes/Incident/IncidentScene.tsx';
 import { IncidentListScene } from './scenes/IncidentList/IncidentListScene.tsx';
+import { InsightsScene } from './scenes/Insights/InsightsScene.tsx';
 import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
@@ -49,6 +50,9 @@ export function AppRoutes() {
   }
   if (pathname === '/action-items') {
     return <ActionItemBoardScene />;
+  }
+  if (pathname === '/insights') {
+    return <InsightsScene />;
   }
   if (pathname === '/services') {
     return <ServicesScene />;

@@ -1,3 +1,4 @@
+import { formatDuration } from '../../analysis/metrics/format-duration.ts';
 import { readIncidentMetrics } from '../../app/metrics/read-incident-metrics.ts';
 import { incidentMetricsQuerySchema } from '../../contracts/metrics.ts';
 import {
@@ -9,23 +10,6 @@ import { presentIncidentMetrics } from '../../server/routes/metrics/present-inci
 import { formatTable, printResult } from '../output/print.ts';
 import { resolveActor } from '../resolve-actor.ts';
 import { type RuntimeOptions, withRuntime } from '../runtime.ts';
-
-/** A duration for people: `45s`, `12m`, `3.5h`, `2.1d`. */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) {
-    return '-';
-  }
-  if (seconds < 60) {
-    return `${seconds}s`;
-  }
-  if (seconds < 3600) {
-    return `${Math.round(seconds / 60)}m`;
-  }
-  if (seconds < 86_400) {
-    return `${(seconds / 3600).toFixed(1)}h`;
-  }
-  return `${(seconds / 86_400).toFixed(1)}d`;
-}
 
 function groupLines(group: MetricGroup): string[] {
   return formatTable([

@@ -12,6 +12,7 @@ const sections = [
   { to: '/postmortems', label: 'Postmortems' },
   { to: '/action-items', label: 'Action items' },
   { to: '/services', label: 'Services' },
+  { to: '/insights', label: 'Insights' },
   { to: '/settings/tokens', label: 'Settings', match: '/settings' },
 ];
 

@@ -1,0 +1,113 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from './support/build-web.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { checkPage } from './support/page-checks.ts';
+import { InsightsPage } from './support/pages/insights-page.ts';
+import { type RunningServer, startServer } from './support/start-server.ts';
+
+const webhookTitles = [
+  'Payment webhooks timing out at the provider',
+  'Payment webhooks timing out again',
+  'Webhooks from the payment provider time out under load',
+  'Payment provider webhooks timing out',
+];
+
+describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer();
+    browser = await launchChromium();
+    context = await browser.newContext({
+      baseURL: server.url,
+      timezoneId: browserTimezone,
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+      // axe-core is injected as a script for the page checks; the app's own CSP stays as it is.
+      bypassCSP: true,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Seeded through the API: four minor repeats of one problem, one unrelated outage, a drill.
+    const setup = await page.request.post('/api/v1/setup', {
+      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
+    });
+    const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    const incident = async (title: string, daysAgo: number, minutes: number, extra = {}) => {
+      const response = await page.request.post('/api/v1/incidents', {
+        headers,
+        data: {
+          title,
+          summary: 'Webhook deliveries from the payment provider to payments-gateway timed out.',
+          kind: 'degradation',
+          severity: 'sev3',
+          services: ['payments-gateway'],
+          instants: {
+            started_at: { at: utcDaysAgoAt(daysAgo, 9, 0).toISOString() },
+            resolved_at: { at: utcDaysAgoAt(daysAgo, 9, minutes).toISOString() },
+          },
+          ...extra,
+        },
+      });
+      expect(response.ok(), await response.text()).toBe(true);
+    };
+    for (const [index, title] of webhookTitles.entries()) {
+      await incident(title, 20 - index * 4, 20 + index * 10);
+    }
+    await incident('Checkout outage after a database failover', 10, 50, {
+      summary: 'The primary database failed over and checkout returned errors.',
+      kind: 'outage',
+      severity: 'sev1',
+      services: ['checkout'],
+    });
+    await incident('Game day: failover drill', 5, 59, { isDrill: true, services: ['checkout'] });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows durations as distributions with a table and a CSV behind every chart', async () => {
+    await page.goto('/insights');
+    const insights = new InsightsPage(page);
+    await insights.heading.waitFor();
+    const bySeverity = 'Time to resolve by severity';
+    await insights.svg(bySeverity).waitFor();
+    expect(await page.getByText(/over 5 of 5\s+incidents: median/).count()).toBe(1);
+
+    await insights.chart(bySeverity).getByRole('button', { name: 'Show table' }).click();
+    const table = insights.chart(bySeverity).getByRole('table');
+    // sev3: 20, 30, 40, 50 minutes → nearest-rank median 30, p90 50; the drill is not counted.
+    expect(await table.getByRole('row', { name: /^sev3 4 30 40 50 50 35 0$/ }).count()).toBe(1);
+    expect(await table.getByRole('row', { name: /^sev1 1 50/ }).count()).toBe(1);
+    const csv = insights.chart(bySeverity).getByRole('link', { name: 'Download CSV' });
+    expect(await csv.getAttribute('download')).toBe('time_to_resolve-by-severity.csv');
+    expect(decodeURIComponent((await csv.getAttribute('href')) ?? '')).toContain(
+      'sev3,4,30,40,50,50,35,0',
+    );
+
+    await insights.svg('Time to resolve: histogram').waitFor();
+    await checkPage(page, '/insights');
+  });
+
+  it('proposes the recurring minor incidents as one thematic postmortem and opens it', async () => {
+    const insights = new InsightsPage(page);
+    const theme = insights.themes.filter({ hasText: 'Recurring minor issue' });
+    expect(await theme.count()).toBe(1);
+    expect(await theme.getByRole('link').count()).toBe(4);
+    await theme.getByRole('button', { name: 'Open a thematic postmortem over these 4' }).click();
+    await page.waitForURL(/\/postmortems\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /Thematic review/ }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

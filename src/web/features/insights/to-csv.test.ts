@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from './to-csv.ts';
+
+describe('toCsv', () => {
+  it('quotes what needs quoting and keeps numbers and empty cells', () => {
+    expect(
+      toCsv(
+        ['group', 'median'],
+        [
+          ['sev1, sev2', 60],
+          ['say "hi"', null],
+          ['-5', -5],
+        ],
+      ),
+    ).toBe('group,median\r\n"sev1, sev2",60\r\n"say ""hi""",\r\n-5,-5');
+  });
+
+  it('keeps spreadsheet formulas inert', () => {
+    expect(toCsv(['x'], [['=HYPERLINK("http://x")'], ['@cmd']])).toBe(
+      'x\r\n"\'=HYPERLINK(""http://x"")"\r\n\'@cmd',
+    );
+  });
+});
