@@ -6,7 +6,6 @@ import { ActionItemBoardScene } from './scenes/ActionItemBoard/ActionItemBoardSc
 import { EditIncidentScene } from './scenes/EditIncident/EditIncidentScene.tsx';
 import { IncidentScene } from './scenes/Incident/IncidentScene.tsx';
 import { IncidentListScene } from './scenes/IncidentList/IncidentListScene.tsx';
-import { InsightsScene } from './scenes/Insights/InsightsScene.tsx';
 import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
@@ -18,6 +17,13 @@ import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
 const SettingsScene = lazy(() =>
   import('./scenes/Settings/SettingsScene.tsx').then((module) => ({
     default: module.SettingsScene,
+  })),
+);
+
+// Insights read across every incident and draw charts: loaded on the first visit.
+const InsightsScene = lazy(() =>
+  import('./scenes/Insights/InsightsScene.tsx').then((module) => ({
+    default: module.InsightsScene,
   })),
 );
 
@@ -52,7 +58,17 @@ export function AppRoutes() {
     return <ActionItemBoardScene />;
   }
   if (pathname === '/insights') {
-    return <InsightsScene />;
+    return (
+      <Suspense
+        fallback={
+          <p className="muted" aria-busy="true">
+            Loading…
+          </p>
+        }
+      >
+        <InsightsScene />
+      </Suspense>
+    );
   }
   if (pathname === '/services') {
     return <ServicesScene />;
