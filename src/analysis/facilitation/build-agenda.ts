@@ -6,9 +6,11 @@ import {
   type TimelineEvent,
 } from '../../domain/timeline-event.ts';
 import type { WhyNodeMark } from '../../domain/why-node.ts';
+import { readIncidentShape } from './incident-shape.ts';
 import { meetingPrompts, promptsForEvent } from './meeting-prompts.ts';
 import { type Participation, summarizeParticipation } from './participation.ts';
 import { splitMinutes } from './split-minutes.ts';
+import { walkthroughItems } from './walkthrough.ts';
 import { whyTreeItems } from './why-tree-items.ts';
 
 /** The parts of the analysis meeting, in the order they are run. */
@@ -51,8 +53,11 @@ export interface AgendaSection {
 /** What the agenda is generated from; the why-tree is optional (built separately). */
 export interface AgendaInput {
   timeline: ReadonlyArray<
-    Pick<TimelineEvent, 'id' | 'occurredAt' | 'createdAt' | 'text' | 'kind' | 'status' | 'pinned'>
+    Pick<TimelineEvent, 'id' | 'occurredAt' | 'createdAt' | 'text' | 'kind' | 'status' | 'pinned'> &
+      Partial<Pick<TimelineEvent, 'source' | 'actor'>>
   >;
+  /** When the incident started, if known (else the first accepted event). */
+  startedAt?: Date | null;
   openQuestions: ReadonlyArray<{
     id: string;
     text: string;
@@ -64,8 +69,18 @@ export interface AgendaInput {
     parentId: string | null;
     question: string;
     mark: WhyNodeMark;
+    /** Evidence cited (or a reason for none): the evidence prompt is already answered. */
+    hasEvidence?: boolean;
   }>;
-  actionItems: ReadonlyArray<{ id: string; title: string; status: string }>;
+  actionItems: ReadonlyArray<{
+    id: string;
+    title: string;
+    status: string;
+    ownerName?: string | null;
+    ownerUserId?: string | null;
+    dueDate?: string | null;
+    successCriterion?: string | null;
+  }>;
   participants: ReadonlyArray<{ id: string; name: string; role: ParticipantRole }>;
   attendeeIds?: readonly string[];
 }
@@ -75,7 +90,15 @@ export interface AgendaOptions {
   totalMinutes?: number;
   /** Most timeline events per walk-through segment (default 8). */
   segmentSize?: number;
+  /**
+   * Most walk-through items: by default one segment when the timeline holds 150 or more
+   * accepted chat messages (the agenda stays a meeting), four segments otherwise.
+   */
+  maxWalkthroughItems?: number;
 }
+
+/** From this many accepted chat messages on, the walk-through is one segment of key moments. */
+export const chatHeavyThreshold = 150;
 
 /** A generated agenda: timeboxed sections and who takes part, by role. */
 export interface Agenda {
@@ -112,6 +135,10 @@ function weightOf(section: Omit<AgendaSection, 'minutes'>): number {
   }
 }
 
+/** An item whose owner, due date and success criterion are all set has answered that prompt. */
+const isComplete = (item: AgendaInput['actionItems'][number]) =>
+  Boolean((item.ownerName || item.ownerUserId) && item.dueDate && item.successCriterion);
+
 /** Splits items into as few segments as `size` allows, evenly (9 by 8 → 5 + 4, not 8 + 1). */
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const count = Math.max(1, Math.ceil(items.length / size));
@@ -145,15 +172,25 @@ export function buildAgenda(input: AgendaInput, options: AgendaOptions = {}): Ag
     depth: 0,
     prompts: promptsForEvent(event),
   });
-  const segments = chunk(events, segmentSize);
+  const shape = readIncidentShape(events, input.startedAt ?? null);
+  const chatCount = events.filter((e) => e.source === 'slack').length;
+  const maxItems =
+    options.maxWalkthroughItems ??
+    (chatCount >= chatHeavyThreshold ? segmentSize : segmentSize * 4);
+  const walked = walkthroughItems(events, shape, Math.max(1, maxItems)).map(
+    ({ eventCount: _count, ...item }): AgendaItem => item,
+  );
+  const segments = chunk(walked, segmentSize);
+  const gapPrompt = shape.prompts.find((p) => p.eventId === shape.longestGap?.endEventId);
   const single = { index: 1, of: 1 };
   const drafts: Array<Omit<AgendaSection, 'minutes'>> = [
     ...segments.map((segment, index) => ({
       key: `timeline-${index + 1}`,
       kind: 'timeline' as const,
       part: { index: index + 1, of: segments.length },
-      items: segment.map(eventItem),
-      prompts: [],
+      items: segment,
+      // The longest quiet stretch is the walk-through's first question.
+      prompts: index === 0 && gapPrompt ? [gapPrompt.prompt] : [],
     })),
     {
       key: 'pinned_moments',
@@ -197,7 +234,9 @@ export function buildAgenda(input: AgendaInput, options: AgendaOptions = {}): Ag
         subjectId: a.id,
         text: a.title,
         tag: a.status,
-        prompts: [...meetingPrompts.actionItem],
+        prompts: meetingPrompts.actionItem.filter(
+          (prompt) => prompt !== meetingPrompts.actionItemCompleteness || !isComplete(a),
+        ),
       })),
       prompts: input.actionItems.length === 0 ? [...meetingPrompts.emptyActionItems] : [],
     },

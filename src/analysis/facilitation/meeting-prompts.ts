@@ -11,7 +11,7 @@ export const meetingPrompts = {
   byEventKind: {
     detection: [
       'How did we find out?',
-      'Could we have known sooner? Which signal was already there?',
+      'What told us, and when? Which signal showed first, and where?',
     ],
     escalation: [
       'Who was brought in, and how did they get the context they needed?',
@@ -36,7 +36,12 @@ export const meetingPrompts = {
     observation: ['What did this observation change in how people saw the situation?'],
   } satisfies Record<TimelineEventKind, readonly string[]>,
   /** Asked at a pinned moment, on top of the event's own prompts. */
-  pinned: ['Why does this moment matter?', 'What would have helped people at this point?'],
+  pinned: ['Why does this moment matter?', 'What did people have to work with at this point?'],
+  /** For a run of chat messages summarised into one walk-through item. */
+  chatBurst: [
+    'What were people working out in this exchange?',
+    'Which of these messages changed what people did next?',
+  ],
   openQuestion: ['Who can answer this, and by when?', 'Does it change the why-tree?'],
   disagreement: [
     'What does each view rest on?',
@@ -62,6 +67,10 @@ export const meetingPrompts = {
     'Does it have an owner, a due date and a success criterion?',
     'Does the fix rely on something that failed in this incident?',
   ],
+  /** The first `actionItem` prompt, skipped for an item that already has all three. */
+  actionItemCompleteness: 'Does it have an owner, a due date and a success criterion?',
+  /** The first `root_cause` prompt, skipped for a root cause that already has evidence. */
+  rootCauseEvidence: 'What evidence supports this?',
   emptyActionItems: ['Which root cause or contributing factor still has no fix?'],
 } as const;
 

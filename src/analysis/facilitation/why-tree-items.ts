@@ -6,6 +6,7 @@ interface WhyNodeOutline {
   parentId: string | null;
   question: string;
   mark: WhyNodeMark;
+  hasEvidence?: boolean;
 }
 
 /** An agenda item for one why-node, at its depth in the tree. */
@@ -47,7 +48,9 @@ export function whyTreeItems(nodes: readonly WhyNodeOutline[]): WhyTreeItem[] {
       occurredAt: null,
       pinned: false,
       depth,
-      prompts: [...meetingPrompts.byWhyNodeMark[node.mark]],
+      prompts: meetingPrompts.byWhyNodeMark[node.mark].filter(
+        (prompt) => prompt !== meetingPrompts.rootCauseEvidence || !node.hasEvidence,
+      ),
     });
     for (const child of children.get(node.id) ?? []) {
       visit(child, depth + 1);

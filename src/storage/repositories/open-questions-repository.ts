@@ -6,7 +6,7 @@ import type {
 } from '../../domain/open-question.ts';
 import type { WhyNodeMark } from '../../domain/why-node.ts';
 import type { Database } from '../database.ts';
-import { openQuestions, whyNodes } from '../schema.ts';
+import { openQuestions, whyNodeEvidence, whyNodes } from '../schema.ts';
 import { createPartRepository } from './part-repository.ts';
 
 /** Open questions and disagreements captured in the analysis meeting. */
@@ -22,7 +22,8 @@ export const openQuestionsRepository = {
   ),
 
   /**
-   * The why-tree as the agenda needs it (id, parent, question, mark), in tree order. Read here
+   * The why-tree as the agenda needs it (id, parent, question, mark, whether its evidence
+   * question is answered), in tree order. Read here
    * rather than through the why-tree's own repository so that the agenda depends only on the
    * table, not on the why-tree's use cases.
    */
@@ -33,10 +34,22 @@ export const openQuestionsRepository = {
         parentId: whyNodes.parentId,
         question: whyNodes.question,
         mark: whyNodes.mark,
+        noEvidenceReason: whyNodes.noEvidenceReason,
       })
       .from(whyNodes)
       .where(eq(whyNodes.postmortemId, postmortemId))
       .orderBy(asc(whyNodes.position), asc(whyNodes.createdAt), asc(whyNodes.id));
-    return rows.map((row) => ({ ...row, mark: row.mark as WhyNodeMark }));
+    const cited = await db
+      .selectDistinct({ id: whyNodeEvidence.whyNodeId })
+      .from(whyNodeEvidence)
+      .innerJoin(whyNodes, eq(whyNodes.id, whyNodeEvidence.whyNodeId))
+      .where(eq(whyNodes.postmortemId, postmortemId));
+    const withEvidence = new Set(cited.map((row) => row.id));
+    // A stated reason for no evidence answers the evidence question as well as evidence does.
+    return rows.map(({ noEvidenceReason, ...row }) => ({
+      ...row,
+      mark: row.mark as WhyNodeMark,
+      hasEvidence: withEvidence.has(row.id) || Boolean(noEvidenceReason),
+    }));
   },
 };
