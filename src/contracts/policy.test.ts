@@ -86,6 +86,12 @@ describe('resolvePolicy', () => {
         windowDays: 14,
         dueBusinessDays: { documentation: 10 },
       },
+      reminders: {
+        beforeDueDays: [7, 1],
+        escalateToPostmortemOwnerAfterDays: 2,
+        escalateToTeamLeadAfterDays: 5,
+        teamLeads: { Platform: 'lead@example.com' },
+      },
     };
     expect(resolvePolicy(file)).toEqual(file);
     expect(policySchema.parse(resolvePolicy(file))).toEqual(file);

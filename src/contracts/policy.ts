@@ -119,6 +119,14 @@ export const policySchema = z
         verifierMustDifferFromOwner: z.boolean(),
       })
       .strict(),
+    reminders: z
+      .object({
+        beforeDueDays: z.array(daysSchema).max(10),
+        escalateToPostmortemOwnerAfterDays: daysSchema,
+        escalateToTeamLeadAfterDays: daysSchema,
+        teamLeads: z.record(z.string().min(1), z.email()),
+      })
+      .strict(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import type { ActionItemDueDays } from './action-item-due-date.ts';
 import type { Incident, IncidentKind, Severity } from './incident.ts';
 import type { PostmortemPhase } from './postmortem-phases.ts';
+import type { ReminderPolicy } from './reminders.ts';
 import type { ReportTemplate } from './report-template.ts';
 
 /** One category of the contributing-factor taxonomy. */
@@ -85,6 +86,8 @@ export interface Policy {
     /** Verification needs someone other than the owner. */
     verifierMustDifferFromOwner: boolean;
   };
+  /** When action-item reminders and escalations go out, and who leads each team. */
+  reminders: ReminderPolicy;
 }
 
 /** The reasons why an incident needs a postmortem, empty when it does not. */
@@ -180,5 +183,11 @@ export const defaultPolicy: Policy = {
       sev4: { p1: 45, p2: 90, p3: 120 },
     },
     verifierMustDifferFromOwner: false,
+  },
+  reminders: {
+    beforeDueDays: [3],
+    escalateToPostmortemOwnerAfterDays: 3,
+    escalateToTeamLeadAfterDays: 7,
+    teamLeads: {},
   },
 };

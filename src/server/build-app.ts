@@ -18,6 +18,7 @@ import { registerPasswordResetRoutes } from './routes/accounts/password-reset-ro
 import { registerUserAdminRoutes } from './routes/accounts/user-admin-routes.ts';
 import { registerActionItemBoardRoutes } from './routes/action-items/action-item-board-routes.ts';
 import { registerActionItemRoutes } from './routes/action-items/action-item-routes.ts';
+import { registerNotificationRoutes } from './routes/action-items/notification-routes.ts';
 import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMetricRoutes(context);
   registerActionItemBoardRoutes(context);
   registerThemeRoutes(context);
+  registerNotificationRoutes(context);
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

@@ -28,6 +28,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
+  /** What the job queue connects to: the same PostgreSQL, or the same PGlite instance. */
+  queueTarget: { kind: 'postgres'; url: string } | { kind: 'pglite'; instance: PGlite };
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return {
       db,
       kind: 'postgres',
+      queueTarget: { kind: 'postgres', url: target.url },
       migrate: async () => {
         // Instances starting together on one database would otherwise race the same
         // CREATE TABLEs; the lock makes the second wait, then find nothing left to apply.
@@ -81,6 +84,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     kind: 'pglite',
+    queueTarget: { kind: 'pglite', instance },
     migrate: async () => {
       await migratePglite(client, { migrationsFolder });
     },

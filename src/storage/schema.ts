@@ -6,6 +6,7 @@ export * from './schema/accounts.ts';
 export * from './schema/analysis.ts';
 export * from './schema/data-gathering.ts';
 export * from './schema/incidents.ts';
+export * from './schema/notifications.ts';
 export * from './schema/postmortem-parts.ts';
 export * from './schema/postmortems.ts';
 export * from './schema/security.ts';

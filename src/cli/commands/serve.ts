@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../server/build-app.ts';
+import { startFollowUpJobs } from '../../server/jobs/start-follow-up-jobs.ts';
+import {
+  buildNotificationChannels,
+  describeChannels,
+  readNotificationSettings,
+} from '../../server/notifications/notification-config.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
 
 /** Options of `debrief serve`. */
@@ -30,8 +36,12 @@ export async function serve(options: ServeOptions): Promise<void> {
     secureCookies: process.env.DEBRIEF_SECURE_COOKIES === 'true',
     trustedProxy: parseTrustedProxy(process.env.DEBRIEF_TRUSTED_PROXY),
   });
+  const channels = buildNotificationChannels(readNotificationSettings());
+  const jobs = await startFollowUpJobs(runtime.handle, runtime.deps, channels);
+  app.log.info(describeChannels(channels));
   const stop = async () => {
     await app.close();
+    await jobs.stop();
     await runtime.handle.close();
     process.exit(0);
   };

@@ -1,0 +1,35 @@
+import type { AppDeps } from '../../app/app-deps.ts';
+import { deliverNotification } from '../../app/notifications/deliver-notification.ts';
+import type { NotificationChannels } from '../../app/notifications/notification-channels.ts';
+import { scanReminders } from '../../app/notifications/scan-reminders.ts';
+import { type JobQueue, startJobQueue } from '../../storage/job-queue.ts';
+import type { DatabaseHandle } from '../../storage/open-database.ts';
+
+/** The running follow-up jobs of one Debrief instance. */
+export interface FollowUpJobs {
+  queue: JobQueue;
+  stop(options?: { graceful: boolean }): Promise<void>;
+}
+
+/**
+ * Starts the job queue with the follow-up workers: the reminder scan (hourly, once across all
+ * instances) and the delivery of each notification (retried with backoff).
+ */
+export async function startFollowUpJobs(
+  handle: DatabaseHandle,
+  deps: AppDeps,
+  channels: NotificationChannels,
+  options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
+): Promise<FollowUpJobs> {
+  const queue = await startJobQueue(handle, options);
+  await queue.work('deliver-notification', async (data) => {
+    await deliverNotification(deps, channels, String(data.id));
+  });
+  await queue.work('scan-reminders', async () => {
+    await scanReminders(deps, queue, channels);
+  });
+  if (options.schedule ?? true) {
+    await queue.scheduleHourly('scan-reminders');
+  }
+  return { queue, stop: (stopOptions) => queue.stop(stopOptions) };
+}

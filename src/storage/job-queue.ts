@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { Database } from './database.ts';
+import type { DatabaseHandle } from './open-database.ts';
+
+/** A job handler: receives the job's data; throwing lets the queue retry it. */
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+/**
+ * The job queue in the database (pg-boss): jobs survive restarts, and a job runs once however
+ * many Debrief instances share one PostgreSQL. `send` enqueues inside the caller's transaction —
+ * the job exists exactly when the write that caused it commits. On PGlite, which has one
+ * connection, the transaction must be passed: the top-level handle would wait for the
+ * transaction to end, which waits for the send — a deadlock.
+ */
+export interface JobQueue {
+  send(tx: Database, name: string, data: object, options?: { startAfter?: Date }): Promise<void>;
+  work(name: string, handler: JobHandler): Promise<void>;
+  /** Runs `name` every hour (cron), once across all instances. */
+  scheduleHourly(name: string): Promise<void>;
+  stop(options?: { graceful: boolean }): Promise<void>;
+}
+
+/** Queue names Debrief uses; each is created at start. */
+export const jobNames = ['deliver-notification', 'scan-reminders'] as const;
+
+/** Starts pg-boss on the database of `handle` (its own `pgboss` schema, migrated at start). */
+export async function startJobQueue(
+  handle: DatabaseHandle,
+  options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
+): Promise<JobQueue> {
+  const target = handle.queueTarget;
+  const boss =
+    target.kind === 'postgres'
+      ? new PgBoss({ connectionString: target.url, max: 4, schedule: options.schedule ?? true })
+      : new PgBoss({
+          db: fromPglite(target.instance),
+          backend: 'pglite',
+          schedule: options.schedule ?? true,
+        });
+  boss.on('error', (error: unknown) => {
+    process.stderr.write(`job queue: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
+  await boss.start();
+  for (const name of jobNames) {
+    await boss.createQueue(name, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  }
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  return {
+    async send(tx, name, data, sendOptions = {}) {
+      await boss.send(name, data, {
+        db: fromDrizzle(tx as never, sql),
+        ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
+      });
+    },
+    async work(name, handler) {
+      await boss.work(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          await handler(job.data as Record<string, unknown>);
+        }
+      });
+    },
+    async scheduleHourly(name) {
+      await boss.schedule(name, '0 * * * *');
+    },
+    async stop(stopOptions = { graceful: true }) {
+      await boss.stop({ graceful: stopOptions.graceful, timeout: 10_000 });
+    },
+  };
+}

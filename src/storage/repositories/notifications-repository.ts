@@ -1,0 +1,164 @@
+import { and, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { ActionItemStatus } from '../../domain/action-item.ts';
+import type { ReminderCandidate } from '../../domain/reminders.ts';
+import type { Actor, UserRole } from '../../domain/user.ts';
+import type { Database } from '../database.ts';
+import {
+  actionItems,
+  notificationPreferences,
+  notifications,
+  postmortems,
+  users,
+} from '../schema.ts';
+import { postmortemVisibleTo } from '../visibility.ts';
+
+/** A notification row as stored. */
+export type NotificationRow = typeof notifications.$inferSelect;
+
+/** The reminders ledger, the reminder candidates and people's notification settings. */
+export const notificationsRepository = {
+  /** Inserts unless this rule already notified this recipient on this channel today. */
+  async insertOnce(
+    db: Database,
+    row: typeof notifications.$inferInsert,
+  ): Promise<NotificationRow | undefined> {
+    const [inserted] = await db.insert(notifications).values(row).onConflictDoNothing().returning();
+    return inserted;
+  },
+
+  /**
+   * Locks a pending notification for delivery; `undefined` when it was sent already or another
+   * instance is delivering it right now.
+   */
+  async claimPending(db: Database, id: string): Promise<NotificationRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.id, id), eq(notifications.status, 'pending')))
+      .for('update', { skipLocked: true });
+    return row;
+  },
+
+  async settle(
+    db: Database,
+    id: string,
+    outcome: { status: 'sent' | 'pending' | 'failed'; at: Date; error?: string },
+  ): Promise<void> {
+    await db
+      .update(notifications)
+      .set({
+        status: outcome.status,
+        attempts: sql`${notifications.attempts} + 1`,
+        lastError: outcome.error ?? null,
+        sentAt: outcome.status === 'sent' ? outcome.at : null,
+      })
+      .where(eq(notifications.id, id));
+  },
+
+  /** The viewer's in-app notifications, newest first, about postmortems they may still see. */
+  async listForUser(db: Database, viewer: Actor, limit: number): Promise<NotificationRow[]> {
+    const rows = await db
+      .select({ notification: notifications })
+      .from(notifications)
+      .innerJoin(postmortems, eq(postmortems.id, notifications.postmortemId))
+      .where(
+        and(
+          eq(notifications.recipientUserId, viewer.id),
+          eq(notifications.channel, 'in_app'),
+          postmortemVisibleTo(viewer),
+        ),
+      )
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit);
+    return rows.map((r) => r.notification);
+  },
+
+  /** Unfinished, dated items due on or before `until`, with who opened their postmortem. */
+  async reminderCandidates(db: Database, until: string): Promise<ReminderCandidate[]> {
+    const rows = await db
+      .select({
+        id: actionItems.id,
+        title: actionItems.title,
+        status: actionItems.status,
+        dueDate: actionItems.dueDate,
+        ownerUserId: actionItems.ownerUserId,
+        team: actionItems.team,
+        postmortemId: actionItems.postmortemId,
+        postmortemOwnerId: postmortems.createdById,
+      })
+      .from(actionItems)
+      .innerJoin(postmortems, eq(postmortems.id, actionItems.postmortemId))
+      .where(
+        and(
+          eq(actionItems.isIdea, false),
+          inArray(actionItems.status, ['open', 'in_progress']),
+          isNotNull(actionItems.dueDate),
+          lte(actionItems.dueDate, until),
+          sql`${postmortems.phase} <> 'closed'`,
+        ),
+      );
+    return rows.map((r) => ({ ...r, status: r.status as ActionItemStatus }));
+  },
+
+  /** Account ids of the given e-mails (team leads), enabled accounts only. */
+  async userIdsByEmail(db: Database, emails: string[]): Promise<Map<string, string>> {
+    if (emails.length === 0) {
+      return new Map();
+    }
+    const rows = await db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(inArray(users.email, emails), eq(users.disabled, false)));
+    return new Map(rows.map((r) => [r.email, r.id]));
+  },
+
+  /** True when the account may see the postmortem (the same SQL condition as every read). */
+  async canSee(db: Database, viewer: Actor, postmortemId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: postmortems.id })
+      .from(postmortems)
+      .where(and(eq(postmortems.id, postmortemId), postmortemVisibleTo(viewer)));
+    return row !== undefined;
+  },
+
+  async findPreferences(db: Database, userId: string) {
+    const [row] = await db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, userId));
+    return row;
+  },
+
+  async putPreferences(db: Database, row: typeof notificationPreferences.$inferInsert) {
+    const [saved] = await db
+      .insert(notificationPreferences)
+      .values(row)
+      .onConflictDoUpdate({
+        target: notificationPreferences.userId,
+        set: {
+          emailEnabled: row.emailEnabled,
+          quietStart: row.quietStart,
+          quietEnd: row.quietEnd,
+          timeZone: row.timeZone,
+          version: sql`${notificationPreferences.version} + 1`,
+        },
+      })
+      .returning();
+    return saved;
+  },
+
+  /** A person as notifications need them: e-mail, role, whether the account is enabled. */
+  async findRecipient(db: Database, userId: string) {
+    const [row] = await db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        disabled: users.disabled,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row ? { ...row, role: row.role as UserRole } : undefined;
+  },
+};
