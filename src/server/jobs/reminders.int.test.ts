@@ -218,6 +218,9 @@ for (const kind of testDatabaseKinds) {
     });
 
     it('shows reminders in the app, only to whom they are addressed', async () => {
+      // The clock moved on by days: earlier sessions have ended.
+      owner = await server.signIn(owner.user.email);
+      outsider = await server.signIn(outsider.user.email);
       const mine = (await owner.get('/api/v1/notifications')).json().data;
       expect(mine.map((n: { rule: string }) => n.rule)).toContain('action_item.overdue');
       expect(mine.every((n: { title: string }) => n.title === 'Alert on pool saturation')).toBe(

@@ -127,9 +127,14 @@ describeEachDatabase('action item board', (kind) => {
   it('moves overdue with the clock', async () => {
     server.setNow('2026-11-26T09:00:00Z');
     try {
-      expect(titles(await board(owner, '?view=overdue'))).toContain('Canary config changes');
+      // Sessions idle for days end; sign in again at the later date.
+      const later = await server.signIn(owner.user.email);
+      expect(titles(await board(later, '?view=overdue'))).toContain('Canary config changes');
     } finally {
       server.setNow('2026-11-20T12:00:00Z');
+      owner = await server.signIn(owner.user.email);
+      outsider = await server.signIn(outsider.user.email);
+      viewer = await server.signIn(viewer.user.email);
     }
   });
 
