@@ -16,3 +16,11 @@ export const exportQuerySchema = z
       .optional(),
   })
   .strict();
+
+/** Response of `POST /postmortems/{id}/report-draft`: the keys filled and the sections now. */
+export const reportDraftResponseSchema = z.object({
+  data: z.object({
+    filled: z.array(z.string()),
+    sections: z.record(z.string(), z.string()),
+  }),
+});

@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import type { Report } from './build-report.ts';
+import { emitYaml, type YamlValue } from './emit-yaml.ts';
 
 /** Version of the postmortems-as-code format; a reader refuses versions it does not know. */
 export const documentFormatVersion = 1;
@@ -103,5 +103,5 @@ export function frontMatterOf(report: Report): Record<string, unknown> {
 
 /** The front matter as the text between the document's `---` fences. */
 export function renderFrontMatter(report: Report): string {
-  return `---\n${stringify(frontMatterOf(report), { lineWidth: 0 })}---\n`;
+  return `---\n${emitYaml(frontMatterOf(report) as YamlValue)}---\n`;
 }

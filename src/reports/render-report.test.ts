@@ -151,3 +151,33 @@ describe('renderJson', () => {
     expect(json.report.timeline[1]).toMatchObject({ pinned: true, kind: 'observation' });
   });
 });
+
+describe('emitYaml', () => {
+  it('writes values any YAML reader reads back the same', async () => {
+    const { emitYaml } = await import('./emit-yaml.ts');
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 12 }),
+          fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 40 }),
+            fc.integer(),
+            fc.boolean(),
+            fc.constant(null),
+            fc.array(fc.string({ maxLength: 20 }), { maxLength: 4 }),
+            fc.array(
+              fc.dictionary(
+                fc.string({ minLength: 1, maxLength: 8 }),
+                fc.string({ maxLength: 20 }),
+              ),
+              { maxLength: 3 },
+            ),
+          ),
+        ),
+        (value) => {
+          expect(parse(emitYaml(value))).toEqual(Object.keys(value).length ? value : null);
+        },
+      ),
+    );
+  });
+});

@@ -1,9 +1,14 @@
+const needsEscape = /[&<>|\r\t\n]|^ | $/;
+
 /**
  * Writes text into one Markdown table cell so that it can be read back exactly: pipes, angle
  * brackets, ampersands, line breaks and edge spaces become character references, which a
  * Markdown viewer shows as the original characters.
  */
 export function toTableCell(text: string): string {
+  if (!needsEscape.test(text)) {
+    return text;
+  }
   const escaped = text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -8,8 +8,13 @@ const charsPerLine = 30;
 const maxLinesPerText = 4;
 const padding = 8;
 
+const markup = /[&<>"']/;
+
 /** Escapes text for SVG/XML content and attribute values. */
 export function escapeXml(text: string): string {
+  if (!markup.test(text)) {
+    return text;
+  }
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -23,6 +23,7 @@ import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-r
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
+import { registerDraftRoutes } from './routes/documents/draft-routes.ts';
 import { registerExportRoutes } from './routes/documents/export-routes.ts';
 import { registerFacilitationRoutes } from './routes/facilitation/register-facilitation-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPostmortemRoutes(context);
   registerPostmortemRecordRoutes(context);
   registerExportRoutes(context);
+  registerDraftRoutes(context);
   registerAllPartRoutes(context);
   registerPolicyRoutes(context);
   registerPolicySourceRoutes(context);

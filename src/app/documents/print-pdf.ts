@@ -47,6 +47,7 @@ export async function printPdf(html: string, env = process.env): Promise<Buffer>
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
-    await browser.close();
+    // The PDF is ready: Chromium shuts down while the caller already sends or writes it.
+    browser.close().catch(() => undefined);
   }
 }

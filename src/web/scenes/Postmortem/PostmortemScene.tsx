@@ -9,6 +9,7 @@ import { MoveBackForm } from '../../features/postmortems/MoveBackForm.tsx';
 import { NextStepPanel } from '../../features/postmortems/NextStepPanel.tsx';
 import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
 import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
+import { ReportDocumentMenu } from '../../features/postmortems/ReportDocumentMenu.tsx';
 import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -62,6 +63,11 @@ export function PostmortemScene({ id }: { id: string }) {
         {data.scope === 'thematic' && <span className="tag">Thematic</span>}
         {data.restricted && <span className="tag">Restricted</span>}
       </p>
+      <ReportDocumentMenu
+        postmortemId={data.id}
+        canEdit={can(abilities, 'update')}
+        onDrafted={onChanged}
+      />
       <PhaseProgress phase={data.phase} />
       <div className="two-column">
         <NextStepPanel
