@@ -69,6 +69,23 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
       services: ['checkout'],
     });
     await incident('Game day: failover drill', 5, 59, { isDrill: true, services: ['checkout'] });
+    // One review with a contributing factor and a fix, for follow-through and factor trends.
+    const incidents = await (await page.request.get('/api/v1/incidents?severity=sev1')).json();
+    const review = await page.request.post('/api/v1/postmortems', {
+      headers,
+      data: { incidentIds: [incidents.data[0].data.id] },
+    });
+    const base = `/api/v1/postmortems/${(await review.json()).data.id}`;
+    for (const [path, data] of [
+      [
+        'contributing-factors',
+        { description: 'The replica lagged before failover', category: 'capacity' },
+      ],
+      ['action-items', { title: 'Alert on replica lag', kind: 'detect', dueDate: '2099-01-01' }],
+    ] as const) {
+      const response = await page.request.post(`${base}/${path}`, { headers, data });
+      expect(response.ok(), await response.text()).toBe(true);
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -97,6 +114,9 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
     );
 
     await insights.svg('Time to resolve: histogram').waitFor();
+    await insights.svg('Action items created and verified by month').waitFor();
+    await insights.svg('Contributing-factor categories by month').waitFor();
+    expect(await page.getByText('0 of 0 closed postmortem(s)', { exact: false }).count()).toBe(1);
     await checkPage(page, '/insights');
   });
 

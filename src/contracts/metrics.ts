@@ -78,3 +78,22 @@ export const incidentMetricsSchema = z.object({
   groups: z.array(metricGroupSchema),
 });
 export type IncidentMetricsDto = z.infer<typeof incidentMetricsSchema>;
+
+/** Response of `GET /metrics/follow-through`. */
+export const learningMetricsSchema = z.object({
+  followThrough: z.object({
+    byMonth: z.array(
+      z.object({ month: z.string(), created: z.number().int(), verified: z.number().int() }),
+    ),
+    /** Seconds from creation to verification. */
+    timeToVerify: durationDistributionSchema,
+    /** Open items past due; `ageDays` is in days, its histogram is not meaningful. */
+    overdue: z.object({ count: z.number().int(), ageDays: durationDistributionSchema }),
+    closedPostmortems: z.number().int(),
+    closedWithAllVerified: z.number().int(),
+  }),
+  factorCategories: z.array(
+    z.object({ month: z.string(), counts: z.record(z.string(), z.number().int()) }),
+  ),
+});
+export type LearningMetricsDto = z.infer<typeof learningMetricsSchema>;

@@ -169,4 +169,61 @@ describeEachDatabase('incident metrics routes', (kind) => {
     const byService = await metrics(member, '?by=service');
     expect(byService.groups).toEqual(computeIncidentMetrics(history, 'service'));
   });
+
+  it('counts follow-through and factor categories of restricted reviews only for their members', async () => {
+    const review = async (
+      client: ApiClient,
+      incidentId: string,
+      category: string,
+      dueDate: string,
+    ) => {
+      const postmortem = await client.post('/api/v1/postmortems', { incidentIds: [incidentId] });
+      expect(postmortem.statusCode).toBe(201);
+      const base = `/api/v1/postmortems/${postmortem.json().data.id}`;
+      const factor = await client.post(`${base}/contributing-factors`, {
+        description: 'The queue had no headroom for a burst',
+        category,
+      });
+      expect(factor.statusCode).toBe(201);
+      const item = await client.post(`${base}/action-items`, {
+        title: 'Alert on queue depth',
+        kind: 'detect',
+        dueDate,
+      });
+      expect(item.statusCode).toBe(201);
+    };
+    await review(admin, restricted.id, 'capacity', '2026-01-05');
+    await review(
+      member,
+      (history.find((i) => !i.isDrill) as Incident).id,
+      'detection_gap',
+      '2026-12-31',
+    );
+    const read = async (client: ApiClient) => {
+      const response = await client.get('/api/v1/metrics/follow-through');
+      expect(response.statusCode).toBe(200);
+      return response.json();
+    };
+    const forAdmin = await read(admin);
+    const forMember = await read(member);
+    expect(forAdmin.followThrough.overdue.count).toBe(1);
+    expect(forMember.followThrough.overdue.count).toBe(0);
+    expect(
+      forAdmin.followThrough.byMonth.reduce(
+        (n: number, m: { created: number }) => n + m.created,
+        0,
+      ),
+    ).toBe(2);
+    expect(
+      forMember.followThrough.byMonth.reduce(
+        (n: number, m: { created: number }) => n + m.created,
+        0,
+      ),
+    ).toBe(1);
+    const categories = (body: { factorCategories: Array<{ counts: Record<string, number> }> }) =>
+      body.factorCategories.flatMap((m) => Object.keys(m.counts)).sort();
+    expect(categories(forAdmin)).toEqual(['capacity', 'detection_gap']);
+    expect(categories(forMember)).toEqual(['detection_gap']);
+    expect(await read(insider)).toEqual(forAdmin);
+  });
 });

@@ -1,5 +1,10 @@
+import { readLearningMetrics } from '../../../app/metrics/read-follow-through.ts';
 import { readIncidentMetrics } from '../../../app/metrics/read-incident-metrics.ts';
-import { incidentMetricsQuerySchema, incidentMetricsSchema } from '../../../contracts/metrics.ts';
+import {
+  incidentMetricsQuerySchema,
+  incidentMetricsSchema,
+  learningMetricsSchema,
+} from '../../../contracts/metrics.ts';
 import { histogramBoundsSeconds } from '../../../domain/incident-measures.ts';
 import { requireActor } from '../../authenticate.ts';
 import type { RouteContext } from '../route-context.ts';
@@ -23,5 +28,11 @@ export function registerMetricRoutes({ app, deps }: RouteContext): void {
       const metrics = await readIncidentMetrics(deps, actor, request.query);
       return presentIncidentMetrics(metrics, histogramBoundsSeconds);
     },
+  );
+
+  app.get(
+    '/api/v1/metrics/follow-through',
+    { schema: { tags, response: { 200: learningMetricsSchema } } },
+    async (request) => readLearningMetrics(deps, requireActor(request)),
   );
 }

@@ -21,9 +21,13 @@ interface ChartFigureProps {
  * plain groups and say nothing a listener needs; the table view carries the numbers.
  */
 function asImage(chart: Element): Element {
-  chart.setAttribute('role', 'img');
-  for (const layer of chart.querySelectorAll('[aria-label]')) {
-    layer.removeAttribute('aria-label');
+  // With a legend the library wraps the labelled SVG in a figure.
+  const image = chart.hasAttribute('aria-label') ? chart : chart.querySelector('svg[aria-label]');
+  if (image) {
+    image.setAttribute('role', 'img');
+    for (const layer of image.querySelectorAll('[aria-label]')) {
+      layer.removeAttribute('aria-label');
+    }
   }
   return chart;
 }

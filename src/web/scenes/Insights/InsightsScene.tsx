@@ -6,12 +6,17 @@ import {
   incidentMeasures,
 } from '../../../domain/incident-measures.ts';
 import { insightsApi } from '../../api/insights-api.ts';
+import { policyApi } from '../../api/policy-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import {
   DistributionByGroup,
   DurationHistogram,
   measureLabels,
 } from '../../features/insights/duration-charts.tsx';
+import {
+  FactorCategoriesChart,
+  FollowThroughChart,
+} from '../../features/insights/learning-charts.tsx';
 import { ThemeList } from '../../features/insights/ThemeList.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { can } from '../../lib/abilities.ts';
@@ -28,13 +33,15 @@ export function InsightsScene() {
   const { session } = useSession();
   const [measure, setMeasure] = useState<IncidentMeasureName>('time_to_resolve');
   const load = useCallback(async () => {
-    const [all, bySeverity, byMonth, themes] = await Promise.all([
+    const [all, bySeverity, byMonth, themes, learning, policy] = await Promise.all([
       insightsApi.metrics({}),
       insightsApi.metrics({ by: 'severity' }),
       insightsApi.metrics({ by: 'month' }),
       insightsApi.themes(),
+      insightsApi.followThrough(),
+      policyApi.get(),
     ]);
-    return { all, bySeverity, byMonth, themes };
+    return { all, bySeverity, byMonth, themes, learning, policy };
   }, []);
   const insights = useResource(load);
   if (!insights.data) {
@@ -45,7 +52,8 @@ export function InsightsScene() {
       </>
     );
   }
-  const { all, bySeverity, byMonth, themes } = insights.data;
+  const { all, bySeverity, byMonth, themes, learning, policy } = insights.data;
+  const categoryLabels = Object.fromEntries(policy.factorTaxonomy.map((c) => [c.key, c.label]));
   const overall = all.groups[0];
   return (
     <>
@@ -97,6 +105,10 @@ export function InsightsScene() {
           </p>
         </>
       )}
+      <h2>Follow-through</h2>
+      <FollowThroughChart learning={learning} />
+      <h2>Contributing factors over time</h2>
+      <FactorCategoriesChart learning={learning} labels={categoryLabels} />
       <h2>Themes</h2>
       <ThemeList themes={themes.data} canOpen={can(session.abilities, 'createPostmortem')} />
     </>

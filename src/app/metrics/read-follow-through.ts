@@ -1,0 +1,28 @@
+import {
+  computeFollowThrough,
+  type FollowThrough,
+} from '../../analysis/metrics/compute-follow-through.ts';
+import { countFactorCategories } from '../../analysis/metrics/count-factor-categories.ts';
+import type { Actor } from '../../domain/user.ts';
+import { followThroughRepository } from '../../storage/repositories/follow-through-repository.ts';
+import type { AppDeps } from '../app-deps.ts';
+
+/** Follow-through of fixes and the contributing-factor categories over time. */
+export interface LearningMetrics {
+  followThrough: FollowThrough;
+  factorCategories: Array<{ month: string; counts: Record<string, number> }>;
+}
+
+/**
+ * Whether fixes are carried through and which kinds of cause keep coming back, over the
+ * postmortems the actor may see (restricted ones only for their members and admins).
+ */
+export async function readLearningMetrics(deps: AppDeps, actor: Actor): Promise<LearningMetrics> {
+  const today = deps.clock().toISOString().slice(0, 10);
+  const items = await followThroughRepository.listActionItems(deps.db, actor);
+  const factors = await followThroughRepository.listFactorCategories(deps.db, actor);
+  return {
+    followThrough: computeFollowThrough(items, today),
+    factorCategories: countFactorCategories(factors),
+  };
+}
