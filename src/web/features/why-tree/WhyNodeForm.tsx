@@ -6,8 +6,8 @@ import type { PolicyView } from '../../api/policy-api.ts';
 import type { WhyNode } from '../../api/why-tree-api.ts';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { formatInstant } from '../../lib/datetime.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { EvidencePicker } from './EvidencePicker.tsx';
 import { markLabels } from './why-labels.ts';
 
 export interface WhyNodeValues {
@@ -120,22 +120,7 @@ export function WhyNodeForm(props: WhyNodeFormProps) {
           </select>
         </Field>
       </div>
-      <fieldset className="why-evidence">
-        <legend>Evidence from the timeline</legend>
-        {events.length === 0 && <p className="hint">The timeline has no events to cite yet.</p>}
-        {events.map((event) => (
-          <label key={event.id} className="check">
-            <input
-              type="checkbox"
-              checked={evidence.includes(event.id)}
-              onChange={(e) => toggle(event.id, e.target.checked)}
-            />
-            <span>
-              {formatInstant(event.occurredAt)} — {event.text.slice(0, 140)}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <EvidencePicker events={events} chosen={evidence} onToggle={toggle} />
       {isRootCause && (
         <>
           <Field
