@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { PolicyFileError } from '../../app/load-policy-file.ts';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
 import { loggableError } from '../../storage/loggable-error.ts';
+import { describeIssueMessage } from './date-hint.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
 /** A command-line usage problem (bad flag value); exits with 2. */
@@ -48,7 +49,9 @@ function errorLines(error: unknown): string[] {
   if (error instanceof ZodError) {
     return [
       'Invalid input:',
-      ...error.issues.map((issue) => `  - ${issue.path.join('.') || '(input)'}: ${issue.message}`),
+      ...error.issues.map(
+        (issue) => `  - ${issue.path.join('.') || '(input)'}: ${describeIssueMessage(issue)}`,
+      ),
     ];
   }
   if (error instanceof DomainError) {
@@ -76,7 +79,7 @@ export function errorAsJson(error: unknown): Record<string, unknown> {
       errors: error.issues.map((i) => ({
         path: i.path.join('.'),
         code: i.code,
-        message: i.message,
+        message: describeIssueMessage(i),
       })),
     };
   }

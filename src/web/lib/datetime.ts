@@ -57,3 +57,22 @@ export function formatDate(isoDate: string | null | undefined): string {
   const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? isoDate : dateFormat.format(d);
 }
+
+const dateInWordsFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A calendar date in words, e.g. "Tuesday, 1 December 2026" (the reader's language). */
+export function formatDateInWords(isoDate: string): string {
+  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? isoDate : dateInWordsFormat.format(d);
+}
+
+/** Today's date in the reader's zone as `YYYY-MM-DD`. */
+export function todayIsoDate(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { plural } from '../../lib/plural.ts';
 import { formatClock, useCountdown } from './use-countdown.ts';
 
 interface SectionTimerProps {
@@ -41,7 +42,7 @@ export function SectionTimer({ label, minutes, onNext }: SectionTimerProps) {
         <span
           className={isUp ? 'timer-clock tag-warn' : 'timer-clock'}
           role="timer"
-          aria-label={`${formatClock(timer.remainingMs)} left of ${minutes} minutes`}
+          aria-label={`${formatClock(timer.remainingMs)} left of ${plural(minutes, 'minute')}`}
         >
           {formatClock(timer.remainingMs)}
         </span>{' '}

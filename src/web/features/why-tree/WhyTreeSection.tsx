@@ -5,6 +5,7 @@ import { type WhyNode, whyTreeApi } from '../../api/why-tree-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { can } from '../../lib/abilities.ts';
+import { plural } from '../../lib/plural.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { MermaidPanel } from './MermaidPanel.tsx';
@@ -103,9 +104,8 @@ export function WhyTreeSection({ postmortemId, taxonomy, onChanged }: WhyTreeSec
         why there is none) and, before follow-up, an action item or an accepted risk.
       </p>
       <p className="muted">
-        {tree.data.data.length} whys, {rootCauses} marked root cause
-        {rootCauses === 1 ? '' : 's'}, {tree.data.hints.length} depth hint
-        {tree.data.hints.length === 1 ? '' : 's'}.
+        {plural(tree.data.data.length, 'why', 'whys')}, {plural(rootCauses, 'marked root cause')},{' '}
+        {plural(tree.data.hints.length, 'depth hint')}.
       </p>
       {roots.length === 0 ? (
         <p className="empty">No whys yet. Start with what happened: why did it happen?</p>
