@@ -63,22 +63,27 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     const settings = new SettingsPage(page);
     await settings.open('accounts');
     await checkPage(page, 'accounts');
-    await settings.invite({
+    const link = await settings.invite({
       name: 'Mo Member',
       email: 'mo@example.com',
       role: 'member',
-      password: 'another horse battery',
     });
-    await page.getByRole('status').getByText('Mo Member can now sign in').waitFor();
+    expect(link).toMatch(new RegExp(`^${server.url}/reset-password#`));
     await page.getByRole('rowheader', { name: 'Mo Member' }).waitFor();
 
     const memberContext = await newContext();
     const member = await memberContext.newPage();
     member.setDefaultTimeout(15_000);
     member.on('pageerror', (error) => pageErrors.push(error.message));
-    await member.goto(`/incidents/${incidentId}`);
+    await member.goto(link);
+    const choose = member.getByRole('form', { name: 'Choose your password' });
+    await choose.getByLabel('New password').fill('another horse battery');
+    await checkPage(member, 'choose your password');
+    await choose.getByRole('button', { name: 'Set password' }).click();
+    await member.getByRole('link', { name: 'Sign in' }).click();
     await new SignInPage(member).signIn('mo@example.com', 'another horse battery');
     expect(await new AppShell(member).signedInAs.textContent()).toContain('Mo Member');
+    await member.goto(`/incidents/${incidentId}`);
 
     const incident = new IncidentPage(member);
     await incident.heading('Search results empty for logged-out visitors').waitFor();
@@ -97,6 +102,13 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     // Members have their own tokens page but no administration.
     await member.goto('/settings/accounts');
     await member.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+
+    // The admin makes Mo a viewer: Mo's next visit can no longer edit.
+    await page.getByLabel('Role of Mo Member').selectOption('viewer');
+    await page.getByText('Mo Member is now viewer.').waitFor();
+    await member.goto(`/incidents/${incidentId}`);
+    await incident.heading('Search results empty for logged-out visitors').waitFor();
+    expect(await member.getByRole('link', { name: 'Edit incident' }).count()).toBe(0);
     await memberContext.close();
   });
 

@@ -10,6 +10,7 @@ import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
+import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene.tsx';
 import { ServiceScene } from './scenes/Service/ServiceScene.tsx';
 import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
 
@@ -76,6 +77,9 @@ export function AppRoutes() {
   const service = matchPath('/services/:name', pathname);
   if (service?.name) {
     return <ServiceScene key={service.name} name={service.name} />;
+  }
+  if (pathname === '/reset-password') {
+    return <ResetPasswordScene />;
   }
   const settings = matchPath('/settings/:page', pathname);
   if (settings?.page) {

@@ -1,29 +1,34 @@
 import { useState } from 'react';
-import { type User, usersApi } from '../../api/users-api.ts';
+import { usersApi } from '../../api/users-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
-import { formatInstant } from '../../lib/datetime.ts';
+import { SecretOnce } from '../../components/SecretOnce.tsx';
 import { useResource } from '../../lib/use-resource.ts';
+import { useSession } from '../session/session-context.ts';
+import { AccountRow } from './AccountRow.tsx';
 import { InviteForm } from './InviteForm.tsx';
-import { roleShortLabels } from './role-labels.ts';
 
-/** The accounts of this Debrief: who can sign in, with which role; invite someone new. */
+/** The accounts of this Debrief: invite someone, change roles, disable, reset, sign out. */
 export function AccountsPage() {
+  const { session } = useSession();
   const users = useResource(usersApi.list);
-  const [invited, setInvited] = useState<User | null>(null);
+  const [invited, setInvited] = useState<{ name: string; link: string } | null>(null);
 
   return (
     <>
       <h2>Accounts</h2>
       <InviteForm
-        onInvited={(user) => {
-          setInvited(user);
+        onInvited={(user, link) => {
+          setInvited({ name: user.name, link });
           void users.reload();
         }}
       />
-      <p role="status">
-        {invited &&
-          `${invited.name} can now sign in as ${invited.email} with the first password you chose.`}
-      </p>
+      {invited && (
+        <SecretOnce
+          label={`Invitation link for ${invited.name}`}
+          value={invited.link}
+          note="send it to them: they choose their password with it (once, within a day)"
+        />
+      )}
       {!users.data ? (
         <LoadState problem={users.problem} onRetry={users.reload} />
       ) : (
@@ -36,18 +41,19 @@ export function AccountsPage() {
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
                 <th scope="col">Status</th>
-                <th scope="col">Since</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.data.data.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">{user.name}</th>
-                  <td>{user.email}</td>
-                  <td>{roleShortLabels[user.role]}</td>
-                  <td>{user.disabled ? 'Disabled' : 'Active'}</td>
-                  <td>{formatInstant(user.createdAt)}</td>
-                </tr>
+                <AccountRow
+                  key={user.id}
+                  user={user}
+                  isSelf={user.id === session.user.id}
+                  onChanged={users.reload}
+                />
               ))}
             </tbody>
           </table>

@@ -8,10 +8,19 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { roleLabels } from './role-labels.ts';
 
-const empty = { name: '', email: '', role: 'member' as UserRole, password: '' };
+const empty = { name: '', email: '', role: 'member' as UserRole };
 
-/** Adds a person: name, email, role and a first password to hand over to them. */
-export function InviteForm({ onInvited }: { onInvited: (user: User) => void }) {
+/** A password nobody knows: the person sets their own through the one-time link. */
+function unusablePassword(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Invites a person: an account with their name, email and role, and a one-time link (valid
+ * for a day) with which they choose their own password.
+ */
+export function InviteForm({ onInvited }: { onInvited: (user: User, link: string) => void }) {
   const [values, setValues] = useState(empty);
   const submit = useSubmit();
   const set = (change: Partial<typeof empty>) =>
@@ -19,10 +28,14 @@ export function InviteForm({ onInvited }: { onInvited: (user: User) => void }) {
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await submit.run(() => settingsApi.createUser(values));
-    if (created) {
+    const invited = await submit.run(async () => {
+      const created = await settingsApi.createUser({ ...values, password: unusablePassword() });
+      const reset = await settingsApi.issuePasswordReset(created.data.id);
+      return { user: created.data, link: `${window.location.origin}${reset.data.resetPath}` };
+    });
+    if (invited) {
       setValues(empty);
-      onInvited(created.data);
+      onInvited(invited.user, invited.link);
     }
   };
 
@@ -55,25 +68,10 @@ export function InviteForm({ onInvited }: { onInvited: (user: User) => void }) {
             ))}
           </select>
         </Field>
-        <Field
-          label="First password"
-          required
-          hint={`At least ${limits.passwordMin} characters; hand it over in person or through your password manager.`}
-        >
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={values.password}
-            onChange={(e) => set({ password: e.target.value })}
-            required
-            minLength={limits.passwordMin}
-            maxLength={limits.passwordMax}
-          />
-        </Field>
       </div>
       <ProblemAlert
         problem={submit.problem}
-        fieldLabels={{ name: 'Name', email: 'Email', role: 'Role', password: 'First password' }}
+        fieldLabels={{ name: 'Name', email: 'Email', role: 'Role' }}
       />
       <div className="actions">
         <button type="submit" disabled={submit.pending}>

@@ -1,25 +1,43 @@
 import { type FormEvent, useState } from 'react';
+import { type TokenScope, tokenScopes } from '../../../contracts/auth.ts';
 import { limits } from '../../../contracts/limits.ts';
 import { settingsApi } from '../../api/settings-api.ts';
+import { Checkbox } from '../../components/Checkbox.tsx';
 import { Field } from '../../components/Field.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { SecretOnce } from '../../components/SecretOnce.tsx';
-import { formatInstant } from '../../lib/datetime.ts';
+import { formatInstant, localInputToIso } from '../../lib/datetime.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
+
+const scopeLabels: Record<TokenScope, string> = {
+  read: 'Read everything I can see',
+  write: 'Change what I can change',
+  webhook: 'Manage webhook integrations',
+};
+const scopeShortLabels: Record<TokenScope, string> = {
+  read: 'read',
+  write: 'write',
+  webhook: 'integrations',
+};
 
 /** The caller's API tokens: create one (its secret shown once), see when each was used, revoke. */
 export function TokensPage() {
   const tokens = useResource(settingsApi.listTokens);
   const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(['read', 'write']);
+  const [expiresOn, setExpiresOn] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const create = useSubmit();
   const revoke = useSubmit();
 
   const handleCreate = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await create.run(() => settingsApi.createToken(name));
+    const expiresAt = expiresOn ? localInputToIso(`${expiresOn}T23:59`) : null;
+    const created = await create.run(() =>
+      settingsApi.createToken({ name, scopes, ...(expiresAt ? { expiresAt } : {}) }),
+    );
     if (created) {
       setSecret(created.data.token);
       setName('');
@@ -57,7 +75,30 @@ export function TokensPage() {
             />
           </Field>
         </div>
-        <ProblemAlert problem={create.problem} fieldLabels={{ name: 'Token name' }} />
+        <fieldset>
+          <legend>What it may do</legend>
+          {tokenScopes.map((scope) => (
+            <Checkbox
+              key={scope}
+              label={scopeLabels[scope]}
+              checked={scopes.includes(scope)}
+              onChange={(on) =>
+                setScopes((current) =>
+                  on ? [...current, scope] : current.filter((s) => s !== scope),
+                )
+              }
+            />
+          ))}
+        </fieldset>
+        <div className="row">
+          <Field label="Expires after" hint="Optional: the last day it works.">
+            <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+          </Field>
+        </div>
+        <ProblemAlert
+          problem={create.problem}
+          fieldLabels={{ name: 'Token name', scopes: 'What it may do', expiresAt: 'Expires after' }}
+        />
         <div className="actions">
           <button type="submit" disabled={create.pending}>
             Create token
@@ -77,6 +118,8 @@ export function TokensPage() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Starts with</th>
+                <th scope="col">May</th>
+                <th scope="col">Expires</th>
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">
@@ -91,6 +134,8 @@ export function TokensPage() {
                   <td>
                     <code>{token.prefix}…</code>
                   </td>
+                  <td>{token.scopes.map((scope) => scopeShortLabels[scope]).join(', ')}</td>
+                  <td>{token.expiresAt ? formatInstant(token.expiresAt) : 'Never'}</td>
                   <td>{formatInstant(token.createdAt)}</td>
                   <td>{token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'Never'}</td>
                   <td className="row-actions">
