@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userRoles } from '../domain/user.ts';
-import { text } from './common.ts';
+import { instantSchema, text } from './common.ts';
 import { limits } from './limits.ts';
 
 /** An email address, compared case-insensitively. */
@@ -61,7 +61,7 @@ export const createTokenBodySchema = z
       .default(['read', 'write'])
       .transform((scopes) => [...new Set(scopes)]),
     /** After this instant the token stops working; omit for no expiry. */
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: instantSchema.optional(),
   })
   .strict();
 export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;

@@ -4,11 +4,21 @@ import { limits } from './limits.ts';
 /** A record id (UUID). */
 export const idSchema = z.uuid();
 
-/** An instant as ISO 8601 with a zone (`Z` or an offset). */
-export const instantSchema = z.iso.datetime({ offset: true });
+// Year 0000 is valid ISO 8601 and a valid JavaScript date, but PostgreSQL has no year zero.
+const storableYear = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= 1 && !Number.isNaN(new Date(value).getTime());
+};
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const isoDateSchema = z.iso.date();
+/** An instant as ISO 8601 with a zone (`Z` or an offset), in a year from 0001 to 9999. */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .refine(storableYear, { message: 'The year must be from 0001 to 9999.' });
+
+/** A calendar date, `YYYY-MM-DD`, in a year from 0001 to 9999. */
+export const isoDateSchema = z.iso
+  .date()
+  .refine(storableYear, { message: 'The year must be from 0001 to 9999.' });
 
 /** Cursor pagination query: opaque `cursor` from the previous page and a page size. */
 export const pageQuerySchema = z.object({

@@ -30,10 +30,13 @@ export function windowStart(since: string): Date {
   return new Date(since.length === 10 ? `${since}T00:00:00Z` : since);
 }
 
+/** The last instant PostgreSQL is sent: the day after 9999-12-31 would be year 10000. */
+const lastStorableInstant = Date.parse('9999-12-31T23:59:59.999Z');
+
 /** The exclusive end of a window from its `until` (a date includes the whole day, UTC). */
 export function windowEnd(until: string): Date {
   return until.length === 10
-    ? new Date(windowStart(until).getTime() + 86_400_000)
+    ? new Date(Math.min(windowStart(until).getTime() + 86_400_000, lastStorableInstant))
     : new Date(until);
 }
 

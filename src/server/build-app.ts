@@ -13,6 +13,7 @@ import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { sendProblem } from './problem.ts';
 import { withRedactedUrls } from './redact-log-urls.ts';
+import { registerUnstorableTextCheck } from './reject-unstorable-text.ts';
 import { createResponseCache } from './response-cache.ts';
 import { registerPasswordResetRoutes } from './routes/accounts/password-reset-routes.ts';
 import { registerUserAdminRoutes } from './routes/accounts/user-admin-routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     uiConfig: { docExpansion: 'list' },
   });
 
+  registerUnstorableTextCheck(app);
   registerAuthentication(app, options.deps, { sessionIdleTimeoutMs: options.sessionIdleTimeoutMs });
   const context: RouteContext = {
     app: withZod(app),

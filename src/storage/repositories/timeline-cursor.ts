@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { TimelineEvent } from '../../domain/timeline-event.ts';
+import { isIssuedId, isIssuedInstant } from '../page-cursor.ts';
 
 /** Keyset position: the sort key of the last row of a page. */
 export interface TimelineCursor {
@@ -22,14 +23,10 @@ export function decodeTimelineCursor(text: string): TimelineCursor {
     const [occurredAt, createdAt, id] = JSON.parse(
       Buffer.from(text, 'base64url').toString('utf8'),
     ) as unknown[];
-    if (
-      typeof id !== 'string' ||
-      Number.isNaN(new Date(String(occurredAt)).getTime()) ||
-      Number.isNaN(new Date(String(createdAt)).getTime())
-    ) {
+    if (!isIssuedId(id) || !isIssuedInstant(occurredAt) || !isIssuedInstant(createdAt)) {
       throw new Error('bad cursor');
     }
-    return { occurredAt: String(occurredAt), createdAt: String(createdAt), id };
+    return { occurredAt, createdAt, id };
   } catch (cause) {
     throw new DomainError('VALIDATION_FAILED', 'The page cursor is not valid.', {
       cause,
