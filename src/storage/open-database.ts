@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
+import { openPgliteDir } from './open-pglite-dir.ts';
 import * as schema from './schema.ts';
 
 /** Session-level advisory lock held while migrating a PostgreSQL database. */
@@ -71,7 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     mkdirSync(target.dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(target.dataDir);
     try {
-      instance = await PGlite.create(target.dataDir);
+      instance = await openPgliteDir(target.dataDir);
     } catch (error) {
       releaseLock();
       throw error;
