@@ -13,7 +13,7 @@ import { yieldToEventLoop } from '../yield-to-event-loop.ts';
 import { cleanImportedEvent } from './clean-imported-event.ts';
 import { linkNearDuplicates, type ProposedSpan } from './link-near-duplicates.ts';
 
-const batchSize = 250;
+const batchSize = 100;
 
 /** How a proposal is audited; every field has a default (see `proposeTimelineEvents`). */
 export interface TimelineProposalAudit {

@@ -1,0 +1,127 @@
+/**
+ * Responsiveness during a large import: a dense Slack export (1M messages by default) is
+ * imported into a postmortem of a running server while a separate process asks
+ * `GET /api/v1/health` every 50 ms. Goal: every answer within 100 ms, and the import finishes.
+ *
+ *   npm run bench:import-health                          # PGlite, 1M messages
+ *   npm run bench:import-health -- --messages 100000
+ *   DATABASE_URL=postgres://…/empty npm run bench:import-health
+ *
+ * The server runs in this process (`buildApp`, as `debrief serve` builds it) over a fresh data
+ * directory; the import goes through `importFile`, the use case behind the upload route, on
+ * the generated export folder. 24 hourly manual events sit in the same hours as the messages,
+ * so near-duplicate linking runs across the whole import.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFile } from '../src/app/imports/import-file.ts';
+import { defaultPolicy } from '../src/domain/policy.ts';
+import { buildApp } from '../src/server/build-app.ts';
+import { openDatabase } from '../src/storage/open-database.ts';
+import { generateSlackExport } from './generate-slack-export.ts';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--messages');
+const messages = at >= 0 ? Number(args[at + 1]) : 1_000_000;
+const work = mkdtempSync(join(tmpdir(), 'debrief-bench-import-health-'));
+const sampler = fileURLToPath(new URL('./support/sample-health.mjs', import.meta.url));
+
+const exportDir = join(work, 'export');
+let started = performance.now();
+const generated = await generateSlackExport(exportDir, messages);
+console.log(
+  `generated ${generated.messages} messages, ${(generated.bytes / 1e6).toFixed(0)} MB in ` +
+    `${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
+
+const url = process.env.DATABASE_URL;
+const handle = await openDatabase(
+  url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: join(work, 'data') },
+);
+await handle.migrate();
+const deps = { db: handle.db, clock: () => new Date(), newId: randomUUID, policy: defaultPolicy };
+const app = await buildApp({ deps, ping: handle.ping });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+
+const setup = await app.inject({
+  method: 'POST',
+  url: '/api/v1/setup',
+  payload: { email: 'bench@example.com', name: 'Bench Admin', password: 'correct horse battery' },
+});
+const { user, csrfToken } = setup.json();
+const cookie = String(setup.headers['set-cookie']).split(';')[0] ?? '';
+const post = async (path: string, payload: unknown) =>
+  (
+    await app.inject({
+      method: 'POST',
+      url: path,
+      payload: payload as Record<string, unknown>,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    })
+  ).json().data;
+const incident = await post('/api/v1/incidents', {
+  title: 'Payments pool saturation',
+  kind: 'outage',
+  severity: 'sev2',
+  services: ['payments-db'],
+  instants: { started_at: { at: '2026-01-01T08:00:00Z' } },
+});
+const postmortem = await post('/api/v1/postmortems', { incidentIds: [incident.id] });
+for (let hour = 0; hour < 24; hour += 1) {
+  await post(`/api/v1/postmortems/${postmortem.id}/timeline-events`, {
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 8 + hour, 0, 30)).toISOString(),
+    text: 'payments-db connection pool is saturated again',
+    kind: 'communication',
+  });
+}
+
+/** Samples /health in a child process until `stop` resolves; the answered latencies (ms). */
+async function sampleHealthUntil(stop: Promise<unknown>): Promise<number[]> {
+  const child = spawn(process.execPath, [sampler, `${base}/api/v1/health`, '50'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let sampled = '';
+  child.stdout.on('data', (chunk) => {
+    sampled += chunk;
+  });
+  await stop;
+  child.stdin.end();
+  await new Promise((resolve) => child.on('close', resolve));
+  return (JSON.parse(sampled) as number[]).filter((ms) => ms >= 0);
+}
+
+function describe(latencies: number[]): string {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return (
+    `${latencies.length} answers, p50 ${pick(0.5)?.toFixed(1)} ms, p99 ${pick(0.99)?.toFixed(1)} ms, ` +
+    `max ${sorted.at(-1)?.toFixed(1)} ms, ${latencies.filter((ms) => ms > 100).length} over 100 ms`
+  );
+}
+
+// Baseline of the same run: the same sampler against the idle server, for 5 s.
+const idle = await sampleHealthUntil(new Promise((resolve) => setTimeout(resolve, 5_000)));
+
+started = performance.now();
+const run = await importFile(deps, user, {
+  postmortemId: postmortem.id,
+  locate: async () => ({ path: exportDir }),
+});
+const [during, { job, error }] = await Promise.all([sampleHealthUntil(run.finished), run.finished]);
+const importSeconds = (performance.now() - started) / 1000;
+
+console.log(
+  `${url ? 'PostgreSQL' : 'PGlite'}: import ${job.status} in ${importSeconds.toFixed(0)} s, ` +
+    `${job.eventsProposed} events (${(job.eventsProposed / importSeconds).toFixed(0)}/s), ` +
+    `${String((job.summary as Record<string, unknown>).nearDuplicatesLinked)} near-duplicates linked` +
+    (error ? ` — ${String(error)}` : ''),
+);
+console.log(`/health, idle server (baseline): ${describe(idle)}`);
+console.log(`/health during the import:       ${describe(during)} (goal: none)`);
+await app.close();
+await handle.close();
+rmSync(work, { recursive: true, force: true });
