@@ -1,4 +1,4 @@
-import { escapeData, escapeProperty } from '../lint/format-findings.ts';
+import { escapeData, escapeProperty, plural } from '../lint/format-findings.ts';
 import type { AnalyzeFinding } from './analyze-markdown.ts';
 
 /** The findings of one analysed file. */
@@ -6,8 +6,6 @@ export interface AnalysisReport {
   path: string;
   findings: AnalyzeFinding[];
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `path:line:column  severity  rule  message  (suggestion)`, then a summary line per file. */
 export function formatAnalysisText(reports: readonly AnalysisReport[]): string[] {

@@ -6,7 +6,8 @@ export interface FileReport {
   findings: FileFinding[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 finding", "2 findings". */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `path:line:column  rule  message  (suggestion)` per finding, then a summary line per file. */
 export function formatText(reports: readonly FileReport[]): string[] {
