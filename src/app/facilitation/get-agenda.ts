@@ -5,6 +5,7 @@ import {
 } from '../../analysis/facilitation/build-agenda.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { Actor } from '../../domain/user.ts';
+import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { openQuestionsRepository } from '../../storage/repositories/open-questions-repository.ts';
 import {
   actionItemsRepository,
@@ -30,8 +31,16 @@ export async function getAgenda(
     const whyNodes = await openQuestionsRepository.listWhyNodeOutlines(tx.db, postmortemId);
     const actionItems = await actionItemsRepository.listForPostmortem(tx.db, postmortemId);
     const participants = await participantsRepository.listForPostmortem(tx.db, postmortemId);
+    const incidents = await incidentsRepository.findIncidentsByIds(tx.db, postmortem.incidentIds);
+    // The detection delay counts from the earliest start among the reviewed incidents.
+    const starts = incidents.flatMap((i) =>
+      i.instants.started_at ? [i.instants.started_at.at] : [],
+    );
+    const startedAt =
+      starts.length > 0 ? new Date(Math.min(...starts.map((d) => d.getTime()))) : null;
     const agenda = buildAgenda(
       {
+        startedAt,
         timeline,
         openQuestions,
         whyNodes,
