@@ -20,6 +20,7 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
+  let headers: Record<string, string> = {};
 
   beforeAll(async () => {
     await buildWeb();
@@ -40,7 +41,7 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
     const setup = await page.request.post('/api/v1/setup', {
       data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
     });
-    const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    headers = { 'x-csrf-token': (await setup.json()).csrfToken };
     const incident = async (title: string, daysAgo: number, minutes: number, extra = {}) => {
       const response = await page.request.post('/api/v1/incidents', {
         headers,
@@ -128,6 +129,24 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
     await theme.getByRole('button', { name: 'Open a thematic postmortem over these 4' }).click();
     await page.waitForURL(/\/postmortems\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: /Thematic review/ }).waitFor();
+
+    // The next such incident points to the thematic review as a similar past postmortem.
+    const next = await page.request.post('/api/v1/incidents', {
+      headers,
+      data: {
+        title: 'Payment webhooks timing out once more',
+        summary: 'Webhook deliveries from the payment provider timed out again.',
+        kind: 'degradation',
+        severity: 'sev3',
+        services: ['payments-gateway'],
+      },
+    });
+    expect(next.ok(), await next.text()).toBe(true);
+    const found = { data: [await next.json()] };
+    await page.goto(`/incidents/${found.data[0].data.id}`);
+    const similar = page.getByRole('region', { name: 'Similar past postmortems' });
+    await similar.getByRole('link', { name: /^Thematic review/ }).waitFor();
+    await checkPage(page, 'an incident with similar past postmortems');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { IncidentDetails } from '../../features/incidents/IncidentDetails.tsx';
 import { IncidentPostmortems } from '../../features/incidents/IncidentPostmortems.tsx';
 import { KeyInstantsTable } from '../../features/incidents/KeyInstantsTable.tsx';
+import { SimilarPostmortems } from '../../features/insights/SimilarPostmortems.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -77,6 +78,7 @@ export function IncidentScene({ id }: { id: string }) {
           canOpen={can(abilities, 'createPostmortem') || can(session.abilities, 'createPostmortem')}
         />
       </section>
+      <SimilarPostmortems target={{ incidentId: data.id }} />
     </>
   );
 }

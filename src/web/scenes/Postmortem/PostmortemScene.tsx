@@ -3,6 +3,7 @@ import { policyApi } from '../../api/policy-api.ts';
 import { postmortemsApi } from '../../api/postmortems-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { SeverityBadge } from '../../features/incidents/SeverityBadge.tsx';
+import { SimilarPostmortems } from '../../features/insights/SimilarPostmortems.tsx';
 import { DeadlinesList } from '../../features/postmortems/DeadlinesList.tsx';
 import { postmortemLabels } from '../../features/postmortems/labels.ts';
 import { MoveBackForm } from '../../features/postmortems/MoveBackForm.tsx';
@@ -85,6 +86,7 @@ export function PostmortemScene({ id }: { id: string }) {
         </section>
       </div>
       <ReviewedIncidents incidentIds={data.incidentIds} />
+      <SimilarPostmortems target={{ postmortemId: data.id }} />
       <PostmortemTabs
         postmortem={data}
         policy={policy.data}
