@@ -26,6 +26,8 @@ export interface ActionItem {
   status: ActionItemStatus;
   wontDoReason: string | null;
   trackerUrl: string | null;
+  /** The tracker issue this item follows (`github:owner/repo#12`, `jira:OPS-7`); its webhooks move the status. */
+  trackerKey: string | null;
   verificationEvidence: string | null;
   /** What the verifier checked, in their words. */
   verificationNote: string | null;

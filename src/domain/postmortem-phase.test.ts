@@ -75,6 +75,7 @@ function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     status: 'verified',
     wontDoReason: null,
     trackerUrl: null,
+    trackerKey: null,
     verificationEvidence: 'Drill on 2024-03-28 stopped at canary',
     linkedFactorIds: ['factor-1'],
     linkedWhyNodeIds: ['why-1'],

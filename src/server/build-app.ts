@@ -20,6 +20,7 @@ import { registerUserAdminRoutes } from './routes/accounts/user-admin-routes.ts'
 import { registerActionItemBoardRoutes } from './routes/action-items/action-item-board-routes.ts';
 import { registerActionItemRoutes } from './routes/action-items/action-item-routes.ts';
 import { registerNotificationRoutes } from './routes/action-items/notification-routes.ts';
+import { registerTrackerRoutes } from './routes/action-items/tracker-routes.ts';
 import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
@@ -47,6 +48,7 @@ import { registerTimelineRoutes } from './routes/timeline/timeline-routes.ts';
 import { registerWebhookRoutes } from './routes/webhooks/webhook-routes.ts';
 import { registerWhyTreeRoutes } from './routes/why-tree/why-tree-routes.ts';
 import { applySecurityHeaders } from './security-headers.ts';
+import { readTrackerSettings, type TrackerSettings } from './trackers/tracker-settings.ts';
 
 /** What the server is built from. */
 export interface BuildAppOptions {
@@ -68,6 +70,8 @@ export interface BuildAppOptions {
   sessionIdleTimeoutMs?: number;
   /** Memory for rendered reads, in millions of characters (default 64; 0 turns caching off). */
   readCacheMegachars?: number;
+  /** Issue trackers for action items (default: from `DEBRIEF_GITHUB_*` / `DEBRIEF_JIRA_*`). */
+  trackers?: TrackerSettings;
 }
 
 /**
@@ -163,6 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerActionItemBoardRoutes(context);
   registerThemeRoutes(context);
   registerNotificationRoutes(context);
+  registerTrackerRoutes(context, options.trackers ?? readTrackerSettings());
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

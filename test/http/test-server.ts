@@ -8,6 +8,7 @@ import type {
 import type { AppDeps } from '../../src/app/app-deps.ts';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.ts';
 import { buildApp } from '../../src/server/build-app.ts';
+import type { TrackerSettings } from '../../src/server/trackers/tracker-settings.ts';
 import type { DatabaseHandle } from '../../src/storage/open-database.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/test-database.ts';
 
@@ -91,7 +92,7 @@ export function sessionCookie(response: LightMyRequestResponse): string {
 export async function startTestServer(
   kind: TestDatabaseKind,
   policy: Policy = defaultPolicy,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logger?: FastifyServerOptions['logger']; trackers?: TrackerSettings } = {},
 ): Promise<TestServer> {
   const handle = await openTestDatabase(kind);
   let now = new Date('2026-11-20T12:00:00Z').getTime();
@@ -101,7 +102,12 @@ export async function startTestServer(
     return new Date(now);
   };
   const deps: AppDeps = { db: handle.db, clock, newId: randomUUID, policy };
-  const app = await buildApp({ deps, ping: handle.ping, logger: options.logger });
+  const app = await buildApp({
+    deps,
+    ping: handle.ping,
+    logger: options.logger,
+    trackers: options.trackers ?? { clients: {}, publicUrl: null },
+  });
   const anonymous = makeClient(app, { id: '', email: '', role: 'anonymous' }, {});
 
   const signIn = async (email: string) => {

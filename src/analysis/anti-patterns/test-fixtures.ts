@@ -14,6 +14,7 @@ export function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     status: 'open',
     wontDoReason: null,
     trackerUrl: null,
+    trackerKey: null,
     verificationEvidence: null,
     linkedFactorIds: [],
     linkedWhyNodeIds: [],

@@ -58,6 +58,7 @@ function toActionItem(value: unknown, index: number, today: Date): ActionItem | 
     status: oneOf<ActionItemStatus>(actionItemStatuses, fields.status, 'open'),
     wontDoReason: asText(fields.wont_do_reason),
     trackerUrl: asText(fields.tracker),
+    trackerKey: null,
     verificationEvidence: asText(fields.verification),
     linkedFactorIds: [],
     linkedWhyNodeIds: [],

@@ -37,20 +37,23 @@ export const factorsRepository = createPartRepository(
   (row): ContributingFactor => ({ ...row }),
 );
 
-const actionItemsBase = createPartRepository(
-  actionItems,
-  'Action item',
-  (row): ActionItem => ({
-    ...row,
-    kind: row.kind as ActionItemKind,
-    status: row.status as ActionItemStatus,
-    priority: row.priority as ActionItemPriority,
-  }),
-);
+const toActionItem = (row: typeof actionItems.$inferSelect): ActionItem => ({
+  ...row,
+  kind: row.kind as ActionItemKind,
+  status: row.status as ActionItemStatus,
+  priority: row.priority as ActionItemPriority,
+});
+
+const actionItemsBase = createPartRepository(actionItems, 'Action item', toActionItem);
 
 /** Action items of a postmortem (ideas included; `listCommitted` leaves them out). */
 export const actionItemsRepository = {
   ...actionItemsBase,
+  /** The items following a tracker issue (`github:owner/repo#12`, `jira:OPS-7`). */
+  async listByTrackerKey(db: Database, trackerKey: string): Promise<ActionItem[]> {
+    const rows = await db.select().from(actionItems).where(eq(actionItems.trackerKey, trackerKey));
+    return rows.map(toActionItem);
+  },
   /** The items the guards and detectors judge: every item that is not an idea. */
   async listCommitted(db: Database, postmortemId: string): Promise<ActionItem[]> {
     return (await actionItemsBase.listForPostmortem(db, postmortemId)).filter((i) => !i.isIdea);

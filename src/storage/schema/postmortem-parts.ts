@@ -113,6 +113,8 @@ export const actionItems = pgTable(
     status: text('status').notNull(),
     wontDoReason: text('wont_do_reason'),
     trackerUrl: text('tracker_url'),
+    /** The tracker issue this item follows: `github:owner/repo#12`, `jira:OPS-7`. */
+    trackerKey: text('tracker_key'),
     verificationEvidence: text('verification_evidence'),
     verificationNote: text('verification_note'),
     verifiedAt: instant('verified_at'),
@@ -135,6 +137,7 @@ export const actionItems = pgTable(
   (t) => [
     index('action_items_postmortem_idx').on(t.postmortemId),
     index('action_items_due_idx').on(t.dueDate, t.id),
+    index('action_items_tracker_key_idx').on(t.trackerKey),
   ],
 );
 
