@@ -90,6 +90,7 @@ export function generateReportData(events: number): ReportData {
       wontDoReason: null,
       trackerUrl: null,
       verificationEvidence: null,
+      verificationNote: null,
       priority: 'p2',
       team: 'platform',
       services: ['config-service'],

@@ -33,6 +33,9 @@ export const actionItemColumns: ActionItemColumn[] = [
   { label: 'Addresses', value: (item) => item.addresses.join(', ') || '—' },
   {
     label: 'Verification',
-    value: (item) => item.verificationEvidence ?? (item.trackerUrl ? item.trackerUrl : '—'),
+    value: (item) =>
+      [item.verificationEvidence, item.verificationNote, item.trackerUrl]
+        .filter(Boolean)
+        .join(' — ') || '—',
   },
 ];

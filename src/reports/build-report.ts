@@ -42,6 +42,8 @@ export interface ReportActionItem {
   wontDoReason: string | null;
   trackerUrl: string | null;
   verificationEvidence: string | null;
+  /** What the verifier checked, in their words. */
+  verificationNote: string | null;
   priority: string;
   team: string | null;
   /** Services the fix changes. */
@@ -232,6 +234,7 @@ export function buildReport(data: ReportData): Report {
       wontDoReason: item.wontDoReason,
       trackerUrl: item.trackerUrl,
       verificationEvidence: item.verificationEvidence,
+      verificationNote: item.verificationNote,
       priority: item.priority,
       team: item.team,
       services: [...item.services],

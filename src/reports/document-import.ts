@@ -87,6 +87,7 @@ export interface DocumentImport {
     wontDoReason: string | null;
     trackerUrl: string | null;
     verificationEvidence: string | null;
+    verificationNote: string | null;
     priority: ActionItemPriority | null;
     team: string | null;
     services: string[];

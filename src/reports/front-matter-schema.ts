@@ -102,6 +102,7 @@ export const frontMatterSchema = z
             wont_do_reason: z.string().nullable().default(null),
             tracker: z.string().nullable().default(null),
             verification: z.string().nullable().default(null),
+            verification_note: z.string().nullable().default(null),
             addresses: z.array(ref).default([]),
             relies_on: z.array(text).default([]),
           })

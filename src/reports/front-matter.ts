@@ -93,6 +93,7 @@ export function frontMatterOf(report: Report): Record<string, unknown> {
         wont_do_reason: item.wontDoReason,
         tracker: item.trackerUrl,
         verification: item.verificationEvidence,
+        verification_note: item.verificationNote,
         addresses: item.addresses,
         relies_on: item.reliesOnServices,
       }),

@@ -194,6 +194,7 @@ export function readDebriefDocument(
       wontDoReason: item.wont_do_reason,
       trackerUrl: item.tracker,
       verificationEvidence: item.verification,
+      verificationNote: item.verification_note,
       priority: item.priority,
       team: item.team,
       services: item.services,

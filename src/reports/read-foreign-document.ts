@@ -316,6 +316,7 @@ function readActionItems(
       wontDoReason: null,
       trackerUrl: fields.trackerUrl ?? /https?:\/\/\S+?(?=[>)\s]|$)/.exec(text)?.[0] ?? null,
       verificationEvidence: null,
+      verificationNote: null,
       priority: null,
       team: null,
       services: [],

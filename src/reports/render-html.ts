@@ -2,6 +2,7 @@ import { actionItemColumns } from './action-item-columns.ts';
 import type { Report, ReportPart } from './build-report.ts';
 import { formatMinutes } from './durations.ts';
 import { reportStyle } from './report-style.ts';
+import { factorGroups, incidentFacts as factsOf, whyMark } from './report-wording.ts';
 import { renderSafeMarkdown } from './safe-markdown.ts';
 import { escapeXml as esc, whyTreeSvg } from './why-tree-svg.ts';
 
@@ -12,13 +13,7 @@ const cells = (values: string[]) => `<tr>${values.map((v) => `<td>${esc(v)}</td>
 function incidentFacts(report: Report): string {
   return report.incidents
     .map((incident) => {
-      const facts = [
-        incident.kind.replace('_', ' '),
-        incident.severity,
-        ...(incident.potentialSeverity ? [`potential ${incident.potentialSeverity}`] : []),
-        ...(incident.isDrill ? ['drill'] : []),
-        incident.status,
-      ].join(', ');
+      const facts = factsOf(incident);
       const services = incident.services.length
         ? ` Services: ${esc(incident.services.join(', '))}.`
         : '';
@@ -80,33 +75,23 @@ function whyTree(report: Report): string {
       html += node.depth > depth ? '<ul>' : `</li>${'</ul></li>'.repeat(depth - node.depth)}`;
     }
     depth = node.depth;
-    const mark =
-      node.mark === 'none'
-        ? ''
-        : ` <em>(${esc(node.mark.replace('_', ' '))}${node.categoryLabel ? `, ${esc(node.categoryLabel)}` : ''})</em>`;
+    const mark = node.mark === 'none' ? '' : ` <em>(${esc(whyMark(node))})</em>`;
     html += `<li><strong>${esc(node.question)}</strong> ${esc(node.answer)}${mark}`;
   });
   return `${html}</li>${'</ul></li>'.repeat(depth - 1)}</ul>`;
 }
 
 function factors(report: Report): string {
-  const list = (root: boolean) =>
-    report.factors
-      .filter((f) => f.isRootCause === root)
-      .map(
-        (f) =>
-          `<li>${esc(f.description)} — <em>${esc(f.categoryLabel)}</em> (${f.ref})${f.acceptedRiskReason ? `. Accepted risk: ${esc(f.acceptedRiskReason)}` : ''}</li>`,
-      )
-      .join('');
-  const causes = list(true);
-  const others = list(false);
-  if (!causes && !others) {
-    return '<p class="empty">None named yet.</p>';
-  }
-  return (
-    (causes ? `<p><strong>Root causes</strong></p><ul>${causes}</ul>` : '') +
-    (others ? `<p><strong>Contributing factors</strong></p><ul>${others}</ul>` : '')
+  const groups = factorGroups(report).map(
+    (group) =>
+      `<p><strong>${group.label}</strong></p><ul>${group.factors
+        .map(
+          (f) =>
+            `<li>${esc(f.description)} — <em>${esc(f.categoryLabel)}</em> (${f.ref})${f.acceptedRiskReason ? `. Accepted risk: ${esc(f.acceptedRiskReason)}` : ''}</li>`,
+        )
+        .join('')}</ul>`,
   );
+  return groups.length ? groups.join('') : '<p class="empty">None named yet.</p>';
 }
 
 /** The action-item table; its columns come from `actionItemColumns`. */

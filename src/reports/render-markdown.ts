@@ -2,6 +2,7 @@ import { actionItemColumns } from './action-item-columns.ts';
 import type { Report, ReportPart } from './build-report.ts';
 import { formatMinutes } from './durations.ts';
 import { renderFrontMatter } from './front-matter.ts';
+import { factorGroups, incidentFacts as factsOf, whyMark } from './report-wording.ts';
 import { displayCell, toTableCell } from './table-cell.ts';
 import { whyTreeMermaid } from './why-tree-mermaid.ts';
 
@@ -24,13 +25,7 @@ const oneLine = (text: string) =>
 function incidentFacts(report: Report): string {
   return report.incidents
     .map((incident) => {
-      const facts = [
-        incident.kind.replace('_', ' '),
-        incident.severity,
-        ...(incident.potentialSeverity ? [`potential ${incident.potentialSeverity}`] : []),
-        ...(incident.isDrill ? ['drill'] : []),
-        incident.status,
-      ].join(', ');
+      const facts = factsOf(incident);
       const services = incident.services.length
         ? ` Services: ${incident.services.join(', ')}.`
         : '';
@@ -88,10 +83,7 @@ function whyTree(report: Report): string {
     })),
   );
   const outline = report.whyTree.map((node) => {
-    const mark =
-      node.mark === 'none'
-        ? ''
-        : ` _(${node.mark.replace('_', ' ')}${node.categoryLabel ? `, ${node.categoryLabel}` : ''})_`;
+    const mark = node.mark === 'none' ? '' : ` _(${whyMark(node)})_`;
     const answer = node.answer.trim() ? ` ${oneLine(node.answer)}` : '';
     return `${'  '.repeat(node.depth - 1)}- **${oneLine(node.question)}**${answer}${mark}`;
   });
@@ -99,22 +91,16 @@ function whyTree(report: Report): string {
 }
 
 function factors(report: Report): string {
-  const list = (root: boolean) =>
-    report.factors
-      .filter((f) => f.isRootCause === root)
-      .map(
-        (f) =>
-          `- ${oneLine(f.description)} — _${f.categoryLabel}_ (${f.ref})${f.acceptedRiskReason ? `. Accepted risk: ${oneLine(f.acceptedRiskReason)}` : ''}`,
-      );
-  const causes = list(true);
-  const others = list(false);
-  if (causes.length + others.length === 0) {
-    return 'None named yet.';
-  }
-  return [
-    ...(causes.length ? [`**Root causes**\n\n${causes.join('\n')}`] : []),
-    ...(others.length ? [`**Contributing factors**\n\n${others.join('\n')}`] : []),
-  ].join('\n\n');
+  const groups = factorGroups(report).map(
+    (group) =>
+      `**${group.label}**\n\n${group.factors
+        .map(
+          (f) =>
+            `- ${oneLine(f.description)} — _${f.categoryLabel}_ (${f.ref})${f.acceptedRiskReason ? `. Accepted risk: ${oneLine(f.acceptedRiskReason)}` : ''}`,
+        )
+        .join('\n')}`,
+  );
+  return groups.length ? groups.join('\n\n') : 'None named yet.';
 }
 
 /** The action-item table; its columns come from `actionItemColumns`. */

@@ -63,6 +63,7 @@ export interface ReportData {
       | 'wontDoReason'
       | 'trackerUrl'
       | 'verificationEvidence'
+      | 'verificationNote'
       | 'priority'
       | 'team'
       | 'services'

@@ -7,7 +7,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { createIncident } from '../incidents/create-incident.ts';
-import { createActionItem } from '../parts/action-items.ts';
+import { createActionItem, updateActionItem } from '../parts/action-items.ts';
 import { addContributingFactor } from '../parts/contributing-factors.ts';
 import { addParticipant } from '../parts/participants.ts';
 import { openPostmortem } from '../postmortems/open-postmortem.ts';
@@ -129,18 +129,21 @@ export async function createPostmortemFromDocument(
       if (item.trackerUrl && !isHttpUrl(item.trackerUrl)) {
         unplaced.push({ heading: `${item.ref} tracker`, text: item.trackerUrl, line: 0 });
       }
-      await createActionItem(tx, actor, postmortem.id, {
+      // An item is never created verified: it is created done, then verified by the importer
+      // under the policy's verification rules, as a person would.
+      const verified = item.status === 'verified';
+      const created = await createActionItem(tx, actor, postmortem.id, {
         title: item.title,
         kind: item.kind,
         ownerName: item.owner,
         ownerUserId: null,
         dueDate: item.dueDate,
         successCriterion: item.successCriterion,
-        status: item.status,
+        status: verified ? 'done' : item.status,
         wontDoReason: item.wontDoReason,
         trackerUrl: isHttpUrl(item.trackerUrl) ? item.trackerUrl : null,
         verificationEvidence: item.verificationEvidence,
-        verificationNote: null,
+        verificationNote: item.verificationNote,
         priority: item.priority ?? 'p2',
         team: item.team,
         services: item.services,
@@ -153,6 +156,9 @@ export async function createPostmortemFromDocument(
           .flatMap((r) => ids.get(r) ?? []),
         reliesOnServices: item.reliesOnServices,
       });
+      if (verified) {
+        await updateActionItem(tx, actor, created.id, created.version, { status: 'verified' });
+      }
     }
     const sections = { ...doc.sections };
     if (unplaced.length > 0) {

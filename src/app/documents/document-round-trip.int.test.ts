@@ -12,6 +12,8 @@ import {
 } from '../../storage/repositories/parts-repositories.ts';
 import { usersRepository } from '../../storage/repositories/users-repository.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { updateActionItem } from '../parts/action-items.ts';
+import { addWhyNode } from '../why-tree/why-nodes.ts';
 import { createPostmortemFromDocument } from './create-postmortem-from-document.ts';
 import { exportPostmortem } from './export-postmortem.ts';
 import { prepareDocumentImport } from './prepare-document-import.ts';
@@ -131,6 +133,46 @@ describeEachDatabase('postmortems as documents', (kind) => {
     const copy = await importText(first, 'demo.md');
     expect(copy.postmortemId).not.toBe(postmortem.id);
     expect(copy.timelineEventsProposed).toBe(9);
+    expect(await markdownOf(copy.postmortemId)).toBe(first);
+  });
+
+  it('carries a verified action item and a why-tree across export and import', async () => {
+    const { postmortem } = await loadDemo(server.deps, actor);
+    const [item] = await actionItemsRepository.listForPostmortem(server.handle.db, postmortem.id);
+    if (!item) {
+      throw new Error('the demo has action items');
+    }
+    const done = await updateActionItem(server.deps, actor, item.id, item.version, {
+      status: 'done',
+      verificationEvidence: 'https://ci.example/checks/pool-size-gate',
+    });
+    await updateActionItem(server.deps, actor, item.id, done.version, {
+      status: 'verified',
+      verificationNote: 'A pool of 4 failed the config pipeline.',
+    });
+    const root = await addWhyNode(server.deps, actor, postmortem.id, {
+      parentId: null,
+      question: 'Why did checkout time out?',
+      answer: 'Requests waited for one of 5 pooled connections.',
+      category: null,
+      mark: 'none',
+      evidenceEventIds: [],
+      noEvidenceReason: null,
+      acceptedRiskReason: null,
+    });
+    await addWhyNode(server.deps, actor, postmortem.id, {
+      parentId: root.id,
+      question: 'Why were there only 5?',
+      answer: 'The pool size is not checked against peak concurrency.',
+      category: 'change_management',
+      mark: 'root_cause',
+      evidenceEventIds: [],
+      noEvidenceReason: 'The change review is not in the timeline.',
+      acceptedRiskReason: null,
+    });
+    const first = await markdownOf(postmortem.id);
+    expect(first).toContain('status: verified');
+    const copy = await importText(first, 'verified.md');
     expect(await markdownOf(copy.postmortemId)).toBe(first);
   });
 
