@@ -9,6 +9,7 @@ import { type BoardFilters, boardApi } from '../../api/action-item-board-api.ts'
 import { LoadState } from '../../components/LoadState.tsx';
 import { SelectFilter } from '../../components/SelectFilter.tsx';
 import { BoardTable } from '../../features/action-items/BoardTable.tsx';
+import { MyReminders } from '../../features/action-items/MyReminders.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { navigate } from '../../routing/location-store.ts';
@@ -55,6 +56,7 @@ export function ActionItemBoardScene() {
   return (
     <>
       <h1>Action items</h1>
+      <MyReminders />
       <nav aria-label="Board views" className="filters">
         {boardViews.map((candidate) => (
           <button

@@ -1,0 +1,39 @@
+import { useCallback } from 'react';
+import { notificationsApi } from '../../api/notifications-api.ts';
+import { useResource } from '../../lib/use-resource.ts';
+import { Link } from '../../routing/Link.tsx';
+
+const ruleLabels: Record<string, string> = {
+  'action_item.due_soon': 'Due soon',
+  'action_item.overdue': 'Overdue',
+  'action_item.escalated_to_postmortem_owner': 'Escalated to you (postmortem owner)',
+  'action_item.escalated_to_team_lead': 'Escalated to you (team lead)',
+};
+
+/** The reminders addressed to the signed-in person: shown here whether or not any are e-mailed. */
+export function MyReminders() {
+  const load = useCallback(() => notificationsApi.mine(), []);
+  const reminders = useResource(load);
+  const rows = reminders.data?.data ?? [];
+  if (rows.length === 0) {
+    return null;
+  }
+  return (
+    <section className="card" aria-labelledby="my-reminders-heading">
+      <h2 id="my-reminders-heading">Your reminders</h2>
+      <ul>
+        {rows.map((reminder) => (
+          <li key={reminder.id}>
+            <strong>{ruleLabels[reminder.rule] ?? 'Reminder'}</strong> ({reminder.day}):{' '}
+            {reminder.postmortemId ? (
+              <Link to={`/postmortems/${reminder.postmortemId}?tab=actions`}>{reminder.title}</Link>
+            ) : (
+              reminder.title
+            )}{' '}
+            <span className="muted">{reminder.body}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
