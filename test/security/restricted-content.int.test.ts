@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiClient,
+  incidentBody,
+  startTestServer,
+  type TestServer,
+  tokenClient,
+} from '../http/test-server.ts';
+import { testDatabaseKinds } from '../support/test-database.ts';
+
+/**
+ * Restricted content per surface, for a non-member. The scene: a restricted postmortem on an
+ * UNRESTRICTED incident (no restricted incident hides it for free), with secret text in its
+ * title, timeline and action items; and a restricted security incident.
+ *
+ * Two kinds of rows. Every GET route under `/postmortems/{id}` is taken from the route table and
+ * must answer 404 for the restricted postmortem, so a new per-review surface is covered without
+ * anyone adding it. Cross-cutting surfaces (lists, search, metrics, exports, themes, boards, a
+ * token instead of a session) are the `surfaces` table below: ADD A ROW when you add one.
+ */
+const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';
+const secret = 'ZEPHYR-7731';
+
+interface Scene {
+  visibleIncidentId: string;
+  restrictedIncidentId: string;
+  restrictedPostmortemId: string;
+}
+
+/** Cross-cutting surfaces: the URL an outsider reads. Its answer must not mention the secret. */
+const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
+  { name: 'postmortem list', url: () => '/api/v1/postmortems' },
+  { name: 'postmortem search', url: () => `/api/v1/postmortems?q=${secret}` },
+  {
+    name: 'postmortems of the visible incident',
+    url: (s) => `/api/v1/postmortems?incidentId=${s.visibleIncidentId}`,
+  },
+  { name: 'incident list', url: () => '/api/v1/incidents' },
+  { name: 'incident search', url: () => `/api/v1/incidents?q=${secret}` },
+  { name: 'the visible incident', url: (s) => `/api/v1/incidents/${s.visibleIncidentId}` },
+  { name: 'incident metrics', url: () => '/api/v1/metrics/incidents?by=severity' },
+  { name: 'anti-pattern summaries', url: () => '/api/v1/anti-pattern-summaries' },
+  { name: 'action-item board', url: () => '/api/v1/action-items' },
+  { name: 'action-item CSV', url: () => '/api/v1/action-items.csv' },
+  { name: 'themes', url: () => '/api/v1/themes' },
+  {
+    name: 'similar postmortems of the visible incident',
+    url: (s) => `/api/v1/incidents/${s.visibleIncidentId}/similar-postmortems`,
+  },
+];
+
+describe(`restricted content never reaches a non-member [${kind}]`, () => {
+  let server: TestServer;
+  let outsider: ApiClient;
+  let outsiderToken: ApiClient;
+  let scene: Scene;
+  let perReviewRoutes: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const admin = await server.setUpAdmin();
+    const owner = await server.signUp(admin, 'member');
+    outsider = await server.signUp(admin, 'member');
+    const token = (
+      await outsider.post('/api/v1/tokens', { name: 'reader', scopes: ['read'] })
+    ).json().data.token;
+    outsiderToken = tokenClient(server.app, outsider.user, token);
+
+    const visible = (
+      await owner.post('/api/v1/incidents', incidentBody({ title: 'Checkout latency' }))
+    ).json().data;
+    const pm = (await owner.post('/api/v1/postmortems', { incidentIds: [visible.id] })).json().data;
+    const base = `/api/v1/postmortems/${pm.id}`;
+    expect(
+      (
+        await admin.patch(
+          base,
+          { title: `Review ${secret}`, restricted: true, memberIds: [owner.user.id] },
+          pm.version,
+        )
+      ).statusCode,
+    ).toBe(200);
+    await owner.post(`${base}/timeline-events`, {
+      occurredAt: '2026-11-16T10:05:00Z',
+      text: `Alert ${secret} fired`,
+      kind: 'detection',
+    });
+    await owner.post(`${base}/action-items`, {
+      title: `Rotate ${secret}`,
+      kind: 'repair',
+      ownerUserId: owner.user.id,
+      dueDate: '2026-11-20',
+    });
+    const restricted = (
+      await owner.post(
+        '/api/v1/incidents',
+        incidentBody({ title: `Leak ${secret}`, kind: 'security' }),
+      )
+    ).json().data;
+    scene = {
+      visibleIncidentId: visible.id,
+      restrictedIncidentId: restricted.id,
+      restrictedPostmortemId: pm.id,
+    };
+
+    const document = (await server.anonymous.get('/api/v1/openapi.json')).json();
+    perReviewRoutes = Object.entries<Record<string, unknown>>(document.paths)
+      .filter(
+        ([path, methods]) =>
+          'get' in methods && /^\/api\/v1\/postmortems\/\{id\}(\/[^{}]*)?$/.test(path),
+      )
+      .map(([path]) => path);
+  });
+  afterAll(() => server.close());
+
+  it('sees the owner’s secret as a member would (the scene is real)', async () => {
+    const owner = await server.signIn(
+      (await server.handle.db.query.users.findMany()).find((u) => u.role === 'member')?.email ?? '',
+    );
+    expect((await owner.get(`/api/v1/postmortems/${scene.restrictedPostmortemId}`)).body).toContain(
+      secret,
+    );
+  });
+
+  it('answers 404 on every per-review route of the route table', async () => {
+    expect(perReviewRoutes.length).toBeGreaterThan(15);
+    const leaks: string[] = [];
+    for (const route of perReviewRoutes) {
+      const url = route.replace('{id}', scene.restrictedPostmortemId);
+      for (const client of [outsider, outsiderToken]) {
+        const response = await client.get(url);
+        if (response.statusCode !== 404 || response.body.includes(secret)) {
+          leaks.push(`${route} → ${response.statusCode}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it.each(surfaces)('$name: no secret, no id, for a session or a token', async ({ url }) => {
+    for (const client of [outsider, outsiderToken]) {
+      const response = await client.get(url(scene));
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.body).not.toContain(secret);
+      expect(response.body).not.toContain(scene.restrictedPostmortemId);
+      expect(response.body).not.toContain(scene.restrictedIncidentId);
+    }
+  });
+
+  it('the restricted incident answers 404', async () => {
+    expect((await outsider.get(`/api/v1/incidents/${scene.restrictedIncidentId}`)).statusCode).toBe(
+      404,
+    );
+  });
+});
