@@ -6,6 +6,11 @@ import {
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { findBlamelessFindings } from '../../../analysis/blameless/find-blameless-findings.ts';
+import { loadReportData } from '../../../app/documents/load-report-data.ts';
+import { buildReport } from '../../../reports/build-report.ts';
+import { draftReport } from '../../../reports/draft-report.ts';
+import { usersRepository } from '../../../storage/repositories/users-repository.ts';
 
 describeEachDatabase('report draft route', (kind) => {
   let server: TestServer;
@@ -53,6 +58,24 @@ describeEachDatabase('report draft route', (kind) => {
       findings.filter((f: { target: { field: string } }) => f.target.field === 'sections.impact'),
     ).toEqual([]);
     expect((await draft(member, demoId)).json().data.filled).toEqual([]);
+  });
+
+  it('drafts for the demo a summary that names its durations, without a finding of the linter', async () => {
+    const admin = await usersRepository.findFirstAdmin(server.handle.db);
+    if (!admin) {
+      throw new Error('no admin');
+    }
+    const data = await loadReportData(server.deps, admin, demoId);
+    const draft = draftReport(buildReport(data), { acceptText: () => true });
+    expect(draft.summary).toContain(
+      'Durations: time to detect 6 minutes, time to acknowledge 3 minutes, time to mitigate 41 minutes (estimated) and time to resolve 47 minutes.',
+    );
+    expect(draft.summary).toContain('through an Alertmanager alert, 6 minutes after it started');
+    const findings = findBlamelessFindings(
+      Object.entries(draft).map(([field, text]) => ({ field, text })),
+      { people: data.participants.map((p) => p.name), services: data.incidents[0]?.services },
+    );
+    expect(findings).toEqual([]);
   });
 
   it('drafts a summary that names the durations when none is written', async () => {
