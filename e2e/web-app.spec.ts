@@ -4,7 +4,7 @@ import { apiAsPage } from './support/api-seed.ts';
 import { buildWeb } from './support/build-web.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
-import { checkPage } from './support/page-checks.ts';
+import { checkPage, horizontalOverflow, settled } from './support/page-checks.ts';
 import { EditIncidentPage } from './support/pages/edit-incident-page.ts';
 import { IncidentListPage } from './support/pages/incident-list-page.ts';
 import { IncidentPage } from './support/pages/incident-page.ts';
@@ -68,6 +68,22 @@ describe.skipIf(!hasChromium)('journey: the web app covers what a team does', ()
       await page.goto(path);
       await checkPage(page, path);
     }
+    // Wide tables scroll in their own box: the page itself never scrolls sideways, so no
+    // control is pushed off-screen, at 1,280 px and on a phone-sized window.
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of [`${demoPostmortemPath}?tab=timeline`, '/incidents', '/postmortems']) {
+        await page.goto(path);
+        await settled(page);
+        expect(await horizontalOverflow(page), `${path} at ${width} px`).toEqual([]);
+        if (width === 1280) {
+          const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(pageWidth, `${path} scrolls sideways at 1,280 px`).toBeLessThanOrEqual(1280);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/incidents');
     await page
       .getByRole('link', { name: /Checkout requests timing out/ })
       .first()

@@ -26,3 +26,32 @@ export async function checkPage(
     expect(await rawCodesOnPage(page), `raw codes on ${where}`).toEqual([]);
   }
 }
+
+/**
+ * The elements that reach beyond the right edge of the window without a scrolling or
+ * clipping box around them: what a person could not see or reach without scrolling the page.
+ */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (element: Element) => {
+      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') {
+          return true;
+        }
+      }
+      return false;
+    };
+    const found: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1 && !clipped(element)) {
+        const name = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`;
+        found.push(
+          `${name} "${(element.textContent ?? '').trim().slice(0, 30)}" ends at ${Math.round(box.right)} px`,
+        );
+      }
+    }
+    return found.slice(0, 8);
+  });
+}
