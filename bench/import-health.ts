@@ -13,16 +13,13 @@
  * so near-duplicate linking runs across the whole import.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../src/app/imports/import-file.ts';
-import { defaultPolicy } from '../src/domain/policy.ts';
-import { buildApp } from '../src/server/build-app.ts';
-import { openDatabase } from '../src/storage/open-database.ts';
 import { generateSlackExport } from './generate-slack-export.ts';
+import { startBenchServer } from './support/bench-server.ts';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--messages');
@@ -39,38 +36,9 @@ console.log(
 );
 
 const url = process.env.DATABASE_URL;
-const handle = await openDatabase(
-  url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: join(work, 'data') },
-);
-await handle.migrate();
-const deps = { db: handle.db, clock: () => new Date(), newId: randomUUID, policy: defaultPolicy };
-const app = await buildApp({ deps, ping: handle.ping });
-const base = await app.listen({ port: 0, host: '127.0.0.1' });
-
-const setup = await app.inject({
-  method: 'POST',
-  url: '/api/v1/setup',
-  payload: { email: 'bench@example.com', name: 'Bench Admin', password: 'correct horse battery' },
-});
-const { user, csrfToken } = setup.json();
-const cookie = String(setup.headers['set-cookie']).split(';')[0] ?? '';
-const post = async (path: string, payload: unknown) =>
-  (
-    await app.inject({
-      method: 'POST',
-      url: path,
-      payload: payload as Record<string, unknown>,
-      headers: { cookie, 'x-csrf-token': csrfToken },
-    })
-  ).json().data;
-const incident = await post('/api/v1/incidents', {
-  title: 'Payments pool saturation',
-  kind: 'outage',
-  severity: 'sev2',
-  services: ['payments-db'],
-  instants: { started_at: { at: '2026-01-01T08:00:00Z' } },
-});
-const postmortem = await post('/api/v1/postmortems', { incidentIds: [incident.id] });
+const server = await startBenchServer(url, work);
+const { base, deps, post } = server;
+const postmortem = { id: await server.newPostmortem() };
 for (let hour = 0; hour < 24; hour += 1) {
   await post(`/api/v1/postmortems/${postmortem.id}/timeline-events`, {
     occurredAt: new Date(Date.UTC(2026, 0, 1, 8 + hour, 0, 30)).toISOString(),
@@ -107,7 +75,7 @@ function describe(latencies: number[]): string {
 const idle = await sampleHealthUntil(new Promise((resolve) => setTimeout(resolve, 5_000)));
 
 started = performance.now();
-const run = await importFile(deps, user, {
+const run = await importFile(deps, server.admin, {
   postmortemId: postmortem.id,
   locate: async () => ({ path: exportDir }),
 });
@@ -122,6 +90,5 @@ console.log(
 );
 console.log(`/health, idle server (baseline): ${describe(idle)}`);
 console.log(`/health during the import:       ${describe(during)} (goal: none)`);
-await app.close();
-await handle.close();
+await server.close();
 rmSync(work, { recursive: true, force: true });

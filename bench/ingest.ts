@@ -6,6 +6,7 @@
  *   npm run bench:ingest -- --quick      # logs at 10 and 100 MB, Slack at 10k and 100k messages
  *   npm run bench:ingest -- --log-mb 50,500 --slack 20000,200000 --rounds 2 --heap-mb 256
  *   npm run bench:ingest -- --log-mb 0          # Slack only (0 skips a half)
+ *   npm run bench:ingest -- --stored --slack 10000,100000   # into the database: ingest-stored.ts
  *
  * Inputs are generated into a temp dir (streamed to disk, deleted afterwards; the full run needs
  * ~1.5 GB free in $TMPDIR). Each pass runs in its own Node process so that its peak RSS is its
@@ -31,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { generateJsonlLog } from './generate-jsonl-log.ts';
 import { generateSlackExport } from './generate-slack-export.ts';
 import { type PassKind, type PassResult, runPass } from './ingest-pass.ts';
+import { runStoredIngest } from './ingest-stored.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -163,6 +165,13 @@ async function main(): Promise<void> {
 
 if (args[0] === '--worker') {
   await worker(args[1] as PassKind, args[2] ?? '');
+} else if (args.includes('--stored')) {
+  const work = mkdtempSync(join(tmpdir(), 'debrief-ingest-stored-'));
+  try {
+    await runStoredIngest(list(flag('--slack'), [100_000, 1_000_000]), work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 } else {
   await main();
 }

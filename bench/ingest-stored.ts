@@ -1,0 +1,104 @@
+/**
+ * Stored mode of bench/ingest.ts: what a user waits for — the whole import of a dense Slack
+ * export (converter → pipeline → insert → near-duplicate linking → audit, through
+ * `importFile`) into PGlite, or PostgreSQL with `DATABASE_URL` (an empty database), against
+ * the same run's baseline: `JSON.parse` of the same files and a multi-row `INSERT` (1,000 rows
+ * a statement, one transaction) of one row per message into the same table.
+ *
+ *   npm run bench:ingest -- --stored --slack 10000,100000
+ *
+ * Prints seconds and messages per second for both, the ratio Debrief / baseline (goal ≥ 0.25)
+ * and how the ratio holds as the input grows (linear: it should not fall).
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { importFile } from '../src/app/imports/import-file.ts';
+import { timelineEvents } from '../src/storage/schema.ts';
+import { generateSlackExport } from './generate-slack-export.ts';
+import { type BenchServer, startBenchServer } from './support/bench-server.ts';
+
+type Row = typeof timelineEvents.$inferInsert;
+
+/** Parse every day file and insert one row per message, as plainly as the table allows. */
+async function baseline(server: BenchServer, dir: string, postmortemId: string): Promise<number> {
+  const createdAt = new Date();
+  let rows = 0;
+  await server.handle.db.transaction(async (tx) => {
+    let batch: Row[] = [];
+    const flush = async () => {
+      if (batch.length > 0) {
+        await tx.insert(timelineEvents).values(batch);
+        rows += batch.length;
+        batch = [];
+      }
+    };
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory()) {
+        continue;
+      }
+      for (const day of (await readdir(join(dir, entry.name))).sort()) {
+        const file = join(dir, entry.name, day);
+        const messages = JSON.parse(await readFile(file, 'utf8')) as Array<Record<string, string>>;
+        for (const message of messages) {
+          batch.push({
+            id: randomUUID(),
+            postmortemId,
+            occurredAt: new Date(Number(message.ts) * 1000),
+            text: String(message.text ?? ''),
+            kind: 'communication',
+            source: 'slack',
+            sourceRef: `#${entry.name}`,
+            externalId: `${entry.name}:${message.ts}`,
+            status: 'proposed',
+            createdAt,
+          });
+          if (batch.length >= 1_000) {
+            await flush();
+          }
+        }
+      }
+    }
+    await flush();
+  });
+  return rows;
+}
+
+/** Runs both passes per size (baseline first, each into its own postmortem) and prints them. */
+export async function runStoredIngest(sizes: number[], work: string): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const server = await startBenchServer(url, work);
+  const ratios: number[] = [];
+  try {
+    for (const size of sizes) {
+      const dir = join(work, `slack-${size}`);
+      await generateSlackExport(dir, size);
+      let started = performance.now();
+      const rows = await baseline(server, dir, await server.newPostmortem());
+      const baselineS = (performance.now() - started) / 1000;
+      const postmortemId = await server.newPostmortem();
+      started = performance.now();
+      const run = await importFile(server.deps, server.admin, {
+        postmortemId,
+        locate: async () => ({ path: dir }),
+      });
+      const { job } = await run.finished;
+      const debriefS = (performance.now() - started) / 1000;
+      const ratio = baselineS / debriefS;
+      ratios.push(ratio);
+      console.log(
+        `${url ? 'PostgreSQL' : 'PGlite'} slack ${size.toLocaleString('en-US')} msgs: ` +
+          `baseline ${baselineS.toFixed(1)} s (${rows} rows, ${(rows / baselineS).toFixed(0)}/s)  ` +
+          `debrief ${debriefS.toFixed(1)} s (${job.status}, ${job.eventsProposed} events, ` +
+          `${(job.eventsProposed / debriefS).toFixed(0)}/s)  ratio ${ratio.toFixed(2)} (goal ≥ 0.25)`,
+      );
+    }
+  } finally {
+    await server.close();
+  }
+  if (ratios.length > 1) {
+    console.log(
+      `ratio from the smallest to the largest input: ${ratios.map((r) => r.toFixed(2)).join(' → ')} (linear: steady)`,
+    );
+  }
+}
