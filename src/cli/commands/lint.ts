@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicyFile } from '../../app/load-policy-file.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { defaultPolicy } from '../../domain/policy.ts';
 import {
   type FileReport,
   formatGithub,
@@ -47,10 +47,12 @@ export function collectMarkdownFiles(paths: readonly string[]): string[] {
  * `debrief lint <file.md|dir>...`: the blameless-language linter on Markdown postmortems,
  * without a database. Exit code 1 when any finding is an error.
  */
-export function lint(paths: string[], options: LintOptions): void {
-  const settings = loadPolicyFile(
-    options.policy ?? (process.env.DEBRIEF_POLICY || undefined),
-  ).blameless;
+export async function lint(paths: string[], options: LintOptions): Promise<void> {
+  const policyFile = options.policy ?? (process.env.DEBRIEF_POLICY || undefined);
+  // The policy reader (zod schemas, YAML) costs a tenth of a second to load: only with a file.
+  const settings = policyFile
+    ? (await import('../../app/load-policy-file.ts')).loadPolicyFile(policyFile).blameless
+    : defaultPolicy.blameless;
   const files = collectMarkdownFiles(paths);
   const reports: FileReport[] = files.map((path) => ({
     path,
