@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { keyInstantNames } from '../domain/incident.ts';
+import { proposableInstants } from '../domain/key-instant-proposals.ts';
 import {
   timelineEventKinds,
   timelineEventStatuses,
   timelineSources,
 } from '../domain/timeline-event.ts';
-import { proposableInstants } from '../domain/timeline-rules.ts';
 import { abilitiesSchema, idSchema, instantSchema, pageInfoSchema } from './common.ts';
 import { limits } from './limits.ts';
 import { timelineEventSchema } from './postmortem-parts.ts';
@@ -94,9 +94,30 @@ const keyInstantValueSchema = z.object({
 export const keyInstantProposalSchema = z.object({
   name: z.enum(keyInstantNames),
   proposed: z
-    .object({ at: z.string(), eventId: z.string(), source: z.enum(timelineSources) })
+    .object({
+      at: z.string(),
+      eventId: z.string(),
+      source: z.enum(timelineSources),
+      /** `estimated` when inferred (an error burst, a metric crossing, a chat message). */
+      precision: z.enum(['exact', 'estimated']).default('exact'),
+      /** Why the evidence says so, e.g. `first line of an error burst`. */
+      basis: z.string().default(''),
+    })
     .nullable(),
+  /** What the other sources suggest, one per source. */
+  alternatives: z
+    .array(
+      z.object({
+        at: z.string(),
+        eventId: z.string(),
+        source: z.enum(timelineSources),
+        basis: z.string(),
+      }),
+    )
+    .default([]),
   current: keyInstantValueSchema.nullable(),
+  /** The other proposals this one is out of order with (acknowledged before detected, …). */
+  outOfOrderWith: z.array(z.enum(keyInstantNames)).default([]),
 });
 
 export const keyInstantProposalsSchema = z.object({

@@ -3,7 +3,6 @@ import type { TimelineEvent } from './timeline-event.ts';
 import {
   findNearDuplicateLinks,
   mergeTimelines,
-  proposeKeyInstants,
   skewedInstant,
   textSimilarity,
 } from './timeline-rules.ts';
@@ -75,29 +74,5 @@ describe('skewedInstant', () => {
     const shown = skewedInstant(event('a', '2026-01-01T10:00:00Z'), skews);
     expect(shown?.toISOString()).toBe('2026-01-01T09:58:30.000Z');
     expect(skewedInstant(event('b', '2026-01-01T10:00:00Z', { source: 'log' }), skews)).toBeNull();
-  });
-});
-
-describe('proposeKeyInstants', () => {
-  it('proposes from accepted events only, with evidence and the current value', () => {
-    const events = [
-      event('d0', '2026-01-01T09:00:00Z', { status: 'proposed' }),
-      event('d1', '2026-01-01T10:00:00Z', { source: 'alertmanager' }),
-      event('k', '2026-01-01T10:02:00Z', { kind: 'communication', text: 'Acknowledged by Sam' }),
-      event('m', '2026-01-01T10:30:00Z', { kind: 'mitigation' }),
-      event('r', '2026-01-01T11:00:00Z', { kind: 'resolution', status: 'rejected' }),
-    ];
-    const current = {
-      detected_at: { at: new Date('2026-01-01T10:05:00Z'), source: 'manual', precision: 'exact' },
-    } as const;
-    const proposals = proposeKeyInstants(events, current);
-    expect(proposals.map((p) => [p.name, p.proposed?.eventId ?? null])).toEqual([
-      ['detected_at', 'd1'],
-      ['acknowledged_at', 'k'],
-      ['mitigated_at', 'm'],
-      ['resolved_at', null],
-    ]);
-    expect(proposals[0]?.current?.source).toBe('manual');
-    expect(proposals[0]?.proposed?.source).toBe('alertmanager');
   });
 });

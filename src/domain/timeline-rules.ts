@@ -1,8 +1,6 @@
-import type { KeyInstantName, KeyInstants } from './incident.ts';
 import {
   compareTimelineEvents,
   type TimelineEvent,
-  type TimelineEventKind,
   type TimelineSource,
 } from './timeline-event.ts';
 
@@ -176,55 +174,4 @@ export function skewedInstant(
 ): Date | null {
   const skew = skews.find((s) => s.source === event.source);
   return skew ? new Date(event.occurredAt.getTime() + skew.offsetMs) : null;
-}
-
-/** The key instants the timeline can propose (started_at needs a person's judgement). */
-export const proposableInstants = [
-  'detected_at',
-  'acknowledged_at',
-  'mitigated_at',
-  'resolved_at',
-] as const satisfies readonly KeyInstantName[];
-export type ProposableInstant = (typeof proposableInstants)[number];
-
-const evidenceKinds: Record<ProposableInstant, TimelineEventKind> = {
-  detected_at: 'detection',
-  acknowledged_at: 'escalation',
-  mitigated_at: 'mitigation',
-  resolved_at: 'resolution',
-};
-
-const acknowledgement = /\back(?:nowledged?)?\b/i;
-
-/** A proposed key instant, with the event that is its evidence and the incident's current value. */
-export interface KeyInstantCandidate {
-  name: ProposableInstant;
-  proposed: { at: Date; eventId: string; source: TimelineSource } | null;
-  current: KeyInstants[ProposableInstant] | null;
-}
-
-/**
- * Proposes key instants from ACCEPTED events only (the review checkpoint): detected = the first
- * detection, acknowledged = the first escalation or acknowledgement, mitigated = the first
- * mitigation, resolved = the first resolution. A person confirms each.
- */
-export function proposeKeyInstants(
-  events: ReadonlyArray<Ordered & Pick<TimelineEvent, 'status' | 'kind' | 'text' | 'source'>>,
-  current: KeyInstants,
-): KeyInstantCandidate[] {
-  const accepted = events.filter((e) => e.status === 'accepted').sort(compareTimelineEvents);
-  return proposableInstants.map((name) => {
-    const evidence = accepted.find(
-      (e) =>
-        e.kind === evidenceKinds[name] ||
-        (name === 'acknowledged_at' && e.kind !== 'resolution' && acknowledgement.test(e.text)),
-    );
-    return {
-      name,
-      proposed: evidence
-        ? { at: evidence.occurredAt, eventId: evidence.id, source: evidence.source }
-        : null,
-      current: current[name] ?? null,
-    };
-  });
 }

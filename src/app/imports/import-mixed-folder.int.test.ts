@@ -93,4 +93,49 @@ describeEachDatabase('a mixed folder imports every file it recognises', (kind) =
       new Set(['alertmanager', 'github', 'log', 'metric', 'pagerduty', 'slack']),
     );
   });
+
+  it('proposes started and mitigated with their evidence once the events are accepted', async () => {
+    const postmortemId = await openPostmortem(admin);
+    await importPath(server.deps, actor, postmortemId, folder);
+    const ids = (
+      await server.handle.db
+        .select({ id: timelineEvents.id })
+        .from(timelineEvents)
+        .where(eq(timelineEvents.postmortemId, postmortemId))
+    ).map((row) => row.id);
+    const reviewed = await admin.post(`/api/v1/postmortems/${postmortemId}/timeline/review`, {
+      eventIds: ids,
+      action: 'accept',
+    });
+    expect(reviewed.statusCode).toBe(200);
+    const proposals = (
+      await admin.get(`/api/v1/postmortems/${postmortemId}/key-instant-proposals`)
+    ).json().data.proposals as Array<{
+      name: string;
+      proposed: { at: string; eventId: string; source: string; precision: string } | null;
+      alternatives: Array<{ source: string; basis: string }>;
+    }>;
+    const named = Object.fromEntries(proposals.map((p) => [p.name, p]));
+    expect(named.started_at?.proposed).toMatchObject({
+      at: '2026-11-16T10:01:00.250Z',
+      source: 'log',
+      precision: 'estimated',
+    });
+    expect(named.mitigated_at?.proposed).toMatchObject({ source: 'log', precision: 'estimated' });
+    expect(named.mitigated_at?.alternatives.map((a) => a.source).sort()).toEqual([
+      'github',
+      'metric',
+      'slack',
+    ]);
+    expect(named.detected_at?.proposed).toMatchObject({
+      at: '2026-11-16T10:02:00.000Z',
+      source: 'alertmanager',
+      precision: 'exact',
+    });
+    const [evidence] = await server.handle.db
+      .select({ text: timelineEvents.text })
+      .from(timelineEvents)
+      .where(eq(timelineEvents.id, named.started_at?.proposed?.eventId ?? ''));
+    expect(evidence?.text).toContain('payment client call failed');
+  });
 });

@@ -1,10 +1,11 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Incident } from '../../domain/incident.ts';
 import {
+  instantHints,
   type KeyInstantCandidate,
   type ProposableInstant,
   proposeKeyInstants,
-} from '../../domain/timeline-rules.ts';
+} from '../../domain/key-instant-proposals.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { timelineRepository } from '../../storage/repositories/parts-repositories.ts';
@@ -66,13 +67,16 @@ export async function confirmKeyInstant(
         details: { rule: 'EVENT_NOT_ACCEPTED', eventId: event.id, status: event.status },
       });
     }
+    // The instant and precision the event itself stands for (the last line of an error burst,
+    // a metric returning): confirming sets exactly what was proposed.
+    const hint = instantHints(event).find((candidate) => candidate.name === input.name);
     const incident = await primaryIncident(tx, actor, postmortem.incidentIds);
     return updateIncident(tx, actor, incident.id, incident.version, {
       instants: {
         [input.name]: {
-          at: event.occurredAt.toISOString(),
+          at: (hint?.at ?? event.occurredAt).toISOString(),
           source: event.source,
-          precision: 'exact',
+          precision: hint?.precision ?? 'exact',
         },
       },
     });

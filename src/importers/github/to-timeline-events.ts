@@ -50,15 +50,29 @@ function event(
     ImportedEvent,
     'occurredAt' | 'originalTimestamp' | 'originalZone' | 'ambiguities' | 'kind'
   >,
+  kind: ImportedEvent['kind'] = 'action',
 ): ImportedEvent {
   return {
     ...rest,
     occurredAt: at.at,
     originalTimestamp: at.original,
     originalZone: at.zone,
-    kind: 'action',
+    kind,
     ambiguities: [],
   };
+}
+
+const rollbackWords =
+  /\b(roll(?:ed|ing)?[ -]?back|revert(?:ed|ing)?|hot ?fix|fix(?:es|ed)? for)\b/i;
+
+/** A deploy that succeeded in rolling back or fixing is a mitigation, not any action. */
+function deployKind(
+  state: string,
+  ...texts: Array<string | null | undefined>
+): ImportedEvent['kind'] {
+  return state === 'success' && texts.some((text) => text && rollbackWords.test(text))
+    ? 'mitigation'
+    : 'action';
 }
 
 /** Deployments, deployment statuses and workflow runs as `action` events of the repository. */
@@ -73,23 +87,27 @@ export function githubToTimelineEvents(
     const { deployment: d, deployment_status: s } = body;
     const at = readInstant(s.created_at, fileName, '/deployment_status/created_at');
     result.events.push(
-      event(at, {
-        externalId: `github:deployment:${d.id}:status:${s.id}`,
-        text: `Deployment of ${d.ref} (${d.sha.slice(0, 7)}) to ${s.environment ?? d.environment}: ${s.state}`,
-        actor: s.creator?.login ?? body.sender?.login ?? null,
-        sourceRef: body.repository.full_name,
-        rawRef: `${fileName}#/deployment_status`,
-        details: {
-          deploymentId: d.id,
-          statusId: s.id,
-          state: s.state,
-          environment: s.environment ?? d.environment,
-          sha: d.sha,
-          ref: d.ref,
-          targetUrl: s.target_url ?? null,
-          labels: { service: repositoryName(body.repository.full_name) },
+      event(
+        at,
+        {
+          externalId: `github:deployment:${d.id}:status:${s.id}`,
+          text: `Deployment of ${d.ref} (${d.sha.slice(0, 7)}) to ${s.environment ?? d.environment}: ${s.state}${s.description ? ` — ${s.description}` : ''}`,
+          actor: s.creator?.login ?? body.sender?.login ?? null,
+          sourceRef: body.repository.full_name,
+          rawRef: `${fileName}#/deployment_status`,
+          details: {
+            deploymentId: d.id,
+            statusId: s.id,
+            state: s.state,
+            environment: s.environment ?? d.environment,
+            sha: d.sha,
+            ref: d.ref,
+            targetUrl: s.target_url ?? null,
+            labels: { service: repositoryName(body.repository.full_name) },
+          },
         },
-      }),
+        deployKind(s.state, s.description, d.description, d.ref),
+      ),
     );
   } else if (name === 'deployment') {
     const body = checkPayload(data, fileName, deploymentEventSchema);

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
+import { inferKind } from '../infer-kind.ts';
 import type {
   DetectionSample,
   ImportChunk,
@@ -13,7 +14,6 @@ import { wallTimeToUtc } from '../time/wall-time-to-utc.ts';
 import { parseZone } from '../time/zone.ts';
 import { chooseZone, contentHash } from './choose-zone.ts';
 import { findDocumentDate } from './find-document-date.ts';
-import { inferKind } from './infer-kind.ts';
 import { type CalendarDate, formatDate } from './read-date-text.ts';
 import { scanTimeline } from './scan-timeline.ts';
 

@@ -79,7 +79,11 @@ export function seriesEvents(
         before: change.before,
         after: change.after,
         ...(change.rule === 'threshold' && series.threshold
-          ? { threshold: series.threshold }
+          ? {
+              threshold: series.threshold,
+              // Crossing the bad way (up past a `>` limit): the trouble starts; back: it ends.
+              alarming: change.direction === (series.threshold.direction === '<' ? 'down' : 'up'),
+            }
           : { k: levelShiftK }),
       },
       ambiguities: series.ambiguities,

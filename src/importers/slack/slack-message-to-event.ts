@@ -1,4 +1,5 @@
 import type { ImportedEvent } from '../imported-event.ts';
+import { inferKind } from '../infer-kind.ts';
 import { botName } from './slack-bot-name.ts';
 import type { SlackChannel } from './slack-directory.ts';
 import { parseSlackTs } from './slack-ts.ts';
@@ -65,6 +66,16 @@ function attachmentsText(message: Json): { text: string; colors: string[] } {
     }
   }
   return { text: parts.join('\n'), colors };
+}
+
+/**
+ * A person's message is a communication unless its words declare more: a mitigation ("we are
+ * mitigated", "rolled back"), a resolution, an escalation — so that key-instant proposals and
+ * the agenda have something to work with. A guess for the reviewer, like every import.
+ */
+function personKind(text: string): ImportedEvent['kind'] {
+  const kind = inferKind(text);
+  return kind === 'observation' || kind === 'detection' ? 'communication' : kind;
 }
 
 /** The files a message shares, by name and title only: never their (token-bearing) URLs. */
@@ -180,7 +191,7 @@ export function slackMessageToEvent(
           ? 'resolution'
           : isBot
             ? 'observation'
-            : 'communication',
+            : personKind(rawText),
       actor,
       sourceRef: `#${channel.name}`,
       rawRef: `${context.path}#/${context.index}`,

@@ -6,8 +6,8 @@ import {
   type timelineItemSchema,
   timelinePageSchema,
 } from '../../contracts/timeline.ts';
+import type { proposableInstants } from '../../domain/key-instant-proposals.ts';
 import type { timelineEventStatuses } from '../../domain/timeline-event.ts';
-import type { proposableInstants } from '../../domain/timeline-rules.ts';
 import { ApiError } from './api-error.ts';
 import { requestJson } from './http.ts';
 import { timelineApi } from './parts-api.ts';

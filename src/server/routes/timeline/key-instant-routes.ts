@@ -31,7 +31,9 @@ export function registerKeyInstantRoutes({ app, deps }: RouteContext): void {
           proposals: result.proposals.map((p) => ({
             name: p.name,
             proposed: p.proposed ? { ...p.proposed, at: p.proposed.at.toISOString() } : null,
+            alternatives: p.alternatives.map((a) => ({ ...a, at: a.at.toISOString() })),
             current: p.current ? { ...p.current, at: p.current.at.toISOString() } : null,
+            outOfOrderWith: p.outOfOrderWith,
           })),
         },
         abilities: { confirm: actor.role !== 'viewer' },

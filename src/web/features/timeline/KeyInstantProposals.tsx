@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { proposableInstants } from '../../../domain/timeline-rules.ts';
+import { proposableInstants } from '../../../domain/key-instant-proposals.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { type ReviewEvent, timelineReviewApi } from '../../api/timeline-api.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -20,7 +20,10 @@ type Proposable = (typeof proposableInstants)[number];
 const isProposable = (name: string): name is Proposable =>
   (proposableInstants as readonly string[]).includes(name);
 
-/** Key instants (detected, acknowledged, mitigated, resolved) proposed from the accepted timeline. */
+/**
+ * Key instants (started, detected, acknowledged, mitigated, resolved) proposed from the accepted
+ * timeline, with how sure each is and any that are out of order.
+ */
 export function KeyInstantProposals({
   postmortemId,
   lookup,
@@ -50,7 +53,7 @@ export function KeyInstantProposals({
     <section className="card" aria-labelledby="key-instants-heading">
       <h3 id="key-instants-heading">Key instants proposed from the accepted timeline</h3>
       <ul className="link-list">
-        {items.map(({ name, proposed, current }) => {
+        {items.map(({ name, proposed, current, outOfOrderWith }) => {
           if (!proposed) {
             return null;
           }
@@ -60,7 +63,16 @@ export function KeyInstantProposals({
           return (
             <li key={name}>
               <strong>{label}</strong>: {formatInstant(proposed.at)}
+              {proposed.precision === 'estimated' && (
+                <span className="tag">estimated{proposed.basis ? `: ${proposed.basis}` : ''}</span>
+              )}
               {evidence && <span className="muted"> — “{evidence.text.slice(0, 120)}”</span>}
+              {outOfOrderWith.length > 0 && (
+                <span className="tag tag-warn">
+                  out of order with{' '}
+                  {outOfOrderWith.map((other) => other.replace(/_at$/, '')).join(', ')}
+                </span>
+              )}
               <span className="muted">
                 {' '}
                 (now: {current ? formatInstant(current.at) : 'not set'})

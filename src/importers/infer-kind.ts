@@ -1,4 +1,4 @@
-import type { TimelineEventKind } from '../../domain/timeline-event.ts';
+import type { TimelineEventKind } from '../domain/timeline-event.ts';
 
 const rules: Array<[TimelineEventKind, RegExp]> = [
   ['resolution', /\b(resolved|restored|recovered|back to normal|outage ends?|closed)\b/i],
