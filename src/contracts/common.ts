@@ -5,7 +5,11 @@ import { limits } from './limits.ts';
 export const idSchema = z.uuid();
 
 // Year 0000 is valid ISO 8601 and a valid JavaScript date, but PostgreSQL has no year zero.
+// A value that is not a date at all is the format check's to report: one issue per field.
 const storableYear = (value: string) => {
+  if (!/^\d{4}-/.test(value)) {
+    return true;
+  }
   const year = Number(value.slice(0, 4));
   return year >= 1 && !Number.isNaN(new Date(value).getTime());
 };
