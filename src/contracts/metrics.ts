@@ -98,5 +98,21 @@ export const learningMetricsSchema = z.object({
   factorCategories: z.array(
     z.object({ month: z.string(), counts: z.record(z.string(), z.number().int()) }),
   ),
+  /** Reviews whose root causes came back on the same services, and whether the fix held. */
+  recurrences: z.array(
+    z.object({
+      postmortemId: z.string(),
+      title: z.string(),
+      fixHeld: z.boolean(),
+      incidents: z.array(
+        z.object({
+          id: z.string(),
+          number: z.number().int(),
+          title: z.string(),
+          afterFixesVerified: z.boolean(),
+        }),
+      ),
+    }),
+  ),
 });
 export type LearningMetricsDto = z.infer<typeof learningMetricsSchema>;

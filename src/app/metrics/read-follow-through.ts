@@ -3,14 +3,18 @@ import {
   type FollowThrough,
 } from '../../analysis/metrics/compute-follow-through.ts';
 import { countFactorCategories } from '../../analysis/metrics/count-factor-categories.ts';
+import { findRecurrences, type Recurrence } from '../../analysis/metrics/find-recurrences.ts';
 import type { Actor } from '../../domain/user.ts';
 import { followThroughRepository } from '../../storage/repositories/follow-through-repository.ts';
+import { themeCandidatesRepository } from '../../storage/repositories/theme-candidates-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 /** Follow-through of fixes and the contributing-factor categories over time. */
 export interface LearningMetrics {
   followThrough: FollowThrough;
   factorCategories: Array<{ month: string; counts: Record<string, number> }>;
+  /** Reviews whose root causes came back on the same services: did the fix hold? */
+  recurrences: Recurrence[];
 }
 
 /**
@@ -21,8 +25,14 @@ export async function readLearningMetrics(deps: AppDeps, actor: Actor): Promise<
   const today = deps.clock().toISOString().slice(0, 10);
   const items = await followThroughRepository.listActionItems(deps.db, actor);
   const factors = await followThroughRepository.listFactorCategories(deps.db, actor);
+  const reviews = await followThroughRepository.listReviewedCauses(deps.db, actor);
+  const incidents = await themeCandidatesRepository.listIncidents(deps.db, actor, {
+    since: new Date(0),
+    until: new Date('9999-12-31T00:00:00Z'),
+  });
   return {
     followThrough: computeFollowThrough(items, today),
     factorCategories: countFactorCategories(factors),
+    recurrences: findRecurrences(reviews, incidents),
   };
 }

@@ -183,6 +183,7 @@ describeEachDatabase('incident metrics routes', (kind) => {
       const factor = await client.post(`${base}/contributing-factors`, {
         description: 'The queue had no headroom for a burst',
         category,
+        isRootCause: true,
       });
       expect(factor.statusCode).toBe(201);
       const item = await client.post(`${base}/action-items`, {
@@ -225,5 +226,11 @@ describeEachDatabase('incident metrics routes', (kind) => {
     expect(categories(forAdmin)).toEqual(['capacity', 'detection_gap']);
     expect(categories(forMember)).toEqual(['detection_gap']);
     expect(await read(insider)).toEqual(forAdmin);
+    // Later incidents on the same services, with no review of their own: the causes came back.
+    const reviewed = (body: { recurrences: Array<{ title: string; incidents: unknown[] }> }) =>
+      body.recurrences.map((r) => r.title).sort();
+    expect(forAdmin.recurrences).toHaveLength(2);
+    expect(reviewed(forMember)).toEqual([`Postmortem: ${history.find((i) => !i.isDrill)?.title}`]);
+    expect(JSON.stringify(forMember)).not.toContain(restricted.id);
   });
 });

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../../analysis/metrics/format-duration.ts';
 import type { LearningMetrics } from '../../api/insights-api.ts';
+import { Link } from '../../routing/Link.tsx';
 import { ChartFigure } from './ChartFigure.tsx';
 
 /** Action items created and verified per month, and how follow-through stands. */
@@ -99,5 +100,25 @@ export function FactorCategoriesChart({
         })
       }
     />
+  );
+}
+
+/** "Did the fix hold?": reviews whose root causes came back on the same services. */
+export function RecurrenceList({ learning }: { learning: LearningMetrics }) {
+  if (learning.recurrences.length === 0) {
+    return <p className="empty">No root cause has come back on the same services.</p>;
+  }
+  return (
+    <ul>
+      {learning.recurrences.map((recurrence) => (
+        <li key={recurrence.postmortemId}>
+          <Link to={`/postmortems/${recurrence.postmortemId}`}>{recurrence.title}</Link>:{' '}
+          {recurrence.incidents.length} later incident(s) on the same services with a shared cause;{' '}
+          {recurrence.fixHeld
+            ? 'none after every fix was verified.'
+            : 'at least one after every fix was verified — the fix did not hold.'}
+        </li>
+      ))}
+    </ul>
   );
 }

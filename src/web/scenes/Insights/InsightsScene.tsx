@@ -16,6 +16,7 @@ import {
 import {
   FactorCategoriesChart,
   FollowThroughChart,
+  RecurrenceList,
 } from '../../features/insights/learning-charts.tsx';
 import { ThemeList } from '../../features/insights/ThemeList.tsx';
 import { useSession } from '../../features/session/session-context.ts';
@@ -109,6 +110,8 @@ export function InsightsScene() {
       <FollowThroughChart learning={learning} />
       <h2>Contributing factors over time</h2>
       <FactorCategoriesChart learning={learning} labels={categoryLabels} />
+      <h2>Did the fix hold?</h2>
+      <RecurrenceList learning={learning} />
       <h2>Themes</h2>
       <ThemeList themes={themes.data} canOpen={can(session.abilities, 'createPostmortem')} />
     </>
