@@ -124,7 +124,7 @@ describe.skipIf(!present)('markdownTableConverter on heading timelines and templ
     ];
     expect(codes(before)).not.toContain('POSSIBLE_MIDNIGHT_ROLLOVER');
     expect(codes(after)).toContain('POSSIBLE_MIDNIGHT_ROLLOVER');
-    expect(after?.occurredAt.toISOString()).toBe('2025-05-11T21:40:00.000Z');
+    expect(after?.occurredAt.toISOString()).toBe('2025-05-12T21:40:00.000Z');
   });
 
   it('reads the empty PagerDuty template table as no events', async () => {
@@ -146,17 +146,36 @@ describe('markdownTableConverter ambiguities', () => {
     expect(events[0]?.kind).toBe('observation');
   });
 
-  it('flags every row after times go backwards, without shifting them', async () => {
+  it('moves the rows after a midnight roll-over to the next day, with a warning', async () => {
     const table =
       '# Outage on 2024-03-01\n\nAll times in UTC.\n\n| Time | Event |\n|---|---|\n| 23:50 | alert fired |\n| 00:10 | rolled back |\n| 00:20 | resolved |\n';
-    const { events } = await convert(table);
+    const { events, warnings } = await convert(table);
     expect(events.map(codes)).toEqual([
       ['DATE_FROM_DOCUMENT', 'ZONE_FROM_PROSE'],
-      ['DATE_FROM_DOCUMENT', 'ZONE_FROM_PROSE', 'POSSIBLE_MIDNIGHT_ROLLOVER'],
-      ['DATE_FROM_DOCUMENT', 'ZONE_FROM_PROSE', 'POSSIBLE_MIDNIGHT_ROLLOVER'],
+      ['DATE_FROM_DOCUMENT', 'POSSIBLE_MIDNIGHT_ROLLOVER', 'ZONE_FROM_PROSE'],
+      ['DATE_FROM_DOCUMENT', 'POSSIBLE_MIDNIGHT_ROLLOVER', 'ZONE_FROM_PROSE'],
     ]);
-    expect(events[1]?.occurredAt.toISOString()).toBe('2024-03-01T00:10:00.000Z');
+    expect(events.map((e) => e.occurredAt.toISOString())).toEqual([
+      '2024-03-01T23:50:00.000Z',
+      '2024-03-02T00:10:00.000Z',
+      '2024-03-02T00:20:00.000Z',
+    ]);
+    expect(warnings.map((w) => [w.code, w.where])).toEqual([
+      ['MIDNIGHT_ROLLOVER', 'timeline.md:8'],
+    ]);
     expect(events.map((e) => e.kind)).toEqual(['detection', 'mitigation', 'resolution']);
+  });
+
+  it('keeps rows with the same time in file order, on the same day', async () => {
+    const table =
+      '# Outage on 2024-03-01\n\nAll times in UTC.\n\n| Time | Event |\n|---|---|\n| 09:12 | pods start restarting |\n| 09:12 | on-call paged |\n| 09:15 | rolled back |\n';
+    const { events, warnings } = await convert(table);
+    expect(events.map((e) => [e.occurredAt.toISOString(), e.text])).toEqual([
+      ['2024-03-01T09:12:00.000Z', 'pods start restarting'],
+      ['2024-03-01T09:12:00.000Z', 'on-call paged'],
+      ['2024-03-01T09:15:00.000Z', 'rolled back'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it('prefers a zone in the cell, then the header, then the chosen zone, then prose', async () => {

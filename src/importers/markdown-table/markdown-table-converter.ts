@@ -42,7 +42,7 @@ async function* convertTable(
   const events: ImportedEvent[] = [];
   const seen = new Map<string, number>();
   let previous:
-    | { sequence: number; dateKey: string; minutes: number; instant: number; rolledOver: boolean }
+    | { sequence: number; dateKey: string; minutes: number; instant: number; dayShift: number }
     | undefined;
   for (const row of rows) {
     const where = `${input.fileName}:${row.line}`;
@@ -101,31 +101,42 @@ async function* convertTable(
     if (reading.kind === 'date') {
       ambiguities.push(ambiguity('TIME_MISSING', `Only a date is given; 00:00 is a placeholder`));
     }
+    const minutes = time.hour * 60 + time.minute + time.second / 60;
+    const dateKey = `${dateFrom}:${formatDate(date)}`;
+    const sameRun = previous && previous.sequence === row.sequence;
+    // Times that go backwards under one date (23:50, then 00:20) crossed midnight: the later
+    // rows move to the next day. Equal times keep file order.
+    let dayShift = 0;
+    if (sameRun && previous && dateFrom !== 'row' && previous.dateKey === dateKey) {
+      dayShift = previous.dayShift + (minutes < previous.minutes ? 1 : 0);
+      if (minutes < previous.minutes) {
+        warnings.push({
+          code: 'MIDNIGHT_ROLLOVER',
+          message: `Times went backwards at "${row.timeText}" without a new date: this row and the ones after it are taken as the next day`,
+          where,
+        });
+      }
+      if (dayShift > 0) {
+        ambiguities.push(
+          ambiguity(
+            'POSSIBLE_MIDNIGHT_ROLLOVER',
+            `Moved ${dayShift} day(s) after ${formatDate(date)}: times went backwards above this row without a new date`,
+          ),
+        );
+        date = addDays(date, dayShift);
+      }
+    }
     const zone = chooseZone(row, userZone, prose);
     const zoned = wallTimeToUtc({ ...date, ...time }, zone.zone);
     ambiguities.push(...zone.ambiguities, ...zoned.ambiguities);
 
-    const minutes = time.hour * 60 + time.minute + time.second / 60;
     const instant = zoned.instant.getTime();
-    const dateKey = `${dateFrom}:${formatDate(date)}`;
-    const sameRun = previous && previous.sequence === row.sequence;
-    let rolledOver = false;
-    if (sameRun && previous && dateFrom !== 'row' && previous.dateKey === dateKey) {
-      rolledOver = previous.rolledOver || minutes < previous.minutes;
-      if (rolledOver) {
-        ambiguities.push(
-          ambiguity(
-            'POSSIBLE_MIDNIGHT_ROLLOVER',
-            'Times went backwards above this row without a new date: this may be the next day',
-          ),
-        );
-      }
-    } else if (sameRun && previous && instant < previous.instant) {
+    if (sameRun && previous && dayShift === 0 && instant < previous.instant) {
       ambiguities.push(
         ambiguity('OUT_OF_ORDER', 'Earlier than the row above it; kept in file order'),
       );
     }
-    previous = { sequence: row.sequence, dateKey, minutes, instant, rolledOver };
+    previous = { sequence: row.sequence, dateKey, minutes, instant, dayShift };
 
     const text = row.text.trim();
     const base = contentHash(`${row.timeText}\u0000${text}`);
@@ -160,6 +171,15 @@ async function* convertTable(
     });
   }
   yield { events, warnings };
+}
+
+function addDays(date: CalendarDate, days: number): CalendarDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+  };
 }
 
 function detectTable(sample: DetectionSample): number {
