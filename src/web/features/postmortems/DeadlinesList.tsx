@@ -27,8 +27,7 @@ export function DeadlinesList({ deadlines }: { deadlines: Postmortem['deadlines'
         const tag = stateTags[state];
         return (
           <li key={deadline.phase} className={state}>
-            <strong>{labelOf(postmortemLabels.phase, deadline.phase)}</strong>{' '}
-            {state === 'done' ? 'was due' : 'due'}{' '}
+            <strong>{labelOf(postmortemLabels.phase, deadline.phase)}</strong> due{' '}
             <time dateTime={deadline.dueOn}>{formatDateInWords(deadline.dueOn)}</time>
             {state !== 'done' && <> ({relativeDays(deadline.dueOn, today)})</>}
             {tag && <span className={tag.className}>{tag.text}</span>}
