@@ -1,12 +1,15 @@
 // `npm run build` (also run by `npm install` and `npm start`): compiles the server and the CLI
 // into lib/ (tsc, same folder layout as src/) and the web app into dist/web (Vite), each only
-// when its inputs changed since its last build. `--force` rebuilds both.
+// when its inputs changed since its last build. `--force` rebuilds both. `--best-effort` (the
+// `prepare` of `npm install`) warns instead of failing: the CLI then runs the sources through
+// tsx, and `npm start` builds again and says what is wrong.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBuildFresh, root, writeBuildInputs } from './build-state.mjs';
 
 const force = process.argv.includes('--force');
+const bestEffort = process.argv.includes('--best-effort');
 
 /** Every file tsc compiles or the built server reads at run time (the migrations). */
 function serverInputs() {
@@ -26,6 +29,10 @@ function serverInputs() {
 function run(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
+    if (bestEffort) {
+      console.warn(`warning: \`${args.join(' ')}\` failed; npm start will try again`);
+      process.exit(0);
+    }
     process.exit(result.status ?? 1);
   }
 }
