@@ -147,6 +147,16 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
     }
   });
 
+  it('opening a postmortem for the visible incident does not confirm the hidden one', async () => {
+    const response = await outsider.post('/api/v1/postmortems', {
+      incidentIds: [scene.visibleIncidentId],
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('FORBIDDEN');
+    expect(response.body).not.toContain(scene.restrictedPostmortemId);
+    expect(response.body).not.toContain('already');
+  });
+
   it('the restricted incident answers 404', async () => {
     expect((await outsider.get(`/api/v1/incidents/${scene.restrictedIncidentId}`)).statusCode).toBe(
       404,

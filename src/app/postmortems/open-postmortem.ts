@@ -42,8 +42,14 @@ export async function openPostmortem(
         const visible = await postmortemsRepository.listVisibleIdsByIncident(tx.db, actor, [
           incidentId,
         ]);
+        const visibleIds = visible.get(incidentId) ?? [];
+        if (visibleIds.length === 0) {
+          // The review exists but is restricted from the actor: refuse without saying so, so
+          // that no id, number or title of it reaches them (docs/errors.md says what remains).
+          throw new DomainError('FORBIDDEN', 'You cannot open a postmortem for this incident.');
+        }
         throw new DomainError('ALREADY_EXISTS', 'This incident already has a postmortem.', {
-          details: { postmortemIds: visible.get(incidentId) ?? [] },
+          details: { postmortemIds: visibleIds },
         });
       }
     }
