@@ -103,6 +103,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   app.addHook('onSend', async (request, reply, payload) => {
     applySecurityHeaders(reply, request.url);
+    // The id of the request in the server's log, for a person reporting a problem.
+    reply.header('x-request-id', String(request.id));
     return payload;
   });
 

@@ -14,6 +14,10 @@ export const grafanaPayloadSchema = alertmanagerPayloadSchema.extend({
         dashboardURL: z.string().optional(),
         panelURL: z.string().optional(),
         valueString: z.string().optional(),
+        /** Grafana 11: each query's value by its ref id (`{ "A": 7.9 }`). */
+        values: z.record(z.string(), z.number().nullable()).nullish(),
+        /** A rendered picture of the panel, when image rendering is on. */
+        imageURL: z.string().optional(),
       }),
     )
     .min(1),

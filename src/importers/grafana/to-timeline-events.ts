@@ -2,7 +2,7 @@ import { alertsToTimelineEvents } from '../alertmanager/to-timeline-events.ts';
 import type { ImportResult } from '../imported-event.ts';
 import type { GrafanaPayload } from './payload-schema.ts';
 
-/** Grafana alerts read as Alertmanager alerts, with the value and Grafana links kept. */
+/** Grafana alerts read as Alertmanager alerts, with the values, the image and Grafana links kept. */
 export function grafanaToTimelineEvents(payload: GrafanaPayload, fileName: string): ImportResult {
   const result = alertsToTimelineEvents('grafana', payload, fileName);
   const events = result.events.map((event) => {
@@ -18,6 +18,8 @@ export function grafanaToTimelineEvents(payload: GrafanaPayload, fileName: strin
         silenceURL: alert?.silenceURL ?? null,
         dashboardURL: alert?.dashboardURL || null,
         panelURL: alert?.panelURL || null,
+        values: alert?.values ?? null,
+        imageURL: alert?.imageURL || null,
       },
     };
   });

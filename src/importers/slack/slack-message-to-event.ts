@@ -2,6 +2,7 @@ import type { ImportedEvent } from '../imported-event.ts';
 import { inferKind } from '../infer-kind.ts';
 import { botName } from './slack-bot-name.ts';
 import type { SlackChannel } from './slack-directory.ts';
+import { slackTextForPeople } from './slack-text-for-people.ts';
 import { parseSlackTs } from './slack-ts.ts';
 
 /** What became of one message of a day file. */
@@ -32,16 +33,6 @@ function isRecord(value: unknown): value is Json {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function resolveMentions(text: string, users: ReadonlyMap<string, string>): string {
-  if (!text.includes('<@')) {
-    return text;
-  }
-  return text.replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
-    const name = users.get(id);
-    return name ? `@${name}` : whole;
-  });
 }
 
 function attachmentsText(message: Json): { text: string; colors: string[] } {
@@ -175,7 +166,7 @@ export function slackMessageToEvent(
   }
   const fileNote = files.map((file) => file.title ?? file.name ?? 'file').join(', ');
   const text =
-    resolveMentions(rawText, users).trim() || (fileNote ? `Shared ${fileNote}` : '(no text)');
+    slackTextForPeople(rawText, users).trim() || (fileNote ? `Shared ${fileNote}` : '(no text)');
 
   return {
     kind: 'event',

@@ -95,6 +95,11 @@ describeEachDatabase('webhooks go through the one timeline pipeline', (kind) => 
     const [panel] = await rows('grafana');
     // The page and the dashboard's alert are one happening: the later points at the earlier.
     expect(panel?.duplicateOfId).toBe(alert?.id);
+    // Grafana 11 keeps the queries' values and the panel's picture.
+    expect(panel?.details).toMatchObject({
+      values: { A: 7.9, C: 1 },
+      imageURL: 'https://grafana.example.internal/render/checkout-errors.png',
+    });
 
     const file = join(work, 'alertmanager.json');
     writeFileSync(file, alertmanagerBody);
@@ -138,6 +143,7 @@ describeEachDatabase('webhooks go through the one timeline pipeline', (kind) => 
       expect(probe.headers.allow).toBe('POST');
       expect(probe.headers['content-type']).toContain('application/problem+json');
       expect(probe.json().code).toBe('METHOD_NOT_ALLOWED');
+      expect(probe.json().requestId).toBe(probe.headers['x-request-id']);
     }
   });
 });
