@@ -81,6 +81,8 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     await checkPage(member, 'choose your password');
     await choose.getByRole('button', { name: 'Set password' }).click();
     await member.getByRole('link', { name: 'Sign in' }).click();
+    await new SignInPage(member).heading.waitFor();
+    await checkPage(member, 'sign in');
     await new SignInPage(member).signIn('mo@example.com', 'another horse battery');
     expect(await new AppShell(member).signedInAs.textContent()).toContain('Mo Member');
     await member.goto(`/incidents/${incidentId}`);

@@ -64,7 +64,15 @@ describe.skipIf(!hasChromium)('journey: the web app covers what a team does', ()
       await tabs.filter({ hasText: name }).click();
       await checkPage(page, `postmortem tab ${name}`);
     }
-    for (const path of ['/incidents', '/postmortems', '/services', '/services/checkout-api']) {
+    for (const path of [
+      '/incidents',
+      '/incidents/new',
+      '/postmortems',
+      '/action-items',
+      '/insights',
+      '/services',
+      '/services/checkout-api',
+    ]) {
       await page.goto(path);
       await checkPage(page, path);
     }
