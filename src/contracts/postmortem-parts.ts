@@ -10,7 +10,7 @@ import {
   timelineEventStatuses,
   timelineSources,
 } from '../domain/timeline-event.ts';
-import { instantSchema, isoDateSchema, pageQuerySchema, text } from './common.ts';
+import { instantSchema, isoDateSchema, text } from './common.ts';
 import { limits } from './limits.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
@@ -64,11 +64,6 @@ export const updateTimelineEventBodySchema = z
   })
   .partial()
   .strict();
-
-export const listTimelineQuerySchema = pageQuerySchema.extend({
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
-  status: z.enum(timelineEventStatuses).optional(),
-});
 
 export const timelineEventSchema = z.object({
   id: z.string(),

@@ -248,3 +248,16 @@ describe('markdownTableConverter on half-known times', () => {
     ]);
   });
 });
+
+describe('markdownTableConverter on an empty timeline', () => {
+  it('warns naming the Timeline section when it yields nothing', async () => {
+    const { events, warnings } = await convert(
+      '# Checkout outage\n\n## Timeline\n\nTo be written after the review meeting.\n',
+    );
+    expect(events).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.where])).toEqual([
+      ['TIMELINE_SECTION_EMPTY', 'timeline.md:3'],
+    ]);
+    expect(warnings[0]?.message).toContain('"Timeline"');
+  });
+});

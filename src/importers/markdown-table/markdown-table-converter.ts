@@ -170,6 +170,18 @@ async function* convertTable(
       ambiguities,
     });
   }
+  if (rows.length === 0) {
+    const lines = input.text.split(/\r?\n/);
+    const at = lines.findIndex((line) => /^#{1,6}\s+.*\btimeline\b/i.test(line));
+    if (at >= 0) {
+      const title = (lines[at] ?? '').replace(/^#+\s*/, '').trim();
+      warnings.push({
+        code: 'TIMELINE_SECTION_EMPTY',
+        message: `The section "${title}" holds no entry with a time that could be read`,
+        where: `${input.fileName}:${at + 1}`,
+      });
+    }
+  }
   yield { events, warnings };
 }
 

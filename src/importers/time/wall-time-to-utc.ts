@@ -64,24 +64,6 @@ function wallAsUtcMs(wall: WallTime): number {
   return date.getTime();
 }
 
-/** True when the fields name a real calendar date and clock reading. */
-export function isValidWallTime(wall: WallTime): boolean {
-  const ms = wallAsUtcMs(wall);
-  const date = new Date(ms);
-  return (
-    Number.isFinite(ms) &&
-    date.getUTCFullYear() === wall.year &&
-    date.getUTCMonth() === wall.month - 1 &&
-    date.getUTCDate() === wall.day &&
-    wall.hour >= 0 &&
-    wall.hour < 24 &&
-    wall.minute >= 0 &&
-    wall.minute < 60 &&
-    (wall.second ?? 0) >= 0 &&
-    (wall.second ?? 0) < 60
-  );
-}
-
 /**
  * Converts a wall time in `zone` to UTC. A fixed offset is exact. For an IANA zone every
  * offset the zone used around that day is tried: one match is exact, two (the repeated hour
