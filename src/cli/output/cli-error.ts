@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { PolicyFileError } from '../../app/load-policy-file.ts';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
 import { loggableError } from '../../storage/loggable-error.ts';
+import { translateStorageError } from '../../storage/translate-storage-error.ts';
 import { describeIssueMessage } from './date-hint.ts';
 import { terminalSafe } from './terminal-safe.ts';
 
@@ -10,8 +11,18 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * A database constraint error as the domain error the HTTP API would answer (a unique value
+ * taken → ALREADY_EXISTS, …), so the CLI says the same and exits with the same meaning instead
+ * of printing the driver's text.
+ */
+function known(error: unknown): unknown {
+  return error instanceof DomainError ? error : (translateStorageError(error) ?? error);
+}
+
 /** Exit codes: usage 2, not found 3, conflict 4, anything else 1. */
-export function exitCodeFor(error: unknown): number {
+export function exitCodeFor(thrown: unknown): number {
+  const error = known(thrown);
   if (
     error instanceof UsageError ||
     error instanceof ZodError ||
@@ -42,7 +53,7 @@ export function exitCodeFor(error: unknown): number {
  * for a terminal, since messages can quote stored or given text.
  */
 export function describeError(error: unknown): string[] {
-  return errorLines(error).map(terminalSafe);
+  return errorLines(known(error)).map(terminalSafe);
 }
 
 function errorLines(error: unknown): string[] {
@@ -72,7 +83,8 @@ function errorLines(error: unknown): string[] {
 }
 
 /** The error as JSON for `--json` callers. */
-export function errorAsJson(error: unknown): Record<string, unknown> {
+export function errorAsJson(thrown: unknown): Record<string, unknown> {
+  const error = known(thrown);
   if (error instanceof ZodError) {
     return {
       code: 'VALIDATION_FAILED',
