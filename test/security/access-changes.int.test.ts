@@ -38,6 +38,8 @@ describeEachDatabase('access changes and the authentication hook', (kind) => {
     const hide = await other.patch(url, { restricted: true, memberIds: [other.user.id] }, 1);
     expect(hide.statusCode).toBe(403);
     expect(hide.json().code).toBe('FORBIDDEN');
+    expect((await other.get(url)).json().abilities.manageMembers).toBe(false);
+    expect((await admin.get(url)).json().abilities.manageMembers).toBe(true);
     for (const reader of [creator, viewer, other]) {
       const read = await reader.get(url);
       expect(read.statusCode).toBe(200);

@@ -38,6 +38,8 @@ export function presentIncident(view: IncidentView, viewer: Actor, policy: Polic
     data,
     abilities: {
       update: can(viewer, 'incident.update', incident),
+      // Restriction and members: admins, or members of an already restricted incident.
+      manageMembers: can(viewer, 'incident.manage_members', incident),
       openPostmortem: can(viewer, 'postmortem.create') && can(viewer, 'incident.read', incident),
     },
   };
