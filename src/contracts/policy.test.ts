@@ -58,6 +58,7 @@ describe('resolvePolicy', () => {
       factorTaxonomy: [{ key: 'capacity', label: 'Capacity', description: 'Ran out of room' }],
       reportSections: [{ key: 'summary', label: 'Summary', required: true }],
       requiredReviewerApprovals: { sev1: 3, sev2: 2, sev3: 1, sev4: 0 },
+      authorMayApprove: true,
       blameless: {
         disabledRules: ['hindsight'],
         extraTerms: [{ rule: 'human-error', terms: ['PEBKAC'] }],

@@ -85,6 +85,7 @@ export const policySchema = z
       )
       .optional(),
     requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
+    authorMayApprove: z.boolean().optional(),
     blameless: z
       .object({
         disabledRules: z.array(z.string().min(1)),

@@ -23,3 +23,15 @@ export interface Participant {
   version: number;
   createdAt: Date;
 }
+
+/**
+ * True when a reviewer would approve a report they wrote themselves: their account is the one
+ * that opened the postmortem. Unless the policy says `authorMayApprove`, such an approval is
+ * refused and never counted, so a report always has a second pair of eyes.
+ */
+export function isSelfApproval(
+  reviewerUserId: string | null,
+  authorUserId: string | null | undefined,
+): boolean {
+  return reviewerUserId !== null && authorUserId != null && reviewerUserId === authorUserId;
+}

@@ -56,6 +56,11 @@ export interface Policy {
   reportTemplates?: ReportTemplate[];
   /** How many reviewer approvals a postmortem needs before follow-up, per severity. */
   requiredReviewerApprovals: Record<Severity, number>;
+  /**
+   * Whether the person who opened a postmortem may approve its report as a reviewer. Off by
+   * default: an approval is a second person's reading.
+   */
+  authorMayApprove?: boolean;
   /** Team settings of the blameless-language linter. */
   blameless: {
     /** Rule ids switched off. */
@@ -165,6 +170,7 @@ export const defaultPolicy: Policy = {
     { key: 'lessons_learned', label: 'Lessons learned', required: true },
   ],
   requiredReviewerApprovals: { sev1: 2, sev2: 1, sev3: 1, sev4: 0 },
+  authorMayApprove: false,
   blameless: { disabledRules: [], extraTerms: [] },
   intake: {
     severityLabel: 'severity',

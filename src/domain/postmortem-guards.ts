@@ -2,7 +2,7 @@ import type { ActionItem } from './action-item.ts';
 import { hasNoOwner, isSettled } from './action-item.ts';
 import type { ContributingFactor } from './contributing-factor.ts';
 import type { Incident, Severity } from './incident.ts';
-import type { Participant } from './participant.ts';
+import { isSelfApproval, type Participant } from './participant.ts';
 import type { Policy } from './policy.ts';
 import type { Postmortem } from './postmortem.ts';
 import type { WhyNode } from './why-node.ts';
@@ -36,7 +36,9 @@ export interface UnmetCondition {
 
 /** Everything the guards read: a consistent view of one postmortem taken in one transaction. */
 export interface PostmortemSnapshot {
-  postmortem: Pick<Postmortem, 'phase' | 'sections' | 'analysisMeetingAt'>;
+  /** `createdById` (the report's author) is needed only to refuse counting self-approvals. */
+  postmortem: Pick<Postmortem, 'phase' | 'sections' | 'analysisMeetingAt'> &
+    Partial<Pick<Postmortem, 'createdById'>>;
   incidents: Array<Pick<Incident, 'id' | 'number' | 'status' | 'severity' | 'instants'>>;
   /** Accepted timeline events only: proposed imports do not count yet. */
   acceptedTimelineEventCount: number;
@@ -74,7 +76,7 @@ export interface PostmortemSnapshot {
   participants: Array<Pick<Participant, 'id' | 'userId' | 'role' | 'approvedAt'>>;
   /** Blameless-language findings that nobody waived with a reason. */
   unwaivedBlamelessFindings: Array<{ rule: string; field: string; excerpt: string }>;
-  policy: Pick<Policy, 'reportSections' | 'requiredReviewerApprovals'>;
+  policy: Pick<Policy, 'reportSections' | 'requiredReviewerApprovals' | 'authorMayApprove'>;
 }
 
 type Guard = (snapshot: PostmortemSnapshot) => UnmetCondition[];
@@ -207,7 +209,12 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
     // A person listed twice as reviewer still counts once.
     const approvals = new Set(
       s.participants
-        .filter((p) => p.role === 'reviewer' && p.approvedAt)
+        .filter(
+          (p) =>
+            p.role === 'reviewer' &&
+            p.approvedAt &&
+            (s.policy.authorMayApprove || !isSelfApproval(p.userId, s.postmortem.createdById)),
+        )
         .map((p) => p.userId ?? p.id),
     ).size;
     return approvals >= required

@@ -695,6 +695,19 @@ describe('reviewer approvals into follow-up', () => {
     expect(codes(advance(toFollowUp, snapshot))).toEqual(['REVIEWER_APPROVALS_MISSING']);
     expect(advance(toFollowUp, { ...snapshot, participants: approvals(3) })).toEqual([]);
   });
+
+  it("does not count the author's approval of their own report unless the policy allows it", () => {
+    const base = readySnapshot({
+      incidents: [incident({ severity: 'sev2' })],
+      participants: [reviewer({ id: 'r1', userId: 'author' })],
+    });
+    const byAuthor = { ...base, postmortem: { ...base.postmortem, createdById: 'author' } };
+    expect(codes(advance(toFollowUp, byAuthor))).toEqual(['REVIEWER_APPROVALS_MISSING']);
+    const allowed = { ...byAuthor, policy: { ...byAuthor.policy, authorMayApprove: true } };
+    expect(advance(toFollowUp, allowed)).toEqual([]);
+    const byAnother = { ...base, postmortem: { ...base.postmortem, createdById: 'someone-else' } };
+    expect(advance(toFollowUp, byAnother)).toEqual([]);
+  });
 });
 
 describe('worstSeverity', () => {

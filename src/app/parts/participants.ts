@@ -4,7 +4,7 @@ import type {
   updateParticipantBodySchema,
 } from '../../contracts/postmortem-parts.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Participant } from '../../domain/participant.ts';
+import { isSelfApproval, type Participant } from '../../domain/participant.ts';
 import type { Actor } from '../../domain/user.ts';
 import { participantsRepository } from '../../storage/repositories/parts-repositories.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -39,7 +39,8 @@ export async function addParticipant(
 
 /**
  * Renames, re-roles or records a reviewer's approval. Only the reviewer's own account (or an
- * admin) may approve in their name, and only a reviewer approves.
+ * admin) may approve in their name, only a reviewer approves, and the report's author does not
+ * approve their own report unless the policy allows it.
  */
 export async function updateParticipant(
   deps: AppDeps,
@@ -54,8 +55,19 @@ export async function updateParticipant(
     kind,
     { id, expectedVersion, verb: 'updated' },
     participantsRepository.findById,
-    (tx, current) => {
+    (tx, current, postmortem) => {
       const role = input.role ?? current.role;
+      if (
+        input.approved === true &&
+        !deps.policy.authorMayApprove &&
+        isSelfApproval(current.userId, postmortem.createdById)
+      ) {
+        throw new DomainError(
+          'INVARIANT_VIOLATED',
+          'The author of a report does not approve it; another reviewer does.',
+          { details: { rule: 'AUTHOR_SELF_APPROVAL' } },
+        );
+      }
       if (input.approved !== undefined) {
         if (role !== 'reviewer') {
           throw new DomainError('INVARIANT_VIOLATED', 'Only a reviewer approves the report.', {

@@ -1,4 +1,4 @@
-import type { Participant } from '../../domain/participant.ts';
+import { isSelfApproval, type Participant } from '../../domain/participant.ts';
 import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
 
@@ -25,12 +25,23 @@ function isoDates<T extends object>(record: T): Dated<T> {
   return out as Dated<T>;
 }
 
-/** A part of a postmortem with the viewer's abilities; `update` comes from the postmortem's. */
-export function presentPart<T extends PostmortemPart>(part: T, update: boolean, viewer: Actor) {
+/**
+ * A part of a postmortem with the viewer's abilities; `update` comes from the postmortem's.
+ * `authorBarredFromApproving` names the report's author when the policy refuses self-approval.
+ */
+export function presentPart<T extends PostmortemPart>(
+  part: T,
+  update: boolean,
+  viewer: Actor,
+  authorBarredFromApproving: string | null = null,
+) {
   const abilities: Record<string, boolean> = { update, remove: update };
   if (isParticipant(part)) {
     abilities.approve =
-      update && part.role === 'reviewer' && (viewer.role === 'admin' || part.userId === viewer.id);
+      update &&
+      part.role === 'reviewer' &&
+      (viewer.role === 'admin' || part.userId === viewer.id) &&
+      !isSelfApproval(part.userId, authorBarredFromApproving);
   }
   return { data: isoDates(part), abilities };
 }

@@ -165,6 +165,27 @@ describeEachDatabase('postmortem part routes', (kind) => {
     });
   });
 
+  it('refuses the author approving their own report, and shows no approve button for it', async () => {
+    const self = (
+      await member.post(`${base}/participants`, {
+        name: 'Author as reviewer',
+        role: 'reviewer',
+        userId: member.user.id,
+      })
+    ).json().data;
+    const refused = await member.patch(`/api/v1/participants/${self.id}`, { approved: true }, 1);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'INVARIANT_VIOLATED',
+      details: { rule: 'AUTHOR_SELF_APPROVAL' },
+    });
+    const listed = (await member.get(`${base}/participants`)).json().data;
+    const row = listed.find((p: { data: { id: string } }) => p.data.id === self.id);
+    expect(row.abilities.approve).toBe(false);
+    expect(row.data.approvedAt).toBeNull();
+    await member.delete(`/api/v1/participants/${self.id}`, 1);
+  });
+
   it('lets only reviewers approve, in their own name or by an admin', async () => {
     const engineer = (
       await member.post(`${base}/participants`, { name: 'Eng', role: 'engineering' })

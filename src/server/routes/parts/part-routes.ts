@@ -43,8 +43,9 @@ export function registerPartRoutes<
       const actor = requireActor(request);
       const { postmortem, items } = await listParts(deps, actor, request.params.id, resource.list);
       const { update } = postmortemAbilities(postmortem, actor);
+      const authorBarred = deps.policy.authorMayApprove ? null : postmortem.createdById;
       return {
-        data: items.map((item) => presentPart(item, update, actor)),
+        data: items.map((item) => presentPart(item, update, actor, authorBarred)),
         page: { nextCursor: null, total: items.length },
       };
     },

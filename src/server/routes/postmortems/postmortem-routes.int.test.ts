@@ -219,11 +219,12 @@ describeEachDatabase('postmortem routes', (kind) => {
       item.version,
     );
     expect(itemUpdate.statusCode).toBe(200);
+    // The member opened the review, so another person approves it.
     const reviewer = (
       await member.post(`${base}/participants`, {
-        name: 'Member',
+        name: 'Admin',
         role: 'reviewer',
-        userId: member.user.id,
+        userId: admin.user.id,
       })
     ).json().data;
     const byOther = await admin.patch(

@@ -89,6 +89,12 @@ export function PolicyPage() {
           values={policy.requiredReviewerApprovals}
           unit=""
         />
+        <p>
+          {policy.authorMayApprove
+            ? 'The person who opened a postmortem may approve its report.'
+            : 'The person who opened a postmortem does not approve its report; another reviewer does.'}{' '}
+          {origin('authorMayApprove')}
+        </p>
       </section>
       <section className="card" aria-labelledby="policy-taxonomy">
         <h3 id="policy-taxonomy">Contributing-factor categories {origin('factorTaxonomy')}</h3>
