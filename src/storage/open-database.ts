@@ -40,6 +40,13 @@ export interface DatabaseHandle {
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection that the server ends (a restart, a failover, an administrator
+    // terminating it) is reported here; without a listener node-postgres throws it as an
+    // uncaught exception and the whole process dies. The pool drops that connection and the
+    // next query opens a new one, so a note is all that is needed.
+    pool.on('error', (error) => {
+      process.stderr.write(`database: an idle connection ended: ${error.message}\n`);
+    });
     const db = drizzlePostgres(pool, { schema }) as unknown as Database;
     return {
       db,
