@@ -9,10 +9,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../test/support/fixture-path.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { slackConverter } from '../importers/slack/slack-converter.ts';
 import { listZipPaths, openZip } from './read-zip.ts';
@@ -182,9 +182,7 @@ describe('openZip', () => {
   });
 });
 
-const exportDir = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/slack/export-hfaran-testarchive', import.meta.url),
-);
+const exportDir = sharedFixture('payloads/slack/export-hfaran-testarchive');
 if (!existsSync(exportDir)) {
   console.warn(`Slack fixtures not found at ${exportDir}: zipped-export test skipped`);
 }
