@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { PGlite } from '@electric-sql/pglite';
+import { type SQLChunk, sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
 import type { Database } from './database.ts';
 import type { DatabaseHandle } from './open-database.ts';
 
@@ -24,32 +25,67 @@ export interface JobQueue {
 /** Queue names Debrief uses; each is created at start. */
 export const jobNames = ['deliver-notification', 'scan-reminders'] as const;
 
+type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * pg-boss on the one PGlite connection. Its schema plans are several statements without
+ * parameters, which PGlite runs only through `exec`; everything else is one statement with
+ * parameters.
+ */
+function pgliteExecutor(instance: PGlite): Executor {
+  return {
+    async executeSql(text, values = []) {
+      if (values.length > 0) {
+        return instance.query(text, values);
+      }
+      const results = await instance.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+/**
+ * pg-boss inside a drizzle transaction: its `$n` placeholders become drizzle parameters, so
+ * the statement runs on the transaction's own connection on either engine.
+ */
+function transactionExecutor(tx: Database): Executor {
+  return {
+    async executeSql(text, values = []) {
+      const parts = text.split(/\$(\d+)/);
+      const chunks: SQLChunk[] = [sql.raw(parts[0] ?? '')];
+      for (let i = 1; i < parts.length; i += 2) {
+        // An undefined template value would vanish from drizzle's SQL; pg binds it as NULL.
+        chunks.push(sql.param(values[Number(parts[i]) - 1] ?? null), sql.raw(parts[i + 1] ?? ''));
+      }
+      const result = (await tx.execute(sql.join(chunks))) as unknown as { rows: unknown[] };
+      return { rows: result.rows };
+    },
+  };
+}
+
 /** Starts pg-boss on the database of `handle` (its own `pgboss` schema, migrated at start). */
 export async function startJobQueue(
   handle: DatabaseHandle,
   options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
 ): Promise<JobQueue> {
   const target = handle.queueTarget;
+  const schedule = options.schedule ?? true;
   const boss =
     target.kind === 'postgres'
-      ? new PgBoss({ connectionString: target.url, max: 4, schedule: options.schedule ?? true })
-      : new PgBoss({
-          db: fromPglite(target.instance),
-          backend: 'pglite',
-          schedule: options.schedule ?? true,
-        });
+      ? new PgBoss({ connectionString: target.url, max: 4, schedule })
+      : new PgBoss({ db: pgliteExecutor(target.instance) as PgBoss.Db, schedule });
   boss.on('error', (error: unknown) => {
     process.stderr.write(`job queue: ${error instanceof Error ? error.message : String(error)}\n`);
   });
   await boss.start();
   for (const name of jobNames) {
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
   }
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   return {
     async send(tx, name, data, sendOptions = {}) {
       await boss.send(name, data, {
-        db: fromDrizzle(tx as never, sql),
+        db: transactionExecutor(tx) as PgBoss.Db,
         ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
       });
     },
