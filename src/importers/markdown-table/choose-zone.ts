@@ -24,7 +24,8 @@ export interface ZoneChoice {
 }
 
 /**
- * The zone a row is read in: written in the cell, in the table header, chosen by the user,
+ * The zone a row is read in: written in the cell, in the table header or in the heading of its
+ * timeline section, chosen by the user,
  * stated in prose, in that order; prose, conflicts and no zone at all become ambiguities.
  */
 export function chooseZone(
@@ -35,7 +36,9 @@ export function chooseZone(
   const written =
     (row.reading.kind === 'time' || row.reading.kind === 'datetime'
       ? row.reading.zone
-      : undefined) ?? row.headerZone;
+      : undefined) ??
+    row.headerZone ??
+    row.sectionZone;
   if (written) {
     return { zone: written, ambiguities: [], known: true };
   }

@@ -11,13 +11,19 @@ import type {
 import { ambiguity } from '../time/ambiguity-codes.ts';
 import { findZoneInProse } from '../time/find-zone-in-prose.ts';
 import { wallTimeToUtc } from '../time/wall-time-to-utc.ts';
-import { parseZone } from '../time/zone.ts';
+import { knownZoneAbbreviations, parseZone } from '../time/zone.ts';
 import { chooseZone, contentHash } from './choose-zone.ts';
 import { findDocumentDate } from './find-document-date.ts';
 import { type CalendarDate, formatDate } from './read-date-text.ts';
+import { readTimeText } from './read-time-text.ts';
 import { scanTimeline } from './scan-timeline.ts';
 
 type Ambiguities = ImportedEvent['ambiguities'];
+
+const quotedInstant = new RegExp(
+  `\\d{4}-\\d{2}-\\d{2}[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\s*(?:Z\\b|[+-]\\d{2}:?\\d{2}|(?:${knownZoneAbbreviations.join('|')})\\b)`,
+  'g',
+);
 
 async function* convertTable(
   input: ImportInput,
@@ -37,7 +43,7 @@ async function* convertTable(
   const userZone = options.zone ? parseZone(options.zone) : undefined;
   const prose = findZoneInProse(input.text);
   const documentDate = findDocumentDate(input.text);
-  const rows = scanTimeline(input.text, documentDate?.date.year);
+  const { rows, sections } = scanTimeline(input.text, documentDate?.date.year);
   const warnings: ImportWarning[] = [];
   const events: ImportedEvent[] = [];
   const seen = new Map<string, number>();
@@ -130,6 +136,27 @@ async function* convertTable(
     const zoned = wallTimeToUtc({ ...date, ...time }, zone.zone);
     ambiguities.push(...zone.ambiguities, ...zoned.ambiguities);
 
+    if (reading.kind !== 'date' && reading.approximate) {
+      ambiguities.push(
+        ambiguity(
+          'TIME_APPROXIMATE',
+          `"${row.timeText}" is approximate (${reading.approximate}): kept as an estimate`,
+        ),
+      );
+    }
+    const quoted = readQuotedTimes(row.quotes);
+    for (const quote of quoted) {
+      const apart = Math.abs(quote.at.getTime() - zoned.instant.getTime()) / 60_000;
+      if (apart >= 30) {
+        ambiguities.push(
+          ambiguity(
+            'QUOTE_TIME_DIFFERS',
+            `The quote under this row says ${quote.text} (${quote.at.toISOString()}), ${Math.round(apart)} minutes from the row read in ${zone.zone.label}`,
+          ),
+        );
+      }
+    }
+
     const instant = zoned.instant.getTime();
     if (sameRun && previous && dayShift === 0 && instant < previous.instant) {
       ambiguities.push(
@@ -155,7 +182,7 @@ async function* convertTable(
       originalZone: zone.known ? zone.zone.label : null,
       text: text === '' ? '(no text)' : text,
       kind: inferKind(text),
-      actor: null,
+      actor: row.actor ?? null,
       sourceRef: input.fileName,
       rawRef: `${input.fileName}:${row.line}`,
       details: {
@@ -165,24 +192,51 @@ async function* convertTable(
         form: row.form,
         offset: zoned.offset,
         ...(reading.kind !== 'date' && reading.note ? { timeNote: reading.note } : {}),
+        ...(reading.kind !== 'date' && reading.approximate
+          ? { approximate: reading.approximate, precision: 'estimated' }
+          : {}),
+        ...(sections.length > 1 && row.section > 0 && sections[row.section]?.title
+          ? { section: sections[row.section]?.title }
+          : {}),
+        ...(row.quotes.length > 0
+          ? {
+              quoted: row.quotes,
+              quotedTimes: quoted.map((q) => ({ text: q.text, at: q.at.toISOString() })),
+            }
+          : {}),
         ...(Object.keys(row.columns).length > 0 ? { columns: row.columns } : {}),
       },
       ambiguities,
     });
   }
-  if (rows.length === 0) {
-    const lines = input.text.split(/\r?\n/);
-    const at = lines.findIndex((line) => /^#{1,6}\s+.*\btimeline\b/i.test(line));
-    if (at >= 0) {
-      const title = (lines[at] ?? '').replace(/^#+\s*/, '').trim();
+  for (const [index, section] of sections.entries()) {
+    if (section.title !== undefined && !rows.some((row) => row.section === index)) {
       warnings.push({
         code: 'TIMELINE_SECTION_EMPTY',
-        message: `The section "${title}" holds no entry with a time that could be read`,
-        where: `${input.fileName}:${at + 1}`,
+        message: `The section "${section.title}" holds no entry with a time that could be read`,
+        where: `${input.fileName}:${section.line}`,
       });
     }
   }
   yield { events, warnings };
+}
+
+/**
+ * Instants a block quote under a row states with their own zone (a quoted alert's
+ * `2026-03-10 23:05:00 UTC`, `2026-03-10T23:05:00Z`); quotes without a zone say nothing.
+ */
+function readQuotedTimes(quotes: string[]): Array<{ text: string; at: Date }> {
+  const found: Array<{ text: string; at: Date }> = [];
+  for (const quote of quotes) {
+    for (const match of quote.matchAll(quotedInstant)) {
+      const reading = readTimeText(match[0]);
+      if (reading.kind === 'datetime' && reading.zone) {
+        const at = wallTimeToUtc({ ...reading.date, ...reading.time }, reading.zone).instant;
+        found.push({ text: match[0].trim(), at });
+      }
+    }
+  }
+  return found;
 }
 
 function addDays(date: CalendarDate, days: number): CalendarDate {

@@ -11,13 +11,22 @@ export interface ClockTime {
 
 /** What a timestamp cell, heading or bullet says. */
 export type TimeReading =
-  | { kind: 'datetime'; date: CalendarDate; time: ClockTime; zone?: Zone; note?: string }
+  | {
+      kind: 'datetime';
+      date: CalendarDate;
+      time: ClockTime;
+      zone?: Zone;
+      note?: string;
+      approximate?: string;
+    }
   | {
       kind: 'time';
       time: ClockTime;
       zone?: Zone;
       note?: string;
       monthDay?: { month: number; day: number };
+      /** Why the time is only an estimate as written (`~08:15`, `10:??`, `around 3pm`). */
+      approximate?: string;
     }
   | { kind: 'date'; date: CalendarDate }
   | { kind: 'placeholder' }
@@ -38,6 +47,14 @@ const dateWithPlaceholderTime =
 /** A range whose end is unknown: `12:26-12:??`. */
 const openRangeEnd = /(\d[:.]\d{2})\s*(?:-|\u2013|\u2014|to)\s*(?:\d{1,2}|\?\?)[:.]\?\?$/;
 const clock = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(.*)$/i;
+/** `3pm`, `11 a.m.`: an hour and nothing finer. */
+const hourOnly = /^(\d{1,2})\s*([ap]\.?m\.?)(.*)$/i;
+/** `10:??`, `10:xx`: the hour is known, the minutes are not. */
+const unknownMinutes = /^(\d{1,2})[:.](?:\?\?|xx)\s*([ap]\.?m\.?)?(.*)$/i;
+/** `~08:15`, `around 3pm`, `approx. 14:30`, `ca. 9:00`, `14:30ish`: said to be approximate. */
+const approximatePrefix =
+  /(?:^|(?<=\s))(?:~|\u2248|around|about|approx(?:\.|imately)?|ca\.|circa)\s*(?=\d)/i;
+const approximateSuffix = /(?<=\d|[ap]\.?m\.?)\s*-?ish\b/i;
 
 function clean(text: string): string {
   return text
@@ -92,6 +109,24 @@ export function readTimeText(raw: string): TimeReading {
   const text = clean(raw);
   if (text === '') {
     return { kind: 'none' };
+  }
+  const approximate = approximatePrefix.exec(text) ?? approximateSuffix.exec(text);
+  if (approximate) {
+    const at = approximate.index;
+    const reading = readTimeText(
+      `${text.slice(0, at)} ${text.slice(at + approximate[0].length)}`.trim(),
+    );
+    return reading.kind === 'datetime' || reading.kind === 'time'
+      ? { ...reading, approximate: `written "${approximate[0].trim()}"` }
+      : reading;
+  }
+  const partial = unknownMinutes.exec(text);
+  if (partial?.[1]) {
+    const time = toClock(partial[1], '00', undefined, partial[2]);
+    const rest = trailingZone(partial[3] ?? '');
+    return time && rest.ok
+      ? { kind: 'time', time, zone: rest.zone, approximate: 'minutes unknown' }
+      : { kind: 'placeholder' };
   }
   const dateOnly = dateWithPlaceholderTime.exec(text);
   if (dateOnly?.[1]) {
@@ -159,6 +194,14 @@ export function readTimeText(raw: string): TimeReading {
     return time
       ? { kind: 'time', time, zone: rest.zone, note: rest.note }
       : { kind: 'invalid', reason: `impossible time "${text}"` };
+  }
+  const hour = hourOnly.exec(text);
+  if (hour?.[1] && hour[2]) {
+    const time = toClock(hour[1], '00', undefined, hour[2]);
+    const rest = trailingZone(hour[3] ?? '');
+    if (time && rest.ok) {
+      return { kind: 'time', time, zone: rest.zone, note: rest.note, approximate: 'hour only' };
+    }
   }
   return { kind: 'none' };
 }

@@ -27,6 +27,10 @@ export const ambiguityCodes = [
   'DST_OVERLAP',
   /** The row is earlier than the row above it; kept in file order. */
   'OUT_OF_ORDER',
+  /** The time is written as approximate (`~08:15`, `10:??`, `around 3pm`); kept as an estimate. */
+  'TIME_APPROXIMATE',
+  /** A block quote under the row (a quoted alert) states an instant far from the row's. */
+  'QUOTE_TIME_DIFFERS',
 ] as const;
 export type AmbiguityCode = (typeof ambiguityCodes)[number];
 

@@ -9,7 +9,7 @@ export interface ProseZone {
   text: string;
 }
 
-const token = `(?:UTC|GMT)\\s*[+\\-\\u2212]\\s*\\d{1,2}(?::?\\d{2})?|${knownZoneAbbreviations.join('|')}`;
+const token = `(?:UTC|GMT)\\s*[+\\-\\u2212]\\s*\\d{1,2}(?::?\\d{2})?|${knownZoneAbbreviations.join('|')}|(?:Africa|America|Asia|Australia|Europe|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?`;
 const tokenPattern = new RegExp(`(?<![A-Za-z])(${token})(?![A-Za-z])`, 'g');
 const statementPattern = /\btimes?\b|\btime ?zone\b|\btz\b/i;
 
@@ -26,21 +26,33 @@ function zonesIn(line: string): Zone[] {
 
 /**
  * Finds the zone a document states for its times ("All times in CET", "_All times in EEST_",
- * "All times in PDT (UTC-7)"). Only lines that talk about time count, so an "EST" in a sentence
- * about something else is not taken for one; an explicit `UTC±N` on the same line wins over an
+ * "All times in PDT (UTC-7)", "Times below are in UTC", "Time zone: America/Los_Angeles"). Only
+ * lines that talk about time count, so an "EST" in a sentence about something else is not taken
+ * for one, and never a table, a block quote or pasted code (a quoted alert keeps its own zone); an explicit `UTC±N` on the same line wins over an
  * abbreviation (it says what the abbreviation meant).
  */
 export function findZoneInProse(text: string): ProseZone | undefined {
   const lines = text.split(/\r?\n/);
+  let fenced = false;
   for (const [index, raw] of lines.entries()) {
-    if (raw.trimStart().startsWith('|') || !statementPattern.test(raw)) {
+    if (/^\s*(```|~~~)/.test(raw)) {
+      fenced = !fenced;
+      continue;
+    }
+    // A table cell, a quoted alert or pasted code speaks for itself, not for the document.
+    if (fenced || /^\s*[|>]/.test(raw) || !statementPattern.test(raw)) {
       continue;
     }
     const zones = zonesIn(raw);
     const explicit = zones.find((zone) => zone.kind === 'fixed' && zone.label.startsWith('+'));
     const negative = zones.find((zone) => zone.kind === 'fixed' && zone.label.startsWith('-'));
     const chosen = explicit ?? negative ?? zones[0];
-    if (chosen && /\ball times\b|\btimes?\s+(?:are|is|in)\b|\btime ?zone\s*:/i.test(raw)) {
+    if (
+      chosen &&
+      /\ball times\b|\btimes?\s+(?:(?:below|above|here|shown|given|listed)\s+)?(?:are|is|in)\b|\btime ?zone\s*(?::|is\b)/i.test(
+        raw,
+      )
+    ) {
       return { zone: chosen, line: index + 1, text: raw.trim() };
     }
   }
