@@ -45,6 +45,8 @@ export const errorCodes = [
   'RATE_LIMITED',
   /** A PDF was asked for but no Chromium is installed to print it; the message says what to install. */
   'PDF_RENDERER_UNAVAILABLE',
+  /** An import job whose server stopped before it ended (kept on the job; nothing was stored). */
+  'IMPORT_INTERRUPTED',
   /** Anything unexpected; the response carries only a request id. */
   'INTERNAL',
 ] as const;

@@ -29,6 +29,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   RESET_LINK_INVALID: 400,
   INTERNAL: 500,
   PDF_RENDERER_UNAVAILABLE: 503,
+  IMPORT_INTERRUPTED: 503,
 };
 
 const titles: Record<ErrorCode, string> = {
@@ -54,6 +55,7 @@ const titles: Record<ErrorCode, string> = {
   RESET_LINK_INVALID: 'The reset link does not work',
   INTERNAL: 'Something went wrong on our side',
   PDF_RENDERER_UNAVAILABLE: 'PDF export is not available on this server',
+  IMPORT_INTERRUPTED: 'The server stopped during this import',
 };
 
 /** A documentation link per code, so that a problem explains itself. */

@@ -79,6 +79,9 @@ export async function runImportJob(
   };
   try {
     const outcome = await inTransaction(deps, async (tx) => {
+      // Held until the transaction ends, or the process dies: how a restart tells a job that
+      // nobody runs any more from one another instance is running.
+      await importJobsRepository.holdRunLock(tx.db, job.id);
       await loadPostmortemFor(tx, actor, job.postmortemId, 'postmortem.update');
       const outcome = createOutcome();
       outcome.skipped = plan.skipped;

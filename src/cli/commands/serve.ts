@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { recoverImportJobs } from '../../app/imports/recover-import-jobs.ts';
 import { buildApp } from '../../server/build-app.ts';
 import { startFollowUpJobs } from '../../server/jobs/start-follow-up-jobs.ts';
 import {
@@ -6,6 +7,7 @@ import {
   describeChannels,
   readNotificationSettings,
 } from '../../server/notifications/notification-config.ts';
+import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
 
 /** Options of `debrief serve`. */
@@ -27,7 +29,11 @@ export function parseTrustedProxy(value: string | undefined): string[] | undefin
 
 /** Starts the HTTP server (API + web app) and stops cleanly on SIGINT/SIGTERM. */
 export async function serve(options: ServeOptions): Promise<void> {
+  const startedAt = new Date();
   const runtime = await openRuntime(options);
+  // What a server that died mid-import left behind: its jobs and its uploads.
+  const recovered = await recoverImportJobs(runtime.deps, startedAt);
+  const removed = await removeOrphanedUploads();
   const app = await buildApp({
     deps: runtime.deps,
     ping: runtime.handle.ping,
@@ -39,6 +45,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   const channels = buildNotificationChannels(readNotificationSettings());
   const jobs = await startFollowUpJobs(runtime.handle, runtime.deps, channels);
   app.log.info(describeChannels(channels));
+  if (recovered.length > 0 || removed.length > 0) {
+    app.log.warn(
+      { importJobs: recovered, uploads: removed.length },
+      'imports interrupted by an earlier stop were marked failed and their uploads removed',
+    );
+  }
   const stop = async () => {
     await app.close();
     await jobs.stop();

@@ -1,7 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { TimelineSource } from '../../domain/timeline-event.ts';
 import type { Database } from '../database.ts';
 import { importJobs } from '../schema.ts';
+
+/** The advisory-lock class of import runs (see `holdRunLock`). */
+const runLockClass = 4242004;
 
 /** The life of an import: queued → running → succeeded | failed. */
 export const importJobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
@@ -63,6 +66,35 @@ export const importJobsRepository = {
   async update(db: Database, id: string, change: ImportJobChange): Promise<ImportJob | undefined> {
     const [row] = await db.update(importJobs).set(change).where(eq(importJobs.id, id)).returning();
     return row ? toImportJob(row) : undefined;
+  },
+
+  /**
+   * Marks the job as being run by this transaction: a transaction-level advisory lock, released
+   * when the transaction ends — or when its process dies, since the database ends the
+   * connection. `recoverImportJobs` reads a free lock as "nobody runs this job".
+   */
+  async holdRunLock(db: Database, id: string): Promise<void> {
+    await db.execute(sql`select pg_advisory_xact_lock(${runLockClass}, hashtext(${id}))`);
+  },
+
+  /** True (and the lock held until the transaction ends) when no transaction runs the job. */
+  async tryRunLock(db: Database, id: string): Promise<boolean> {
+    const result = (await db.execute(
+      sql`select pg_try_advisory_xact_lock(${runLockClass}, hashtext(${id})) as locked`,
+    )) as unknown as { rows: Array<{ locked: boolean }> };
+    return result.rows[0]?.locked === true;
+  },
+
+  /** Jobs still queued or running that were created before `before`, oldest first. */
+  async listUnfinished(db: Database, before: Date): Promise<ImportJob[]> {
+    const rows = await db
+      .select()
+      .from(importJobs)
+      .where(
+        and(inArray(importJobs.status, ['queued', 'running']), lt(importJobs.createdAt, before)),
+      )
+      .orderBy(importJobs.createdAt);
+    return rows.map(toImportJob);
   },
 
   async findById(db: Database, id: string): Promise<ImportJob | undefined> {

@@ -15,6 +15,13 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
 }
 
+/**
+ * Uploads live in `<tmp>/debrief-import-<pid>-<random>`: the process id lets the next start
+ * tell the folders of a server that died (`kill -9`, out of memory) from those of one still
+ * running (`removeOrphanedUploads`).
+ */
+export const uploadDirPrefix = 'debrief-import-';
+
 /** Most files one upload may hold (a folder picked in the browser). */
 export const uploadFilesMax = 5000;
 
@@ -69,7 +76,7 @@ export async function receiveUpload(
   if (!request.isMultipart()) {
     throw new DomainError('MALFORMED_REQUEST', 'Send the file as multipart/form-data.');
   }
-  const dir = await mkdtemp(join(tmpdir(), 'debrief-import-'));
+  const dir = await mkdtemp(join(tmpdir(), `${uploadDirPrefix}${process.pid}-`));
   const fields: Record<string, string> = {};
   const names: string[] = [];
   const folder = join(dir, 'upload');
