@@ -86,6 +86,7 @@ export const policySchema = z
       .optional(),
     requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
     authorMayApprove: z.boolean().optional(),
+    reviewTeams: z.record(keySchema, z.array(z.email()).min(1).max(500)).optional(),
     blameless: z
       .object({
         disabledRules: z.array(z.string().min(1)),

@@ -61,6 +61,11 @@ export interface Policy {
    * default: an approval is a second person's reading.
    */
   authorMayApprove?: boolean;
+  /**
+   * Teams whose review can be requested, by key (`security`, `legal`), each with its members'
+   * e-mails: any one member answers a review requested of the team.
+   */
+  reviewTeams?: Record<string, string[]>;
   /** Team settings of the blameless-language linter. */
   blameless: {
     /** Rule ids switched off. */

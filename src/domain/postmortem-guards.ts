@@ -2,9 +2,10 @@ import type { ActionItem } from './action-item.ts';
 import { hasNoOwner, isSettled } from './action-item.ts';
 import type { ContributingFactor } from './contributing-factor.ts';
 import type { Incident, Severity } from './incident.ts';
-import { isSelfApproval, type Participant } from './participant.ts';
+import type { Participant } from './participant.ts';
 import type { Policy } from './policy.ts';
 import type { Postmortem } from './postmortem.ts';
+import { countedApprovers, type ReviewRequest } from './review-request.ts';
 import type { WhyNode } from './why-node.ts';
 import { lacksEvidence } from './why-tree.ts';
 
@@ -22,6 +23,8 @@ export const unmetConditionCodes = [
   'ACTION_ITEM_WITHOUT_DUE_DATE',
   'ACTION_ITEM_WITHOUT_SUCCESS_CRITERION',
   'REVIEWER_APPROVALS_MISSING',
+  'REVIEW_PENDING',
+  'REVIEW_CHANGES_REQUESTED',
   'ACTION_ITEMS_NOT_VERIFIED',
   'REASON_REQUIRED',
 ] as const;
@@ -74,6 +77,16 @@ export interface PostmortemSnapshot {
     >
   >;
   participants: Array<Pick<Participant, 'id' | 'userId' | 'role' | 'approvedAt'>>;
+  /**
+   * Reviews requested of people or teams, each with a label naming who is asked ("Ada", "team
+   * security"). Absent means none were requested.
+   */
+  reviewRequests?: Array<
+    Pick<ReviewRequest, 'id' | 'status' | 'decidedById'> & {
+      label: string;
+      comment?: string | null;
+    }
+  >;
   /** Blameless-language findings that nobody waived with a reason. */
   unwaivedBlamelessFindings: Array<{ rule: string; field: string; excerpt: string }>;
   policy: Pick<Policy, 'reportSections' | 'requiredReviewerApprovals' | 'authorMayApprove'>;
@@ -206,26 +219,42 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
       })),
   REVIEWER_APPROVALS_MISSING: (s) => {
     const required = s.policy.requiredReviewerApprovals[worstSeverity(s.incidents)];
-    // A person listed twice as reviewer still counts once.
-    const approvals = new Set(
-      s.participants
-        .filter(
-          (p) =>
-            p.role === 'reviewer' &&
-            p.approvedAt &&
-            (s.policy.authorMayApprove || !isSelfApproval(p.userId, s.postmortem.createdById)),
-        )
-        .map((p) => p.userId ?? p.id),
-    ).size;
+    const context = {
+      authorUserId: s.postmortem.createdById,
+      authorMayApprove: s.policy.authorMayApprove,
+    };
+    // A person counts once, whether they ticked "approved" as a participant, answered a
+    // requested review, or both.
+    const approvers = countedApprovers(s.participants, s.reviewRequests ?? [], context);
+    const approvals = approvers.size;
+    const waiting = (s.reviewRequests ?? []).filter((r) => r.status === 'pending');
     return approvals >= required
       ? []
       : [
           {
             code: 'REVIEWER_APPROVALS_MISSING',
-            message: `${approvals} of ${required} required reviewer approvals given.`,
+            message: `${approvals} of ${required} required reviewer approvals given${
+              waiting.length > 0 ? `; waiting for ${waiting.map((r) => r.label).join(', ')}` : ''
+            }.`,
           },
         ];
   },
+  REVIEW_PENDING: (s) =>
+    (s.reviewRequests ?? [])
+      .filter((r) => r.status === 'pending')
+      .map((r) => ({
+        code: 'REVIEW_PENDING',
+        message: `The review requested of ${r.label} is not answered yet (or withdraw the request).`,
+        subject: { type: 'review_request', id: r.id },
+      })),
+  REVIEW_CHANGES_REQUESTED: (s) =>
+    (s.reviewRequests ?? [])
+      .filter((r) => r.status === 'changes_requested')
+      .map((r) => ({
+        code: 'REVIEW_CHANGES_REQUESTED',
+        message: `${r.label} asked for changes${r.comment ? `: ${r.comment}` : ''}; they approve once the report is changed.`,
+        subject: { type: 'review_request', id: r.id },
+      })),
   ACTION_ITEMS_NOT_VERIFIED: (s) =>
     s.actionItems
       .filter((item) => !isSettled(item))

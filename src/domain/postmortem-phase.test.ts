@@ -416,6 +416,33 @@ describe('each guard alone', () => {
       subjects: [undefined],
     },
     {
+      code: 'REVIEW_PENDING',
+      step: toFollowUp,
+      snapshot: readySnapshot({
+        reviewRequests: [
+          { id: 'asked', status: 'pending', decidedById: null, label: 'team security' },
+          { id: 'done', status: 'approved', decidedById: 'user-9', label: 'Ada' },
+        ],
+      }),
+      subjects: [{ type: 'review_request', id: 'asked' }],
+    },
+    {
+      code: 'REVIEW_CHANGES_REQUESTED',
+      step: toFollowUp,
+      snapshot: readySnapshot({
+        reviewRequests: [
+          {
+            id: 'changes',
+            status: 'changes_requested',
+            decidedById: 'user-9',
+            label: 'Ada',
+            comment: 'The impact section misses the EU customers.',
+          },
+        ],
+      }),
+      subjects: [{ type: 'review_request', id: 'changes' }],
+    },
+    {
       code: 'ACTION_ITEMS_NOT_VERIFIED',
       step: toClosed,
       snapshot: readySnapshot({
@@ -707,6 +734,48 @@ describe('reviewer approvals into follow-up', () => {
     expect(advance(toFollowUp, allowed)).toEqual([]);
     const byAnother = { ...base, postmortem: { ...base.postmortem, createdById: 'someone-else' } };
     expect(advance(toFollowUp, byAnother)).toEqual([]);
+  });
+});
+
+describe('requested reviews into follow-up', () => {
+  const sev1 = (reviewRequests: NonNullable<PostmortemSnapshot['reviewRequests']>) =>
+    readySnapshot({
+      incidents: [incident({ severity: 'sev1' })],
+      participants: [],
+      reviewRequests,
+    });
+
+  it('counts approved requests with participant approvals, each person once, and names who is pending', () => {
+    const refused = advance(
+      toFollowUp,
+      sev1([
+        { id: 'a', status: 'approved', decidedById: 'user-1', label: 'Ada' },
+        { id: 'b', status: 'pending', decidedById: null, label: 'team legal' },
+      ]),
+    );
+    expect(codes(refused)).toEqual(['REVIEWER_APPROVALS_MISSING', 'REVIEW_PENDING']);
+    expect(refused[0]?.message).toContain('waiting for team legal');
+    const twice = sev1([
+      { id: 'a', status: 'approved', decidedById: 'user-1', label: 'Ada' },
+      { id: 'b', status: 'approved', decidedById: 'user-1', label: 'team legal' },
+    ]);
+    expect(codes(advance(toFollowUp, twice))).toEqual(['REVIEWER_APPROVALS_MISSING']);
+    const two = sev1([
+      { id: 'a', status: 'approved', decidedById: 'user-1', label: 'Ada' },
+      { id: 'b', status: 'approved', decidedById: 'user-2', label: 'team legal' },
+    ]);
+    expect(advance(toFollowUp, two)).toEqual([]);
+  });
+
+  it("does not count the author's own answer unless the policy allows it", () => {
+    const base = sev1([
+      { id: 'a', status: 'approved', decidedById: 'author', label: 'Ada' },
+      { id: 'b', status: 'approved', decidedById: 'user-2', label: 'Bo' },
+    ]);
+    const byAuthor = { ...base, postmortem: { ...base.postmortem, createdById: 'author' } };
+    expect(codes(advance(toFollowUp, byAuthor))).toEqual(['REVIEWER_APPROVALS_MISSING']);
+    const allowed = { ...byAuthor, policy: { ...byAuthor.policy, authorMayApprove: true } };
+    expect(advance(toFollowUp, allowed)).toEqual([]);
   });
 });
 

@@ -36,6 +36,8 @@ export const phaseTransitions: readonly PhaseTransition[] = [
     'ACTION_ITEM_WITHOUT_DUE_DATE',
     'ACTION_ITEM_WITHOUT_SUCCESS_CRITERION',
     'REVIEWER_APPROVALS_MISSING',
+    'REVIEW_PENDING',
+    'REVIEW_CHANGES_REQUESTED',
   ]),
   advance('follow_up', 'closed', ['ACTION_ITEMS_NOT_VERIFIED']),
   ...postmortemPhases.flatMap((from, fromIndex) =>

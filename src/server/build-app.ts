@@ -40,6 +40,7 @@ import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerPolicySourceRoutes } from './routes/policy-source-routes.ts';
 import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-record-routes.ts';
 import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
+import { registerReviewRoutes } from './routes/reviews/review-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { withZod } from './routes/route-context.ts';
 import { registerServiceRoutes } from './routes/services/service-routes.ts';
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPersonalAccountRoutes(context);
   registerIntegrationRoutes(context);
   registerDeliveryLog(context);
+  registerReviewRoutes(context);
   registerWebhookRoutes(context);
   registerActionItemRoutes(context);
   registerMetricRoutes(context);

@@ -125,6 +125,10 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'POST /api/v1/webhooks/{kind}': 'public',
   'POST /api/v1/tracker-webhooks/github': 'writer',
   'POST /api/v1/tracker-webhooks/jira': 'writer',
+  'GET /api/v1/postmortems/{id}/reviews': 'signed-in',
+  'POST /api/v1/postmortems/{id}/reviews': 'writer',
+  'POST /api/v1/reviews/{id}/decision': 'writer',
+  'DELETE /api/v1/reviews/{id}': 'writer',
 };
 
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';

@@ -46,7 +46,8 @@ describe.skipIf(!hasPostgres)(
         createdAt: new Date(),
       });
       await loadDemo(deps, admin);
-      // The demo has no why-tree, open question or personal account yet: one row of each.
+      // The demo has no why-tree, open question, personal account, review request or comment
+      // yet: one row of each.
       const [postmortem] = await queryRows<{ id: string }>(
         handle,
         sql`select id from postmortems limit 1`,
@@ -58,6 +59,12 @@ describe.skipIf(!hasPostgres)(
       await handle.db.execute(sql`
         insert into personal_accounts (id, postmortem_id, anonymous, body, submitted_at)
         values (${randomUUID()}, ${postmortem?.id}, true, 'I saw the alert late.', now())`);
+      await handle.db.execute(sql`
+        insert into review_requests (id, postmortem_id, team, role, status)
+        values (${randomUUID()}, ${postmortem?.id}, 'legal', 'legal', 'pending')`);
+      await handle.db.execute(sql`
+        insert into comments (id, postmortem_id, target_type, target_id, body)
+        values (${randomUUID()}, ${postmortem?.id}, 'section', 'summary', 'Is the impact window right?')`);
     });
     afterAll(() => handle.close());
 

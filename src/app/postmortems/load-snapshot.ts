@@ -21,6 +21,7 @@ import {
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { loadReviewRequests } from '../reviews/load-review-requests.ts';
 
 const optional = (field: string, text: string | null | undefined) =>
   text ? [{ field, text }] : [];
@@ -145,6 +146,7 @@ export async function loadSnapshot(
     await loadBlamelessFindings(deps, postmortem, loadedTimeline),
   ];
   const whyNodes = await whyNodesRepository.listForPostmortem(deps.db, postmortem.id);
+  const reviewRequests = await loadReviewRequests(deps, postmortem.id);
   return {
     postmortem,
     incidents,
@@ -153,6 +155,7 @@ export async function loadSnapshot(
     actionItems,
     whyNodes,
     participants,
+    reviewRequests,
     unwaivedBlamelessFindings: findings
       .filter(isStandingFinding)
       .map((f) => ({ rule: f.rule, field: f.target.field, excerpt: f.excerpt })),
