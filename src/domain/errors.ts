@@ -47,6 +47,12 @@ export const errorCodes = [
   'PDF_RENDERER_UNAVAILABLE',
   /** An import job whose server stopped before it ended (kept on the job; nothing was stored). */
   'IMPORT_INTERRUPTED',
+  /** A restricted report section was written by someone who is not among its members. */
+  'SECTION_RESTRICTED',
+  /** The postmortem is on legal hold: it cannot be deleted, nor its revisions discarded. */
+  'LEGAL_HOLD',
+  /** Publishing (internally or publicly) was refused; `details.unmet` lists every reason. */
+  'PUBLICATION_REFUSED',
   /** Anything unexpected; the response carries only a request id. */
   'INTERNAL',
 ] as const;

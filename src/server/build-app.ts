@@ -40,6 +40,7 @@ import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerPolicySourceRoutes } from './routes/policy-source-routes.ts';
 import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-record-routes.ts';
 import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
+import { registerRestrictedSectionRoutes } from './routes/publishing/restricted-section-routes.ts';
 import { registerReviewRoutes } from './routes/reviews/review-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { withZod } from './routes/route-context.ts';
@@ -171,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerActionItemBoardRoutes(context);
   registerThemeRoutes(context);
   registerNotificationRoutes(context);
+  registerRestrictedSectionRoutes(context);
   registerTrackerRoutes(context, options.trackers ?? readTrackerSettings());
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

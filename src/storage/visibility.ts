@@ -6,6 +6,8 @@ import {
   postmortemIncidents,
   postmortemMembers,
   postmortems,
+  restrictedSectionMembers,
+  restrictedSections,
 } from './schema.ts';
 
 /**
@@ -33,4 +35,18 @@ export function postmortemVisibleTo(actor: Actor): SQL {
       where pi.postmortem_id = ${postmortems.id} and i.restricted = true
         and not exists (select 1 from ${incidentMembers} im where im.incident_id = i.id and im.user_id = ${actor.id})
     ))`;
+}
+
+/**
+ * SQL condition over `restricted_sections` rows: the actor may read this restricted section
+ * (admins, or its members) — `canReadSection` in SQL. Restricted text is never stored in
+ * `postmortems.sections`, so a query that reads that column is safe as it is; a query that
+ * also reads `restricted_sections.body` (search, exports) must carry this condition, together
+ * with `postmortemVisibleTo` for the postmortem it belongs to.
+ */
+export function restrictedSectionVisibleTo(actor: Actor): SQL {
+  if (actor.role === 'admin') {
+    return sql`true`;
+  }
+  return sql`exists (select 1 from ${restrictedSectionMembers} where ${restrictedSectionMembers.postmortemId} = ${restrictedSections.postmortemId} and ${restrictedSectionMembers.sectionKey} = ${restrictedSections.sectionKey} and ${restrictedSectionMembers.userId} = ${actor.id})`;
 }

@@ -129,6 +129,10 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'POST /api/v1/postmortems/{id}/reviews': 'writer',
   'POST /api/v1/reviews/{id}/decision': 'writer',
   'DELETE /api/v1/reviews/{id}': 'writer',
+  'GET /api/v1/postmortems/{id}/restricted-sections': 'signed-in',
+  'POST /api/v1/postmortems/{id}/restricted-sections': 'writer',
+  'PATCH /api/v1/postmortems/{id}/restricted-sections/{key}': 'writer',
+  'DELETE /api/v1/postmortems/{id}/restricted-sections/{key}': 'writer',
 };
 
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';

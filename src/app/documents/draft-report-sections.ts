@@ -3,6 +3,7 @@ import { isBlank } from '../../domain/postmortem-guards.ts';
 import type { Actor } from '../../domain/user.ts';
 import { buildReport } from '../../reports/build-report.ts';
 import { draftReport } from '../../reports/draft-report.ts';
+import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
@@ -31,12 +32,21 @@ export async function draftReportSections(
         services,
         settings: tx.policy.blameless,
       }).length === 0;
-    const draft = draftReport(buildReport(data), { acceptText });
+    // Drafted from the open sections only, and never into a restricted one: a draft is open text.
+    const restricted = new Set(
+      (await restrictedSectionsRepository.listHeads(tx.db, postmortemId)).map((s) => s.key),
+    );
+    const draft = draftReport(
+      buildReport({ ...data, postmortem: { ...data.postmortem, sections: postmortem.sections } }),
+      { acceptText },
+    );
     const prose = new Set(
       data.template.sections.filter((s) => s.block === 'text').map((s) => s.key),
     );
     const fill = Object.fromEntries(
-      Object.entries(draft).filter(([key]) => prose.has(key) && isBlank(postmortem.sections[key])),
+      Object.entries(draft).filter(
+        ([key]) => prose.has(key) && !restricted.has(key) && isBlank(postmortem.sections[key]),
+      ),
     );
     if (Object.keys(fill).length === 0) {
       return { filled: [], sections: postmortem.sections };

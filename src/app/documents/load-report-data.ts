@@ -16,6 +16,7 @@ import {
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
+import { sectionsReadableBy } from '../restricted-sections/list-restricted-sections.ts';
 
 /** The template named `key` among those the policy offers; VALIDATION_FAILED if none. */
 export function findTemplate(deps: AppDeps, key: string): ReportTemplate {
@@ -63,7 +64,8 @@ export async function loadReportData(
         compareText(a.actor ?? '', b.actor ?? ''),
     );
   return {
-    postmortem,
+    // Restricted sections the actor may not read are left out of every export.
+    postmortem: { ...postmortem, sections: await sectionsReadableBy(deps, actor, postmortem) },
     incidents,
     timeline,
     factors: await factorsRepository.listForPostmortem(deps.db, postmortem.id),

@@ -18,6 +18,7 @@ import {
   timelineRepository,
   waiversRepository,
 } from '../../storage/repositories/parts-repositories.ts';
+import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -147,8 +148,19 @@ export async function loadSnapshot(
   ];
   const whyNodes = await whyNodesRepository.listForPostmortem(deps.db, postmortem.id);
   const reviewRequests = await loadReviewRequests(deps, postmortem.id);
+  // A filled restricted section counts as filled for the guards, whoever asks; its text stays out.
+  const filledRestricted = await restrictedSectionsRepository.listFilledKeys(
+    deps.db,
+    postmortem.id,
+  );
   return {
-    postmortem,
+    postmortem: {
+      ...postmortem,
+      sections: {
+        ...postmortem.sections,
+        ...Object.fromEntries(filledRestricted.map((key) => [key, '(restricted)'])),
+      },
+    },
     incidents,
     acceptedTimelineEventCount,
     factors,

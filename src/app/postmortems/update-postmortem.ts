@@ -3,11 +3,13 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { Actor } from '../../domain/user.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
+import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { assertAttendeesAreParticipants } from '../facilitation/record-meeting.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { assertKeepsActorInside } from '../incidents/update-incident.ts';
+import { writeRestrictedSectionTexts } from '../restricted-sections/change-restricted-section.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 
 /** Edits title, report sections (merged by key), meeting record, restriction and members. */
@@ -34,8 +36,19 @@ export async function updatePostmortem(
     if (input.analysisMeetingAttendeeIds) {
       await assertAttendeesAreParticipants(tx.db, id, input.analysisMeetingAttendeeIds);
     }
+    // Restricted sections keep their text apart; only their members may write it.
+    const restrictedKeys = new Set(
+      (await restrictedSectionsRepository.listHeads(tx.db, id)).map((s) => s.key),
+    );
+    const restrictedTexts = Object.fromEntries(
+      Object.entries(input.sections ?? {}).filter(([key]) => restrictedKeys.has(key)),
+    );
+    await writeRestrictedSectionTexts(tx, actor, id, restrictedTexts);
     const sections = { ...current.sections };
     for (const [key, text] of Object.entries(input.sections ?? {})) {
+      if (restrictedKeys.has(key)) {
+        continue;
+      }
       if (text.trim() === '') {
         delete sections[key];
       } else {

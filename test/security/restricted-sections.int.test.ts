@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/app/documents/print-pdf.ts';
+import {
+  type ApiClient,
+  incidentBody,
+  startTestServer,
+  type TestServer,
+  tokenClient,
+} from '../http/test-server.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { testDatabaseKinds } from '../support/test-database.ts';
+
+/**
+ * A restricted SECTION inside an open postmortem, for people who read the postmortem but are
+ * not among the section's members. Two kinds of rows, as in `restricted-content`: every GET
+ * route under `/postmortems/{id}` from the route table (a new per-review surface is covered
+ * without anyone adding it), and the `surfaces` table of cross-cutting ones — ADD A ROW when
+ * you add a surface that could carry section text (feeds, public pages, search, notifications).
+ */
+const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';
+const secret = 'KESTREL-4409';
+const sectionKey = 'security_details';
+
+interface Scene {
+  postmortemId: string;
+}
+
+/** Cross-cutting surfaces a non-member reads; the answer must not carry the secret. */
+const surfaces: Array<{ name: string; read: (client: ApiClient, s: Scene) => Promise<string> }> = [
+  {
+    name: 'the postmortem',
+    read: async (c, s) => (await c.get(`/api/v1/postmortems/${s.postmortemId}`)).body,
+  },
+  {
+    name: 'the postmortem with its timeline',
+    read: async (c, s) =>
+      (await c.get(`/api/v1/postmortems/${s.postmortemId}?include=timeline`)).body,
+  },
+  { name: 'postmortem list', read: async (c) => (await c.get('/api/v1/postmortems')).body },
+  {
+    name: 'postmortem list filtered by the secret',
+    read: async (c) => (await c.get(`/api/v1/postmortems?q=${secret}`)).body,
+  },
+  ...(['md', 'html', 'json'] as const).map((format) => ({
+    name: `export ${format}`,
+    read: async (c: ApiClient, s: Scene) => {
+      const response = await c.get(`/api/v1/postmortems/${s.postmortemId}/export?format=${format}`);
+      expect(response.statusCode).toBe(200);
+      return response.body;
+    },
+  })),
+  {
+    name: 'export pdf (its text)',
+    read: async (c, s) => {
+      const response = await c.get(`/api/v1/postmortems/${s.postmortemId}/export?format=pdf`);
+      if (!findChromium()) {
+        console.warn('PDF row checked for its refusal only: no Chromium installed');
+        expect(response.statusCode).toBe(503);
+        return response.body;
+      }
+      expect(response.statusCode).toBe(200);
+      return pdfText(response.rawPayload);
+    },
+  },
+  { name: 'themes', read: async (c) => (await c.get('/api/v1/themes')).body },
+  { name: 'notifications', read: async (c) => (await c.get('/api/v1/notifications')).body },
+];
+
+describe(`a restricted section never reaches a non-member [${kind}]`, () => {
+  let server: TestServer;
+  let sectionMember: ApiClient;
+  let outsiders: Array<{ name: string; client: ApiClient }> = [];
+  let scene: Scene;
+  let perReviewRoutes: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    const admin = await server.setUpAdmin();
+    sectionMember = await server.signUp(admin, 'member');
+    const colleague = await server.signUp(admin, 'member');
+    const viewer = await server.signUp(admin, 'viewer');
+    const token = (
+      await colleague.post('/api/v1/tokens', { name: 'reader', scopes: ['read'] })
+    ).json().data.token;
+    outsiders = [
+      { name: 'member', client: colleague },
+      { name: 'viewer', client: viewer },
+      { name: 'token', client: tokenClient(server.app, colleague.user, token) },
+    ];
+
+    const incident = (await sectionMember.post('/api/v1/incidents', incidentBody())).json().data;
+    const pm = (
+      await sectionMember.post('/api/v1/postmortems', { incidentIds: [incident.id] })
+    ).json().data;
+    const base = `/api/v1/postmortems/${pm.id}`;
+    const written = await sectionMember.patch(
+      base,
+      {
+        sections: {
+          summary: 'Checkout slowed for forty minutes.',
+          [sectionKey]: `The attacker used ${secret}.`,
+        },
+      },
+      pm.version,
+    );
+    expect(written.statusCode).toBe(200);
+    const restricted = await sectionMember.post(`${base}/restricted-sections`, {
+      key: sectionKey,
+      memberIds: [sectionMember.user.id],
+    });
+    expect(restricted.statusCode).toBe(201);
+    // Written again once restricted: the text goes to the restricted store, not the open one.
+    const version = (await sectionMember.get(base)).json().data.version;
+    expect(
+      (
+        await sectionMember.patch(
+          base,
+          { sections: { [sectionKey]: `The attacker used ${secret} twice.` } },
+          version,
+        )
+      ).statusCode,
+    ).toBe(200);
+    scene = { postmortemId: pm.id };
+
+    const document = (await server.anonymous.get('/api/v1/openapi.json')).json();
+    perReviewRoutes = Object.entries<Record<string, unknown>>(document.paths)
+      .filter(
+        ([path, methods]) =>
+          'get' in methods && /^\/api\/v1\/postmortems\/\{id\}(\/[^{}]*)?$/.test(path),
+      )
+      .map(([path]) => path);
+  });
+  afterAll(() => server.close());
+
+  it('shows the section to its member, in reads and in exports (the scene is real)', async () => {
+    const base = `/api/v1/postmortems/${scene.postmortemId}`;
+    const sections = (await sectionMember.get(`${base}/restricted-sections`)).json().data;
+    expect(sections).toEqual([
+      expect.objectContaining({
+        key: sectionKey,
+        readable: true,
+        text: expect.stringContaining(secret),
+      }),
+    ]);
+    for (const format of ['md', 'html', 'json']) {
+      expect((await sectionMember.get(`${base}/export?format=${format}`)).body).toContain(secret);
+    }
+    if (findChromium()) {
+      const pdf = await sectionMember.get(`${base}/export?format=pdf`);
+      expect(await pdfText(pdf.rawPayload)).toContain(secret);
+    }
+  });
+
+  it('tells a non-member the section is restricted, without its text or members', async () => {
+    for (const { client } of outsiders) {
+      const response = await client.get(
+        `/api/v1/postmortems/${scene.postmortemId}/restricted-sections`,
+      );
+      expect(response.json().data).toEqual([
+        { key: sectionKey, readable: false, restrictedAt: expect.any(String), version: 2 },
+      ]);
+    }
+  });
+
+  it('leaks it through no per-review route of the route table', async () => {
+    expect(perReviewRoutes.length).toBeGreaterThan(15);
+    const leaks: string[] = [];
+    for (const route of perReviewRoutes) {
+      const url = route.replace('{id}', scene.postmortemId);
+      for (const { name, client } of outsiders) {
+        const response = await client.get(url);
+        if (response.statusCode >= 500 || response.body.includes(secret)) {
+          leaks.push(`${name}: ${route} → ${response.statusCode}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it.each(surfaces)('$name: no secret for a member, a viewer or a token', async ({ read }) => {
+    for (const { client } of outsiders) {
+      expect(await read(client, scene)).not.toContain(secret);
+    }
+  });
+
+  it('refuses a non-member writing or declassifying it, and keeps the text', async () => {
+    const base = `/api/v1/postmortems/${scene.postmortemId}`;
+    const colleague = outsiders[0]?.client as ApiClient;
+    const version = (await colleague.get(base)).json().data.version;
+    const write = await colleague.patch(
+      base,
+      { sections: { [sectionKey]: 'overwritten' } },
+      version,
+    );
+    expect(write.statusCode).toBe(403);
+    expect(write.json().code).toBe('SECTION_RESTRICTED');
+    const declassify = await colleague.delete(`${base}/restricted-sections/${sectionKey}`);
+    expect(declassify.json().code).toBe('SECTION_RESTRICTED');
+    const members = await colleague.patch(
+      `${base}/restricted-sections/${sectionKey}`,
+      { memberIds: [colleague.user.id] },
+      2,
+    );
+    expect(members.json().code).toBe('SECTION_RESTRICTED');
+    const sections = (await sectionMember.get(`${base}/restricted-sections`)).json().data;
+    expect(sections[0].text).toBe(`The attacker used ${secret} twice.`);
+  });
+
+  it('declassified, it becomes an open section for everyone, with an audit event', async () => {
+    const base = `/api/v1/postmortems/${scene.postmortemId}`;
+    const response = await sectionMember.delete(`${base}/restricted-sections/${sectionKey}`);
+    expect(response.statusCode).toBe(204);
+    const colleague = outsiders[0]?.client as ApiClient;
+    expect((await colleague.get(base)).json().data.sections[sectionKey]).toBe(
+      `The attacker used ${secret} twice.`,
+    );
+    expect((await colleague.get(`${base}/restricted-sections`)).json().data).toEqual([]);
+    const audit = (await colleague.get(`${base}/audit-events`)).json().data;
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['postmortem.section_restricted', 'postmortem.section_declassified']),
+    );
+  });
+});
