@@ -6,7 +6,6 @@ import {
   type MeasureQuality,
   type MetricDimension,
   type MetricGroup,
-  manualInstantSource,
   measureQualities,
   occurrenceInstants,
 } from '../../domain/incident-measures.ts';
@@ -46,53 +45,50 @@ function groupKeySql(by: MetricDimension | null): SQL {
 
 const qualityCodes: MeasureQuality[] = ['missing', 'estimated', 'edited', 'exact'];
 
-/**
- * Per key instant, the rank of its quality (`qualityCodes`): the same rules as
- * analysis/metrics/measure-incident.ts — estimated, else a person's entry (absent provenance
- * reads as manual), else exact. A duration takes the worse (`least`) of its two instants.
- */
-const instantQualitySql = (name: string) => `case
-    when incidents.instant_provenance -> '${name}' ->> 'precision' = 'estimated' then 1
-    when coalesce(incidents.instant_provenance -> '${name}' ->> 'source', '${manualInstantSource}') = '${manualInstantSource}' then 2
-    else 3 end as q_${name}`;
-
 const usedInstants = [
   ...new Set(
     incidentMeasureNames.flatMap((n) => [incidentMeasures[n].from, incidentMeasures[n].to]),
   ),
 ];
 
-/** Per measure: its duration in seconds (null when unmeasurable or not its population) and quality. */
+/**
+ * Per measure: its duration in whole seconds (null when unmeasurable or not its population) and
+ * its quality code (`qualityCodes`; null outside its population). `date_part` is float8
+ * arithmetic, much cheaper than `extract`'s numeric, and exact here: a difference of whole
+ * microseconds divided by 10⁶ stays below the next second for any span under 272 years. The
+ * instants' quality codes are stored columns (see the incidents schema); a duration takes the
+ * worse (`least`) of its two.
+ */
 const measureColumns = sql.raw(
   incidentMeasureNames
     .map((name, i) => {
       const { from, to, population } = incidentMeasures[name];
-      const inPopulation =
-        population === 'near_miss' ? `kind = 'near_miss'` : `kind <> 'near_miss'`;
-      const measurable = `${from} is not null and ${to} is not null and ${to} >= ${from}`;
-      return `case when ${inPopulation} and ${measurable}
-          then floor(extract(epoch from ${to}) - extract(epoch from ${from}))::float8 end as s${i},
-        case when not (${inPopulation}) then null when ${measurable}
-          then least(q_${from}, q_${to}) else 0 end as q${i}`;
+      const inPopulation = population === 'near_miss' ? 'not recovery' : 'recovery';
+      return `case when ${inPopulation} and ${from} <= ${to}
+          then floor(date_part('epoch', ${to} - ${from})) end as s${i},
+        case when not (${inPopulation}) then null when ${from} <= ${to}
+          then least(${from}_quality, ${to}_quality) else 0 end as q${i}`;
     })
     .join(',\n'),
 );
 
-const bounds = `array[${histogramBoundsSeconds.join(',')}]::float8[]`;
-const binColumns = sql.raw(
-  incidentMeasureNames.map((_, i) => `width_bucket(s${i}, ${bounds}) as h${i}`).join(', '),
-);
-
+/**
+ * Per measure: count, nearest-rank percentiles, max, mean, the histogram as cumulative counts
+ * below each bound (cheaper than a bin per row; `toGroups` takes the differences), and the
+ * counts per quality but `missing` (the population count less the others).
+ */
 const aggregateColumns = sql.raw(
   incidentMeasureNames
-    .map((_, i) => {
-      const bins = histogramBoundsSeconds.map((_, b) => b).concat(histogramBoundsSeconds.length);
-      return `count(s${i})::int as count${i},
+    .map(
+      (_, i) => `count(s${i})::int as count${i},
         percentile_disc(array[0.5, 0.75, 0.9]) within group (order by s${i}) as percentiles${i},
         max(s${i}) as max${i}, floor(avg(s${i}) + 0.5) as mean${i},
-        array[${bins.map((b) => `count(*) filter (where h${i} = ${b})`).join(', ')}]::float8[] as histogram${i},
-        array[${qualityCodes.map((_, code) => `count(*) filter (where q${i} = ${code})`).join(', ')}]::float8[] as quality${i}`;
-    })
+        array[${histogramBoundsSeconds.map((bound) => `count(*) filter (where s${i} < ${bound})`).join(', ')}] as below${i},
+        array[count(q${i}), ${qualityCodes
+          .slice(1)
+          .map((_, code) => `count(*) filter (where q${i} = ${code + 1})`)
+          .join(', ')}] as quality${i}`,
+    )
     .join(',\n'),
 );
 
@@ -103,7 +99,7 @@ type AggregateRow = { key: string } & Record<string, unknown>;
 export const incidentMetricsRepository = {
   /**
    * The same result as `computeIncidentMetrics` over the visible, non-drill incidents of the
-   * window, aggregated in SQL (`percentile_disc`, `width_bucket`) so that no row leaves the
+   * window, aggregated in SQL (`percentile_disc`, counts below each histogram bound) so that no row leaves the
    * database; restricted incidents the viewer may not see never enter the aggregate.
    */
   async aggregate(
@@ -120,17 +116,16 @@ export const incidentMetricsRepository = {
     // reference to a computed column would compute it again (dozens of times per row).
     const query = sql`
       with i as (
-        select ${groupKeySql(by)} as key, incidents.kind, ${sql.raw(usedInstants.map((n) => `incidents.${n}`).join(', '))},
-          ${sql.raw(usedInstants.map(instantQualitySql).join(',\n'))}
+        select ${groupKeySql(by)} as key, incidents.kind <> 'near_miss' as recovery,
+          ${sql.raw(usedInstants.map((n) => `incidents.${n}, incidents.${n}_quality`).join(', '))}
         from ${incidents} ${serviceJoin}
         where incidents.is_drill = false and ${incidentVisibleTo(viewer)}
           ${window.since ? sql`and ${occurredAtSql} >= ${window.since.toISOString()}::timestamptz` : sql``}
           ${window.until ? sql`and ${occurredAtSql} < ${window.until.toISOString()}::timestamptz` : sql``}
         offset 0
       ),
-      m as (select key, ${measureColumns} from i offset 0),
-      h as (select m.*, ${binColumns} from m offset 0)
-      select key, ${aggregateColumns} from h group by key`;
+      m as (select key, ${measureColumns} from i offset 0)
+      select key, ${aggregateColumns} from m group by key`;
     // One pass, sorted in memory: JIT compilation of ~100 aggregates costs seconds and a 4 MB
     // sort spills to disk; both settings end with this transaction.
     const rows = await db.transaction(async (tx) => {
@@ -144,6 +139,11 @@ export const incidentMetricsRepository = {
 
 const asNumber = (value: unknown) => (value === null ? null : Number(value));
 
+/** Counts per bin from the counts below each bound; the last, open bin takes the rest. */
+function binsFromCumulative(below: number[], count: number): number[] {
+  return [...below, count].map((n, bin) => n - (bin === 0 ? 0 : (below[bin - 1] ?? 0)));
+}
+
 function toGroups(rows: AggregateRow[]): MetricGroup[] {
   return rows
     .map((row) => {
@@ -152,14 +152,18 @@ function toGroups(rows: AggregateRow[]): MetricGroup[] {
         incidentMeasureNames.map((name, i) => {
           const count = Number(row[`count${i}`]);
           const percentiles = count > 0 ? ((row[`percentiles${i}`] as number[]) ?? []) : [];
-          const codes = (row[`quality${i}`] as number[]).map(Number);
+          const [population, ...known] = (row[`quality${i}`] as unknown[]).map(Number);
+          const counted = known.reduce((sum, n) => sum + n, 0);
           const quality = Object.fromEntries(
-            qualityCodes.map((q, code) => [q, codes[code] ?? 0]),
+            qualityCodes.map((q, code) => [
+              q,
+              code === 0 ? (population ?? 0) - counted : (known[code - 1] ?? 0),
+            ]),
           ) as Record<MeasureQuality, number>;
           // Every incident of a population has exactly one quality per measure of it.
-          const population = incidentMeasures[name].population;
-          incidents[population] = Math.max(
-            incidents[population],
+          const populationOf = incidentMeasures[name].population;
+          incidents[populationOf] = Math.max(
+            incidents[populationOf],
             measureQualities.reduce((sum, q) => sum + quality[q], 0),
           );
           return [
@@ -171,7 +175,7 @@ function toGroups(rows: AggregateRow[]): MetricGroup[] {
               p90: asNumber(percentiles[2] ?? null),
               max: asNumber(row[`max${i}`]),
               mean: asNumber(row[`mean${i}`]),
-              histogram: (row[`histogram${i}`] as number[]).map(Number),
+              histogram: binsFromCumulative((row[`below${i}`] as unknown[]).map(Number), count),
               quality,
             },
           ];

@@ -8,11 +8,30 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { KeyInstantName } from '../../domain/incident.ts';
+import { manualInstantSource } from '../../domain/incident-measures.ts';
 import { users } from './accounts.ts';
 import { createdAt, instant } from './columns.ts';
+
+/**
+ * How far a key instant can be trusted, derived from its provenance when the row is written:
+ * 1 reconstructed (`precision: estimated`), 2 a person's entry (absent provenance reads as one),
+ * 3 read from a system — the rules of analysis/metrics/measure-incident.ts. Stored because the
+ * metrics aggregate reads it for every incident, and reading it from the JSON at query time
+ * costs more than the whole percentile computation.
+ */
+const instantQuality = (name: KeyInstantName) =>
+  smallint(`${name}_quality`)
+    .notNull()
+    .generatedAlwaysAs(
+      sql.raw(`case when instant_provenance -> '${name}' ->> 'precision' = 'estimated' then 1
+        when coalesce(instant_provenance -> '${name}' ->> 'source', '${manualInstantSource}') = '${manualInstantSource}' then 2
+        else 3 end`),
+    );
 
 /** Incidents. Key instants are columns (for filters and metrics); their provenance is JSON. */
 export const incidents = pgTable(
@@ -38,6 +57,11 @@ export const incidents = pgTable(
       .$type<Record<string, { source: string; precision: string }>>()
       .notNull()
       .default({}),
+    startedAtQuality: instantQuality('started_at'),
+    detectedAtQuality: instantQuality('detected_at'),
+    acknowledgedAtQuality: instantQuality('acknowledged_at'),
+    mitigatedAtQuality: instantQuality('mitigated_at'),
+    resolvedAtQuality: instantQuality('resolved_at'),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -60,5 +84,9 @@ export const incidentMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.userId] })],
+  // By user: the visibility condition of every list and aggregate asks "is this viewer a member".
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.userId] }),
+    index('incident_members_user_idx').on(t.userId),
+  ],
 );
