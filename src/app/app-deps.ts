@@ -1,5 +1,6 @@
 import type { Policy } from '../domain/policy.ts';
 import type { Database } from '../storage/database.ts';
+import type { NotificationOutbox } from './notifications/notify.ts';
 import type { PolicySource } from './policy-source.ts';
 
 /** What every use case needs from the rim: the database, the clock, ids and the policy. */
@@ -10,4 +11,9 @@ export interface AppDeps {
   policy: Policy;
   /** Where the policy came from, for the admins' policy page; absent means built in. */
   policySource?: PolicySource;
+  /**
+   * The job queue and channels notifications go out by (`notifyPerson`); absent outside the
+   * server (tests, the CLI), where notices stay in the app.
+   */
+  outbox?: NotificationOutbox;
 }

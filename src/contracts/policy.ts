@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { actionItemPriorities } from '../domain/action-item.ts';
 import { incidentKinds, severities } from '../domain/incident.ts';
 import { defaultPolicy, type Policy } from '../domain/policy.ts';
+import { weekdays } from '../domain/reminders.ts';
 import { templateBlocks } from '../domain/report-template.ts';
 
 const daysSchema = z.number().int().min(0).max(365);
@@ -127,6 +128,8 @@ export const policySchema = z
         escalateToPostmortemOwnerAfterDays: daysSchema,
         escalateToTeamLeadAfterDays: daysSchema,
         teamLeads: z.record(z.string().min(1), z.email()),
+        phaseBeforeDueDays: z.array(daysSchema).max(10).optional(),
+        weeklyDigestDay: z.enum(weekdays).nullable().optional(),
       })
       .strict(),
   })

@@ -11,6 +11,12 @@ export const reminderRules = [
   'action_item.escalated_to_postmortem_owner',
   /** After `escalateToTeamLeadAfterDays` overdue, to the team's lead (policy `teamLeads`). */
   'action_item.escalated_to_team_lead',
+  /** Days before a phase deadline (policy `phaseBeforeDueDays`), to whoever opened the review. */
+  'postmortem.phase_due_soon',
+  /** Every day past a phase deadline the review has not reached, to whoever opened it. */
+  'postmortem.phase_overdue',
+  /** Once a week (policy `weeklyDigestDay`), per team: to its lead and the shared channels. */
+  'team.weekly_digest',
 ] as const;
 export type ReminderRule = (typeof reminderRules)[number];
 
@@ -21,7 +27,23 @@ export interface ReminderPolicy {
   escalateToTeamLeadAfterDays: number;
   /** Team name → the e-mail of an account that leads it. */
   teamLeads: Record<string, string>;
+  /** Days before a phase deadline (draft due, review due, …) to remind; default `[1]`. */
+  phaseBeforeDueDays?: number[];
+  /** The day of the week each team's digest goes out; `null` for none; default Monday. */
+  weeklyDigestDay?: Weekday | null;
 }
+
+/** Days of the week, as the policy names them. */
+export const weekdays = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+export type Weekday = (typeof weekdays)[number];
 
 /** What a rule needs to know of an item. */
 export interface ReminderCandidate {
@@ -35,10 +57,11 @@ export interface ReminderCandidate {
   postmortemOwnerId: string | null;
 }
 
-/** One reminder to send: a rule, its item, the person it goes to, and why. */
+/** One reminder to send: a rule, what it is about, the person it goes to, and why. */
 export interface Reminder {
   rule: ReminderRule;
-  itemId: string;
+  subjectType: 'action_item' | 'postmortem';
+  subjectId: string;
   postmortemId: string;
   recipientUserId: string;
   title: string;
@@ -46,7 +69,8 @@ export interface Reminder {
 }
 
 const dayMs = 86_400_000;
-const daysBetween = (from: string, to: string) =>
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 
 /**
@@ -70,7 +94,8 @@ export function remindersDue(
       if (recipient) {
         reminders.push({
           rule,
-          itemId: item.id,
+          subjectType: 'action_item',
+          subjectId: item.id,
           postmortemId: item.postmortemId,
           recipientUserId: recipient,
           title: item.title,

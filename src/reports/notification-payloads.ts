@@ -13,6 +13,9 @@ const ruleLabels: Record<string, string> = {
   'action_item.escalated_to_postmortem_owner':
     'Overdue action item (escalated to you as postmortem owner)',
   'action_item.escalated_to_team_lead': 'Overdue action item (escalated to you as team lead)',
+  'postmortem.phase_due_soon': 'Postmortem deadline coming up',
+  'postmortem.phase_overdue': 'Postmortem deadline passed',
+  'team.weekly_digest': 'Weekly action-item digest',
 };
 
 /** The heading of a notification, in words. */

@@ -1,7 +1,11 @@
+import { toIsoDate } from '../../domain/business-days.ts';
+import type { Actor } from '../../domain/user.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { NotificationChannels, SharedChannelKind } from './notification-channels.ts';
+import { anyone } from './notify.ts';
+import { composeDigestFor, findDigestTeam, teamDigestRule } from './team-digests.ts';
 
 /** Attempts before a notification is given up as `failed`. */
 export const maxDeliveryAttempts = 5;
@@ -30,36 +34,43 @@ export async function deliverNotification(
       body: row.body,
       link: row.link,
     };
+    const giveUp = async (error: string) => {
+      await repo.settle(tx.db, id, { status: 'failed', at: tx.clock(), error });
+      return 'skipped' as const;
+    };
+    // Checked again at sending time: access may have changed since the scan. A digest is
+    // composed again for its reader; anything else needs its postmortem still visible.
+    const stillVisible = async (reader: Actor) => {
+      if (row.rule === teamDigestRule) {
+        const team = await findDigestTeam(tx.db, row.subjectId);
+        const digest = team
+          ? await composeDigestFor(tx.db, reader, team, toIsoDate(tx.clock()))
+          : null;
+        if (digest) {
+          message.title = digest.title;
+          message.body = digest.body;
+          await repo.rewrite(tx.db, id, { title: digest.title, body: digest.body });
+        }
+        return digest !== null;
+      }
+      return row.postmortemId !== null && (await repo.canSee(tx.db, reader, row.postmortemId));
+    };
     try {
       if (row.channel === 'email') {
         const person = row.recipientUserId
           ? await repo.findRecipient(tx.db, row.recipientUserId)
           : undefined;
-        // Checked again at sending time: access may have changed since the scan.
-        if (
-          !channels.email ||
-          !person ||
-          person.disabled ||
-          !row.postmortemId ||
-          !(await repo.canSee(tx.db, person, row.postmortemId))
-        ) {
-          await repo.settle(tx.db, id, {
-            status: 'failed',
-            at: tx.clock(),
-            error: 'recipient no longer reachable',
-          });
-          return 'skipped' as const;
+        if (!channels.email || !person || person.disabled || !(await stillVisible(person))) {
+          return await giveUp('recipient no longer reachable');
         }
         await channels.email(message, person);
       } else {
         const send = channels.shared[row.channel as SharedChannelKind];
         if (!send) {
-          await repo.settle(tx.db, id, {
-            status: 'failed',
-            at: tx.clock(),
-            error: 'channel not configured',
-          });
-          return 'skipped' as const;
+          return await giveUp('channel not configured');
+        }
+        if (!(await stillVisible(anyone))) {
+          return await giveUp('no longer visible to everyone');
         }
         await send(message);
       }

@@ -1,15 +1,13 @@
 import { toIsoDate } from '../../domain/business-days.ts';
-import { deliverableAt, type Reminder, remindersDue } from '../../domain/reminders.ts';
-import type { Actor } from '../../domain/user.ts';
-import type { Database } from '../../storage/database.ts';
+import { phaseRemindersDue } from '../../domain/phase-reminders.ts';
+import { type Reminder, remindersDue } from '../../domain/reminders.ts';
 import type { JobQueue } from '../../storage/job-queue.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
-import { type NotificationChannels, sharedChannelKinds } from './notification-channels.ts';
-
-/** Someone with no memberships: what a shared channel may carry is what they may see. */
-const anyone: Actor = { id: '00000000-0000-0000-0000-000000000000', role: 'viewer' };
+import type { NotificationChannels } from './notification-channels.ts';
+import { type Notice, type NotifyOutcome, notifyPerson, notifySharedChannels } from './notify.ts';
+import { scanTeamDigests } from './team-digests.ts';
 
 const dayMs = 86_400_000;
 
@@ -22,102 +20,68 @@ export interface ScanOutcome {
   enqueued: number;
 }
 
+const pathOf = (r: Reminder) =>
+  r.subjectType === 'action_item'
+    ? `/postmortems/${r.postmortemId}?tab=actions`
+    : `/postmortems/${r.postmortemId}`;
+
 /**
- * Finds today's reminders and escalations and records each once per rule, item, recipient,
- * channel and day, enqueuing its delivery in the same transaction. Run by several instances at
- * once it still notifies once: the ledger's unique index lets one insert win. A person is only
- * ever told about a postmortem they may see; shared channels only hear of postmortems anyone
- * may see.
+ * Finds today's reminders — action items due soon, overdue and escalated, phase deadlines
+ * (draft and review due, …) and, on the digest day, each team's weekly digest — and records
+ * each once per rule, subject, recipient, channel and day, enqueuing its delivery in the same
+ * transaction. Run by several instances at once it still notifies once: the ledger's unique
+ * index lets one insert win. A person is only ever told about a postmortem they may see;
+ * shared channels only hear of postmortems anyone may see.
  */
 export async function scanReminders(
   deps: AppDeps,
   queue: JobQueue,
   channels: NotificationChannels,
 ): Promise<ScanOutcome> {
-  return inTransaction(deps, async (tx) => {
+  return inTransaction(deps, async (inner) => {
+    const tx = { ...inner, outbox: { queue, channels } };
     const now = tx.clock();
     const today = toIsoDate(now);
-    const ahead = Math.max(0, ...deps.policy.reminders.beforeDueDays);
+    const policy = deps.policy.reminders;
+    const ahead = Math.max(0, ...policy.beforeDueDays);
     const until = toIsoDate(new Date(Date.parse(`${today}T00:00:00Z`) + ahead * dayMs));
     const candidates = await repo.reminderCandidates(tx.db, until);
-    const leads = deps.policy.reminders.teamLeads;
-    const idsByEmail = await repo.userIdsByEmail(tx.db, Object.values(leads));
+    const idsByEmail = await repo.userIdsByEmail(tx.db, Object.values(policy.teamLeads));
     const teamLeadIds = new Map(
-      Object.entries(leads).flatMap(([team, email]) => {
+      Object.entries(policy.teamLeads).flatMap(([team, email]) => {
         const id = idsByEmail.get(email);
         return id ? [[team, id] as const] : [];
       }),
     );
-    const reminders = remindersDue(candidates, deps.policy.reminders, today, teamLeadIds);
+    const reminders = [
+      ...remindersDue(candidates, policy, today, teamLeadIds),
+      ...phaseRemindersDue(await repo.phaseReminderCandidates(tx.db), deps.policy, today),
+    ];
     const outcome: ScanOutcome = { reminders: reminders.length, created: 0, enqueued: 0 };
-    const link = (r: Reminder) =>
-      channels.publicUrl ? `${channels.publicUrl}/postmortems/${r.postmortemId}?tab=actions` : null;
-    const record = async (
-      r: Reminder,
-      target: { key: string; userId: string | null; channel: string },
-      startAfter: Date | null,
-    ) => {
-      const row = await repo.insertOnce(tx.db, {
-        id: tx.newId(),
-        rule: r.rule,
-        subjectType: 'action_item',
-        subjectId: r.itemId,
-        postmortemId: r.postmortemId,
-        recipientKey: target.key,
-        recipientUserId: target.userId,
-        channel: target.channel,
-        day: today,
-        title: r.title,
-        body: r.body,
-        link: link(r),
-        status: startAfter ? 'pending' : 'sent',
-        sentAt: startAfter ? null : now,
-      });
-      if (!row) {
-        return;
-      }
-      outcome.created += 1;
-      if (startAfter) {
-        await queue.send(tx.db as Database, 'deliver-notification', { id: row.id }, { startAfter });
-        outcome.enqueued += 1;
-      }
+    const add = (o: NotifyOutcome) => {
+      outcome.created += o.created;
+      outcome.enqueued += o.enqueued;
     };
+    const notice = (r: Reminder): Notice => ({
+      rule: r.rule,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      postmortemId: r.postmortemId,
+      title: r.title,
+      body: r.body,
+      path: pathOf(r),
+    });
     for (const reminder of reminders) {
-      const person = await repo.findRecipient(tx.db, reminder.recipientUserId);
-      if (
-        !person ||
-        person.disabled ||
-        !(await repo.canSee(tx.db, person, reminder.postmortemId))
-      ) {
-        continue;
-      }
-      const key = `user:${person.id}`;
-      await record(reminder, { key, userId: person.id, channel: 'in_app' }, null);
-      const prefs = await repo.findPreferences(tx.db, person.id);
-      if (channels.email && (prefs?.emailEnabled ?? true)) {
-        const quiet =
-          prefs?.quietStart && prefs.quietEnd
-            ? { start: prefs.quietStart, end: prefs.quietEnd, timeZone: prefs.timeZone }
-            : null;
-        await record(
-          reminder,
-          { key, userId: person.id, channel: 'email' },
-          deliverableAt(now, quiet),
-        );
-      }
+      add(await notifyPerson(tx, reminder.recipientUserId, notice(reminder)));
     }
-    // Shared channels hear once per item and rule, not once per person.
-    const shared = new Map(reminders.map((r) => [`${r.rule}:${r.itemId}`, r]));
+    // Shared channels hear once per subject and rule, not once per person.
+    const shared = new Map(reminders.map((r) => [`${r.rule}:${r.subjectId}`, r]));
     for (const reminder of shared.values()) {
-      if (!(await repo.canSee(tx.db, anyone, reminder.postmortemId))) {
-        continue;
-      }
-      for (const kind of sharedChannelKinds) {
-        if (channels.shared[kind]) {
-          await record(reminder, { key: `channel:${kind}`, userId: null, channel: kind }, now);
-        }
-      }
+      add(await notifySharedChannels(tx, notice(reminder)));
     }
+    const digests = await scanTeamDigests(tx, teamLeadIds, today);
+    outcome.reminders += digests.digests;
+    add(digests);
     return outcome;
   });
 }

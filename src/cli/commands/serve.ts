@@ -27,23 +27,32 @@ export function parseTrustedProxy(value: string | undefined): string[] | undefin
   return entries.length > 0 ? entries : undefined;
 }
 
-/** Starts the HTTP server (API + web app) and stops cleanly on SIGINT/SIGTERM. */
-export async function serve(options: ServeOptions): Promise<void> {
+/**
+ * Starts the HTTP server (API + web app) and the follow-up jobs, and stops cleanly on
+ * SIGINT/SIGTERM. `clock` replaces the system clock (tests that move time forward).
+ */
+export async function serve(options: ServeOptions, clock?: () => Date): Promise<void> {
   const startedAt = new Date();
   const runtime = await openRuntime(options);
   // What a server that died mid-import left behind: its jobs and its uploads.
   const recovered = await recoverImportJobs(runtime.deps, startedAt);
   const removed = await removeOrphanedUploads();
+  const channels = buildNotificationChannels(readNotificationSettings(), clock);
+  const jobs = await startFollowUpJobs(
+    runtime.handle,
+    clock ? { ...runtime.deps, clock } : runtime.deps,
+    channels,
+  );
+  // Use cases that notify (reminders, mentions) deliver through the queue the jobs run on.
+  const deps = { ...runtime.deps, ...(clock ? { clock } : {}), outbox: jobs.outbox };
   const app = await buildApp({
-    deps: runtime.deps,
+    deps,
     ping: runtime.handle.ping,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     webRoot,
     secureCookies: process.env.DEBRIEF_SECURE_COOKIES === 'true',
     trustedProxy: parseTrustedProxy(process.env.DEBRIEF_TRUSTED_PROXY),
   });
-  const channels = buildNotificationChannels(readNotificationSettings());
-  const jobs = await startFollowUpJobs(runtime.handle, runtime.deps, channels);
   app.log.info(describeChannels(channels));
   if (recovered.length > 0 || removed.length > 0) {
     app.log.warn(

@@ -22,8 +22,10 @@ import { notifications } from '../../storage/schema.ts';
 import { buildNotificationChannels } from '../notifications/notification-config.ts';
 import { startFollowUpJobs } from './start-follow-up-jobs.ts';
 
+// Only the action-item rules here: no phase deadlines for sev2 (they have their own test).
 const policy: Policy = {
   ...defaultPolicy,
+  dueBusinessDays: { ...defaultPolicy.dueBusinessDays, sev2: {} },
   reminders: { ...defaultPolicy.reminders, escalateToPostmortemOwnerAfterDays: 2 },
 };
 const secret = 'whsec-loopback-test';

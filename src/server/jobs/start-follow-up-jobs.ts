@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app/app-deps.ts';
 import { deliverNotification } from '../../app/notifications/deliver-notification.ts';
 import type { NotificationChannels } from '../../app/notifications/notification-channels.ts';
+import type { NotificationOutbox } from '../../app/notifications/notify.ts';
 import { scanReminders } from '../../app/notifications/scan-reminders.ts';
 import { type JobQueue, startJobQueue } from '../../storage/job-queue.ts';
 import type { DatabaseHandle } from '../../storage/open-database.ts';
@@ -8,6 +9,8 @@ import type { DatabaseHandle } from '../../storage/open-database.ts';
 /** The running follow-up jobs of one Debrief instance. */
 export interface FollowUpJobs {
   queue: JobQueue;
+  /** What use cases notify through (`AppDeps.outbox`). */
+  outbox: NotificationOutbox;
   stop(options?: { graceful: boolean }): Promise<void>;
 }
 
@@ -22,14 +25,16 @@ export async function startFollowUpJobs(
   options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
 ): Promise<FollowUpJobs> {
   const queue = await startJobQueue(handle, options);
+  const outbox = { queue, channels };
+  const jobDeps = { ...deps, outbox };
   await queue.work('deliver-notification', async (data) => {
-    await deliverNotification(deps, channels, String(data.id));
+    await deliverNotification(jobDeps, channels, String(data.id));
   });
   await queue.work('scan-reminders', async () => {
-    await scanReminders(deps, queue, channels);
+    await scanReminders(jobDeps, queue, channels);
   });
   if (options.schedule ?? true) {
     await queue.scheduleHourly('scan-reminders');
   }
-  return { queue, stop: (stopOptions) => queue.stop(stopOptions) };
+  return { queue, outbox, stop: (stopOptions) => queue.stop(stopOptions) };
 }

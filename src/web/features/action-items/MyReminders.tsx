@@ -8,6 +8,8 @@ const ruleLabels: Record<string, string> = {
   'action_item.overdue': 'Overdue',
   'action_item.escalated_to_postmortem_owner': 'Escalated to you (postmortem owner)',
   'action_item.escalated_to_team_lead': 'Escalated to you (team lead)',
+  'postmortem.phase_due_soon': 'Postmortem deadline coming up',
+  'postmortem.phase_overdue': 'Postmortem deadline passed',
 };
 
 /** The reminders addressed to the signed-in person: shown here whether or not any are e-mailed. */
@@ -26,7 +28,15 @@ export function MyReminders() {
           <li key={reminder.id}>
             <strong>{ruleLabels[reminder.rule] ?? 'Reminder'}</strong> ({reminder.day}):{' '}
             {reminder.postmortemId ? (
-              <Link to={`/postmortems/${reminder.postmortemId}?tab=actions`}>{reminder.title}</Link>
+              <Link
+                to={
+                  reminder.rule.startsWith('postmortem.')
+                    ? `/postmortems/${reminder.postmortemId}`
+                    : `/postmortems/${reminder.postmortemId}?tab=actions`
+                }
+              >
+                {reminder.title}
+              </Link>
             ) : (
               reminder.title
             )}{' '}
