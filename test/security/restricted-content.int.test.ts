@@ -16,7 +16,9 @@ import { testDatabaseKinds } from '../support/test-database.ts';
  * Two kinds of rows. Every GET route under `/postmortems/{id}` is taken from the route table and
  * must answer 404 for the restricted postmortem, so a new per-review surface is covered without
  * anyone adding it. Cross-cutting surfaces (lists, search, metrics, exports, themes, boards, a
- * token instead of a session) are the `surfaces` table below: ADD A ROW when you add one.
+ * token instead of a session) are the `surfaces` table below: ADD A ROW when you add one. Numbers
+ * that could move (metrics, themes, similar postmortems) are also compared with and without a
+ * restricted incident, on both engines, in `restricted-learning.int.test.ts`.
  */
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';
 const secret = 'ZEPHYR-7731';
@@ -39,6 +41,8 @@ const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   { name: 'incident search', url: () => `/api/v1/incidents?q=${secret}` },
   { name: 'the visible incident', url: (s) => `/api/v1/incidents/${s.visibleIncidentId}` },
   { name: 'incident metrics', url: () => '/api/v1/metrics/incidents?by=severity' },
+  { name: 'incident metrics by service', url: () => '/api/v1/metrics/incidents?by=service' },
+  { name: 'follow-through metrics', url: () => '/api/v1/metrics/follow-through' },
   { name: 'anti-pattern summaries', url: () => '/api/v1/anti-pattern-summaries' },
   { name: 'action-item board', url: () => '/api/v1/action-items' },
   { name: 'action-item CSV', url: () => '/api/v1/action-items.csv' },
