@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type ApiClient,
@@ -10,20 +9,19 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
+import { ownFixture, sharedFixture } from '../../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { gitHubIssuesClient } from '../../trackers/github-issues-client.ts';
 import { jiraClient } from '../../trackers/jira-client.ts';
 
-const jiraFixture = fileURLToPath(
-  new URL(
-    '../../../../../shared/fixtures/payloads/jira/zulip-fixtures/issue_updated__status.json',
-    import.meta.url,
-  ),
-);
+/** The real delivery: issue TEST-1 moved from "To Do" to "In Progress" (category `indeterminate`). */
+const jiraFixture = sharedFixture('payloads/jira/zulip-fixtures/issue_updated__status.json');
 const haveJiraFixture = existsSync(jiraFixture);
 if (!haveJiraFixture) {
   console.warn(`fixture not found at ${jiraFixture}: the real Jira webhook case is skipped`);
 }
+/** In our own words, the whole delivery: TEST-1 moved to "Closed", of Jira's `done` category. */
+const jiraDoneFixture = ownFixture('trackers/jira-issue-updated-done.json');
 
 /** The vendor APIs on loopback: record each request, answer as GitHub and Jira document. */
 async function startFakeTrackers() {
@@ -220,23 +218,23 @@ describeEachDatabase('tracker sync', (kind) => {
 
     expect((await jiraHook('{}', 'wrong')).statusCode).toBe(401);
     if (haveJiraFixture) {
-      // The real delivery: TEST-1 moved from "To Do" to "In Progress".
-      const real = await jiraHook(readFileSync(jiraFixture, 'utf8'));
-      expect(real.json().updatedItemIds).toEqual([item.id]);
+      // The real delivery says To Do → In Progress: the item is being worked on, not done.
+      const raw = readFileSync(jiraFixture, 'utf8');
+      const real = JSON.parse(raw);
+      expect(real.issue.key).toBe('TEST-1');
+      expect(real.issue.fields.status.statusCategory.key).toBe('indeterminate');
+      expect(real.changelog.items).toEqual([
+        expect.objectContaining({ field: 'status', fromString: 'To Do', toString: 'In Progress' }),
+      ]);
+      const moved = await jiraHook(raw);
+      expect(moved.json()).toEqual({ trackerKey: 'jira:TEST-1', updatedItemIds: [item.id] });
       expect(await itemStatus(item.id)).toBe('in_progress');
+      // Delivered again (Jira retries), it changes nothing.
+      expect((await jiraHook(raw)).json().updatedItemIds).toEqual([]);
     }
-    // In our own words: the same issue moved to a status of Jira's "done" category.
-    const done = await jiraHook(
-      JSON.stringify({
-        webhookEvent: 'jira:issue_updated',
-        issue_event_type_name: 'issue_generic',
-        issue: {
-          key: 'TEST-1',
-          fields: { status: { name: 'Done', statusCategory: { key: 'done' } } },
-        },
-        changelog: { items: [{ field: 'status', fromString: 'In Progress', toString: 'Done' }] },
-      }),
-    );
+    // The whole delivery of a move to a status of Jira's `done` category — named "Closed" here:
+    // the category decides, not the name.
+    const done = await jiraHook(readFileSync(jiraDoneFixture, 'utf8'));
     expect(done.json()).toEqual({ trackerKey: 'jira:TEST-1', updatedItemIds: [item.id] });
     expect(await itemStatus(item.id)).toBe('done');
     const verify = await member.get(`/api/v1/action-items/${item.id}/history`);
