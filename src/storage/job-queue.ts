@@ -63,23 +63,52 @@ function transactionExecutor(tx: Database): Executor {
   };
 }
 
+/** How the queue runs; the defaults suit production. */
+export interface JobQueueOptions {
+  pollingIntervalSeconds?: number;
+  /** Whether this instance runs the cron schedules (default true). */
+  schedule?: boolean;
+  /**
+   * A job still active this long after it started is taken as abandoned (its instance was
+   * killed) and retried by another. Longer than any send may take (default 120 s).
+   */
+  expireInSeconds?: number;
+  /** How often abandoned jobs are looked for, across instances (default 120 s). */
+  maintenanceIntervalSeconds?: number;
+  /** The first retry's delay, doubled on each further one (default 30 s). */
+  retryDelaySeconds?: number;
+}
+
 /** Starts pg-boss on the database of `handle` (its own `pgboss` schema, migrated at start). */
 export async function startJobQueue(
   handle: DatabaseHandle,
-  options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
+  options: JobQueueOptions = {},
 ): Promise<JobQueue> {
   const target = handle.queueTarget;
   const schedule = options.schedule ?? true;
+  const maintenanceIntervalSeconds = options.maintenanceIntervalSeconds ?? 120;
   const boss =
     target.kind === 'postgres'
-      ? new PgBoss({ connectionString: target.url, max: 4, schedule })
-      : new PgBoss({ db: pgliteExecutor(target.instance) as PgBoss.Db, schedule });
+      ? new PgBoss({ connectionString: target.url, max: 4, schedule, maintenanceIntervalSeconds })
+      : new PgBoss({
+          db: pgliteExecutor(target.instance) as PgBoss.Db,
+          schedule,
+          maintenanceIntervalSeconds,
+        });
   boss.on('error', (error: unknown) => {
     process.stderr.write(`job queue: ${error instanceof Error ? error.message : String(error)}\n`);
   });
   await boss.start();
+  const queueOptions = {
+    retryLimit: 5,
+    retryDelay: options.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    expireInSeconds: options.expireInSeconds ?? 120,
+  };
   for (const name of jobNames) {
-    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    await boss.createQueue(name, { name, ...queueOptions });
+    // A queue made by an earlier version keeps its options unless they are updated.
+    await boss.updateQueue(name, { name, ...queueOptions });
   }
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   return {

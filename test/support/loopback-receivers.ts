@@ -9,13 +9,21 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on 127.0.0.1 (the `smtp-server` package) that keeps what it receives. */
-export async function startSmtpReceiver(): Promise<{
+/**
+ * A real SMTP server on 127.0.0.1 (the `smtp-server` package) that keeps what it accepts.
+ * `hold(client)` — `client` is the name the sender greeted with (EHLO) — keeps a message
+ * unanswered: it is not accepted (no `250`) while the sender waits, as a server that stalls.
+ */
+export async function startSmtpReceiver(
+  options: { hold?: (client: string) => boolean } = {},
+): Promise<{
   url: string;
   messages: ReceivedMail[];
+  held: ReceivedMail[];
   close: () => Promise<void>;
 }> {
   const messages: ReceivedMail[] = [];
+  const held: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -27,11 +35,16 @@ export async function startSmtpReceiver(): Promise<{
         raw += chunk;
       });
       stream.on('end', () => {
-        messages.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
-        });
+        };
+        if (options.hold?.(session.hostNameAppearsAs)) {
+          held.push(mail);
+          return;
+        }
+        messages.push(mail);
         callback();
       });
     },
@@ -41,6 +54,7 @@ export async function startSmtpReceiver(): Promise<{
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    held,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -52,13 +66,20 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** An HTTP server on 127.0.0.1 that answers 200 and keeps every request it receives. */
-export async function startWebhookReceiver(): Promise<{
+/**
+ * An HTTP server on 127.0.0.1 that answers 200 and keeps every request it answered.
+ * `hold(path)` keeps a request unanswered (kept in `held`): the sender never hears a 2xx.
+ */
+export async function startWebhookReceiver(
+  options: { hold?: (path: string) => boolean } = {},
+): Promise<{
   url: string;
   requests: ReceivedRequest[];
+  held: ReceivedRequest[];
   close: () => Promise<void>;
 }> {
   const requests: ReceivedRequest[] = [];
+  const held: ReceivedRequest[] = [];
   const server = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -66,7 +87,12 @@ export async function startWebhookReceiver(): Promise<{
       body += chunk;
     });
     request.on('end', () => {
-      requests.push({ path: request.url ?? '', headers: request.headers, body });
+      const received = { path: request.url ?? '', headers: request.headers, body };
+      if (options.hold?.(received.path)) {
+        held.push(received);
+        return;
+      }
+      requests.push(received);
       response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
@@ -75,6 +101,11 @@ export async function startWebhookReceiver(): Promise<{
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    held,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

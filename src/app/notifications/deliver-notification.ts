@@ -25,6 +25,12 @@ export async function deliverNotification(
   const result = await inTransaction(deps, async (tx) => {
     const row = await repo.claimPending(tx.db, id);
     if (!row) {
+      // Still pending but locked: another instance is sending it right now (this job was
+      // taken for abandoned too early). Fail this run, so that the queue looks again later
+      // instead of dropping a notification whose send may yet fail.
+      if ((await repo.findStatus(tx.db, id)) === 'pending') {
+        failure = new Error(`notification ${id} is being delivered by another instance`);
+      }
       return 'skipped' as const;
     }
     const message = {

@@ -8,6 +8,7 @@ import {
   readNotificationSettings,
 } from '../../server/notifications/notification-config.ts';
 import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
+import type { JobQueueOptions } from '../../storage/job-queue.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
 
 /** Options of `debrief serve`. */
@@ -27,11 +28,26 @@ export function parseTrustedProxy(value: string | undefined): string[] | undefin
   return entries.length > 0 ? entries : undefined;
 }
 
+/** What a test may replace in a served instance: the clock, the queue's timings. */
+export interface ServeOverrides {
+  clock?: () => Date;
+  queue?: Pick<
+    JobQueueOptions,
+    | 'pollingIntervalSeconds'
+    | 'expireInSeconds'
+    | 'maintenanceIntervalSeconds'
+    | 'retryDelaySeconds'
+  >;
+}
+
 /**
  * Starts the HTTP server (API + web app) and the follow-up jobs, and stops cleanly on
- * SIGINT/SIGTERM. `clock` replaces the system clock (tests that move time forward).
+ * SIGINT/SIGTERM. `overrides` move the clock or shorten the queue's timings (tests).
  */
-export async function serve(options: ServeOptions, clock?: () => Date): Promise<void> {
+export async function serve(
+  options: ServeOptions,
+  { clock, queue }: ServeOverrides = {},
+): Promise<void> {
   const startedAt = new Date();
   const runtime = await openRuntime(options);
   // What a server that died mid-import left behind: its jobs and its uploads.
@@ -42,6 +58,7 @@ export async function serve(options: ServeOptions, clock?: () => Date): Promise<
     runtime.handle,
     clock ? { ...runtime.deps, clock } : runtime.deps,
     channels,
+    queue,
   );
   // Use cases that notify (reminders, mentions) deliver through the queue the jobs run on.
   const deps = { ...runtime.deps, ...(clock ? { clock } : {}), outbox: jobs.outbox };

@@ -3,7 +3,7 @@ import { deliverNotification } from '../../app/notifications/deliver-notificatio
 import type { NotificationChannels } from '../../app/notifications/notification-channels.ts';
 import type { NotificationOutbox } from '../../app/notifications/notify.ts';
 import { scanReminders } from '../../app/notifications/scan-reminders.ts';
-import { type JobQueue, startJobQueue } from '../../storage/job-queue.ts';
+import { type JobQueue, type JobQueueOptions, startJobQueue } from '../../storage/job-queue.ts';
 import type { DatabaseHandle } from '../../storage/open-database.ts';
 
 /** The running follow-up jobs of one Debrief instance. */
@@ -22,7 +22,7 @@ export async function startFollowUpJobs(
   handle: DatabaseHandle,
   deps: AppDeps,
   channels: NotificationChannels,
-  options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
+  options: JobQueueOptions = {},
 ): Promise<FollowUpJobs> {
   const queue = await startJobQueue(handle, options);
   const outbox = { queue, channels };

@@ -60,7 +60,14 @@ export function buildNotificationChannels(
 ): NotificationChannels {
   const channels: NotificationChannels = { shared: {}, publicUrl: settings.publicUrl ?? null };
   if (settings.smtpUrl) {
-    const transport = nodemailer.createTransport(settings.smtpUrl);
+    // Bounded waits (the URL may set others): a send must end well within the queue's
+    // expiry, or another instance would take the job for abandoned while it still runs.
+    const transport = nodemailer.createTransport({
+      url: settings.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
     const from = settings.from ?? 'Debrief <debrief@localhost>';
     channels.email = async (n, to) => {
       const { subject, text } = emailMessage(n);

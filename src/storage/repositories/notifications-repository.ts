@@ -45,6 +45,15 @@ export const notificationsRepository = {
     return row;
   },
 
+  /** A notification's status without locking it; `undefined` when there is no such row. */
+  async findStatus(db: Database, id: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ status: notifications.status })
+      .from(notifications)
+      .where(eq(notifications.id, id));
+    return row?.status;
+  },
+
   async settle(
     db: Database,
     id: string,
