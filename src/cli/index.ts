@@ -243,7 +243,7 @@ export function buildCli(): Command {
     .description('time to detect/acknowledge/mitigate/resolve as distributions (drills excluded)')
     .option('--since <date>', 'incidents that happened on or after (YYYY-MM-DD or ISO instant)')
     .option('--until <date>', 'up to and including this date, or before this instant')
-    .option('--by <dimension>', 'severity | kind | service | month')
+    .option('--by <dimension>', 'severity | kind | service | team | month')
     .action(async (options) => (await import('./commands/metrics.ts')).metrics(options));
 
   const seed = program.command('seed').description('sample data');

@@ -18,12 +18,21 @@ const dependsOnSchema = z
 /** Path parameters of `/services/{name}`. */
 export const serviceParamsSchema = z.object({ name: serviceNameSchema });
 
+/** Who owns a service: its team (metrics group by it) and the account told of recurring issues. */
+const ownershipFields = {
+  /** The owning team, as the organisation names it; null for none. */
+  team: text(limits.serviceNameMax).nullable().default(null),
+  /** The owner's account id; it must exist. Null for none. */
+  ownerUserId: z.uuid().nullable().default(null),
+};
+
 /** Body of `PUT /services/{name}`: the whole record (create or replace). */
 export const putServiceBodySchema = z
   .object({
     description: z.string().max(limits.shortTextMax).default(''),
     /** Names of catalogue services this one depends on; each must exist. */
     dependsOn: dependsOnSchema.default([]),
+    ...ownershipFields,
   })
   .strict();
 export type PutServiceBody = z.infer<typeof putServiceBodySchema>;
@@ -34,6 +43,7 @@ export const importedServiceSchema = z
     name: serviceNameSchema,
     description: z.string().max(limits.shortTextMax).default(''),
     dependsOn: dependsOnSchema.default([]),
+    ...ownershipFields,
   })
   .strict();
 
@@ -51,6 +61,8 @@ export const serviceSchema = z.object({
   name: z.string(),
   description: z.string(),
   dependsOn: z.array(z.string()),
+  team: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
 });

@@ -33,8 +33,12 @@ export type MeasureQuality = (typeof measureQualities)[number];
 /** The provenance source a person's entry carries (see the incident contract). */
 export const manualInstantSource = 'manual';
 
-/** Dimensions a distribution can be split by. */
-export const metricDimensions = ['severity', 'kind', 'service', 'month'] as const;
+/**
+ * Dimensions a distribution can be split by. `team` is the owning team of an incident's services
+ * in the service catalogue: an incident counts once per team, and not at all when none of its
+ * services has a team.
+ */
+export const metricDimensions = ['severity', 'kind', 'service', 'team', 'month'] as const;
 export type MetricDimension = (typeof metricDimensions)[number];
 
 /**

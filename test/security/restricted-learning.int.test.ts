@@ -15,6 +15,7 @@ const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   { name: 'incident metrics by severity', url: () => '/api/v1/metrics/incidents?by=severity' },
   { name: 'incident metrics by kind', url: () => '/api/v1/metrics/incidents?by=kind' },
   { name: 'incident metrics by service', url: () => '/api/v1/metrics/incidents?by=service' },
+  { name: 'incident metrics by team', url: () => '/api/v1/metrics/incidents?by=team' },
   { name: 'incident metrics by month', url: () => '/api/v1/metrics/incidents?by=month' },
   {
     name: 'incident metrics in a window',
@@ -103,6 +104,15 @@ describeEachDatabase(
       admin = await server.setUpAdmin();
       outsider = await server.signUp(admin, 'member', 'Olu Outside');
       insider = await server.signUp(admin, 'member', 'Ines Inside');
+      expect(
+        (
+          await admin.request({
+            method: 'PUT',
+            url: '/api/v1/services/payments-gateway',
+            payload: { team: 'payments' },
+          })
+        ).statusCode,
+      ).toBe(201);
       for (const [day, title] of reports) {
         scene.visibleIncidentId = await incident(outsider, day, title);
       }

@@ -29,8 +29,15 @@ export function occurredAt(incident: MetricIncident): Date {
   return incident.createdAt;
 }
 
-/** The group keys of an incident along a dimension; an incident counts once per service. */
-export function groupKeys(incident: MetricIncident, by: MetricDimension | null): string[] {
+/**
+ * The group keys of an incident along a dimension; an incident counts once per service, and
+ * once per team of its services (`serviceTeams`: service name → owning team).
+ */
+export function groupKeys(
+  incident: MetricIncident,
+  by: MetricDimension | null,
+  serviceTeams: ReadonlyMap<string, string> = new Map(),
+): string[] {
   switch (by) {
     case null:
       return ['all'];
@@ -40,6 +47,8 @@ export function groupKeys(incident: MetricIncident, by: MetricDimension | null):
       return [incident.kind];
     case 'service':
       return [...new Set(incident.services)];
+    case 'team':
+      return [...new Set(incident.services.flatMap((service) => serviceTeams.get(service) ?? []))];
     case 'month':
       return [monthOf(occurredAt(incident))];
     default: {
@@ -79,11 +88,13 @@ function newAccumulator(): Accumulator {
 /**
  * Distributions of every measure, per group of `by` (or one group `all`), sorted by key.
  * Drills are left out entirely; near misses are measured only by the near-miss measures and
- * every other incident only by the recovery measures.
+ * every other incident only by the recovery measures. `serviceTeams` (service name → owning
+ * team) is only read when grouping by team.
  */
 export function computeIncidentMetrics(
   incidents: Iterable<MetricIncident>,
   by: MetricDimension | null,
+  serviceTeams: ReadonlyMap<string, string> = new Map(),
 ): MetricGroup[] {
   const groups = new Map<string, Accumulator>();
   for (const incident of incidents) {
@@ -92,7 +103,7 @@ export function computeIncidentMetrics(
     }
     const population = incident.kind === 'near_miss' ? 'near_miss' : 'recovery';
     const measured = measureIncident(incident.instants);
-    for (const key of groupKeys(incident, by)) {
+    for (const key of groupKeys(incident, by, serviceTeams)) {
       let group = groups.get(key);
       if (!group) {
         group = newAccumulator();

@@ -10,27 +10,35 @@ import { openPostmortem } from '../postmortems/open-postmortem.ts';
 import { updatePostmortem } from '../postmortems/update-postmortem.ts';
 import { importServices } from '../services/import-services.ts';
 
-/** The demo's service catalogue: what the demo incident touched and what depends on what. */
+/** The demo's service catalogue: what the demo incident touched, what depends on what, whose it is. */
 const demoServices = [
   {
     name: 'payments-db',
     description: 'PostgreSQL cluster of the payments domain.',
     dependsOn: [],
+    team: 'payments',
+    ownerUserId: null,
   },
   {
     name: 'config-service',
     description: 'Rolls configuration changes out to every service.',
     dependsOn: [],
+    team: 'platform',
+    ownerUserId: null,
   },
   {
     name: 'checkout-api',
     description: 'Takes orders and payments from the storefront.',
     dependsOn: ['payments-db', 'config-service'],
+    team: 'payments',
+    ownerUserId: null,
   },
   {
     name: 'storefront',
     description: 'The web shop customers see.',
     dependsOn: ['checkout-api'],
+    team: 'storefront',
+    ownerUserId: null,
   },
 ];
 

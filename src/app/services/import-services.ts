@@ -36,17 +36,18 @@ export async function importServices(
         await servicesRepository.insertService(tx.db, {
           name: entry.name,
           description: entry.description,
+          team: entry.team,
+          ownerUserId: entry.ownerUserId,
           createdAt: tx.clock(),
         });
         result.created.push(entry.name);
         continue;
       }
-      const version = await servicesRepository.updateService(
-        tx.db,
-        entry.name,
-        current.version,
-        entry.description,
-      );
+      const version = await servicesRepository.updateService(tx.db, entry.name, current.version, {
+        description: entry.description,
+        team: entry.team,
+        ownerUserId: entry.ownerUserId,
+      });
       if (version === undefined) {
         throw new DomainError('VERSION_MISMATCH', `"${entry.name}" changed during the import.`, {
           details: { service: entry.name },

@@ -40,12 +40,11 @@ export async function putService(
           'The service exists: send If-Match with the ETag you last read.',
         );
       }
-      const version = await servicesRepository.updateService(
-        tx.db,
-        name,
-        expectedVersion,
-        input.description,
-      );
+      const version = await servicesRepository.updateService(tx.db, name, expectedVersion, {
+        description: input.description,
+        team: input.team,
+        ownerUserId: input.ownerUserId,
+      });
       if (version === undefined) {
         throw staleVersion(current.version, expectedVersion);
       }
@@ -56,6 +55,8 @@ export async function putService(
       await servicesRepository.insertService(tx.db, {
         name,
         description: input.description,
+        team: input.team,
+        ownerUserId: input.ownerUserId,
         createdAt: tx.clock(),
       });
     }

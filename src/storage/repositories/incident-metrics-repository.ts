@@ -11,7 +11,7 @@ import {
 } from '../../domain/incident-measures.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
-import { incidents } from '../schema.ts';
+import { incidents, services } from '../schema.ts';
 import { incidentVisibleTo } from '../visibility.ts';
 
 /** Which incidents the metrics cover: those that happened in `[since, until)`. */
@@ -33,6 +33,7 @@ function groupKeySql(by: MetricDimension | null): SQL {
     case 'kind':
       return sql.raw('incidents.kind');
     case 'service':
+    case 'team':
       return sql.raw('s.name');
     case 'month':
       return sql`to_char(${occurredAtSql} at time zone 'UTC', 'YYYY-MM')`;
@@ -111,7 +112,10 @@ export const incidentMetricsRepository = {
     const serviceJoin =
       by === 'service'
         ? sql.raw('cross join lateral (select distinct unnest(incidents.services) as name) s')
-        : sql.raw('');
+        : by === 'team'
+          ? sql`cross join lateral (select distinct ${services.team} as name from ${services}
+              where ${services.name} = any(incidents.services) and ${services.team} is not null) s`
+          : sql.raw('');
     // `offset 0` keeps each step a pipeline the planner cannot flatten: flattened, every
     // reference to a computed column would compute it again (dozens of times per row).
     const query = sql`

@@ -56,24 +56,30 @@ export const servicesRepository = {
   /** Creates a service (without edges); ALREADY_EXISTS surfaces from the primary key. */
   async insertService(
     db: Database,
-    values: { name: string; description: string; createdAt: Date },
+    values: {
+      name: string;
+      description: string;
+      team: string | null;
+      ownerUserId: string | null;
+      createdAt: Date;
+    },
   ): Promise<void> {
     await db.insert(services).values(values);
   },
 
   /**
-   * Replaces the description and bumps the version, only if the version is still `expected`.
+   * Replaces the description and ownership and bumps the version, only if the version is still `expected`.
    * Returns the new version, or `undefined` when the row moved on (the caller reports it).
    */
   async updateService(
     db: Database,
     name: string,
     expectedVersion: number,
-    description: string,
+    fields: { description: string; team: string | null; ownerUserId: string | null },
   ): Promise<number | undefined> {
     const [row] = await db
       .update(services)
-      .set({ description, version: sql`${services.version} + 1` })
+      .set({ ...fields, version: sql`${services.version} + 1` })
       .where(and(eq(services.name, name), eq(services.version, expectedVersion)))
       .returning({ version: services.version });
     return row?.version;

@@ -8,6 +8,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
 import { createdAt, instant } from './columns.ts';
 import { timelineEvents } from './postmortem-parts.ts';
 import { postmortems } from './postmortems.ts';
@@ -80,6 +81,10 @@ export const openQuestions = pgTable(
 export const services = pgTable('services', {
   name: text('name').primaryKey(),
   description: text('description').notNull().default(''),
+  /** The team that owns the service: incident metrics group by it. */
+  team: text('team'),
+  /** Who hears when minor incidents on the service keep coming back. */
+  ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
 });

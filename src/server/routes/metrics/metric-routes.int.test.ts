@@ -89,6 +89,12 @@ describeEachDatabase('incident metrics routes', (kind) => {
   let insider: ApiClient;
   const history = generateHistory(240);
   let restricted: Omit<Incident, 'number'>;
+  // `auth` has no team, so its incidents count in no team group.
+  const serviceTeams = new Map([
+    ['checkout', 'payments'],
+    ['payments', 'payments'],
+    ['search', 'discovery'],
+  ]);
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -97,6 +103,14 @@ describeEachDatabase('incident metrics routes', (kind) => {
     insider = await server.signUp(admin, 'viewer');
     for (const incident of history) {
       await incidentsRepository.insertIncident(server.handle.db, incident);
+    }
+    for (const name of ['checkout', 'payments', 'search', 'auth']) {
+      const put = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/services/${name}`,
+        payload: { team: serviceTeams.get(name) ?? null },
+      });
+      expect(put.statusCode).toBe(201);
     }
     const started = new Date('2026-06-01T00:00:00Z');
     restricted = {
@@ -129,7 +143,7 @@ describeEachDatabase('incident metrics routes', (kind) => {
 
   it('refuses anonymous callers and reports every problem of a bad query', async () => {
     expect((await server.anonymous.get('/api/v1/metrics/incidents')).statusCode).toBe(401);
-    const bad = await member.get('/api/v1/metrics/incidents?by=team&since=yesterday&extra=1');
+    const bad = await member.get('/api/v1/metrics/incidents?by=colour&since=yesterday&extra=1');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('VALIDATION_FAILED');
     expect(bad.json().errors.length).toBeGreaterThanOrEqual(3);
@@ -143,7 +157,7 @@ describeEachDatabase('incident metrics routes', (kind) => {
     const everything: MetricIncident[] = [...history, restricted];
     for (const by of [null, ...metricDimensions]) {
       const body = await metrics(admin, by ? `?by=${by}` : '');
-      expect(body.groups).toEqual(computeIncidentMetrics(everything, by));
+      expect(body.groups).toEqual(computeIncidentMetrics(everything, by, serviceTeams));
     }
     const windowed = await metrics(admin, '?since=2026-03-01&until=2026-05-31&by=severity');
     const inWindow = everything.filter((incident) => {
@@ -168,6 +182,9 @@ describeEachDatabase('incident metrics routes', (kind) => {
     expect(await metrics(insider, '?by=severity')).toEqual(all);
     const byService = await metrics(member, '?by=service');
     expect(byService.groups).toEqual(computeIncidentMetrics(history, 'service'));
+    const byTeam = await metrics(member, '?by=team');
+    expect(byTeam.groups.map((g: { key: string }) => g.key)).toEqual(['discovery', 'payments']);
+    expect(byTeam.groups).toEqual(computeIncidentMetrics(history, 'team', serviceTeams));
   });
 
   it('counts follow-through and factor categories of restricted reviews only for their members', async () => {

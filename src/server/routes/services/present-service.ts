@@ -8,6 +8,8 @@ export function presentService(service: Service, viewer: Actor) {
     name: service.name,
     description: service.description,
     dependsOn: service.dependsOn,
+    team: service.team,
+    ownerUserId: service.ownerUserId,
     version: service.version,
     createdAt: service.createdAt.toISOString(),
   };
