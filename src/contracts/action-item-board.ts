@@ -27,7 +27,7 @@ export const boardQuerySchema = z
 export const boardItemSchema = z.object({
   id: z.string(),
   postmortemId: z.string(),
-  postmortemNumber: z.number().int(),
+  postmortemNumber: z.string(),
   postmortemTitle: z.string(),
   postmortemPhase: z.enum(postmortemPhases),
   title: z.string(),

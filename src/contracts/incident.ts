@@ -121,7 +121,8 @@ const keyInstantSchema = z.object({
 /** An incident as the API presents it. */
 export const incidentSchema = z.object({
   id: z.string(),
-  number: z.number().int(),
+  /** `12` in the public series, `S-3` in the restricted one (see `domain/record-number.ts`). */
+  number: z.string(),
   title: z.string(),
   summary: z.string(),
   kind: z.enum(incidentKinds),

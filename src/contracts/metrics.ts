@@ -107,7 +107,7 @@ export const learningMetricsSchema = z.object({
       incidents: z.array(
         z.object({
           id: z.string(),
-          number: z.number().int(),
+          number: z.string(),
           title: z.string(),
           afterFixesVerified: z.boolean(),
         }),

@@ -239,7 +239,8 @@ export const waiveFindingBodySchema = z
 // Audit events
 
 export const auditEventSchema = z.object({
-  id: z.number().int(),
+  /** Random, not a sequence: it tells nothing about events elsewhere. */
+  id: z.string(),
   occurredAt: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),

@@ -14,6 +14,11 @@ export const createPostmortemBodySchema = z
     title: text(limits.titleMax).optional(),
     scope: z.enum(postmortemScopes).optional(),
     memberIds: z.array(z.uuid()).max(200).default([]),
+    /**
+     * Hidden from everyone but its members from the start (admins only, as restricting later
+     * is): numbered in the restricted series, so no gap shows in the public one.
+     */
+    restricted: z.boolean().optional(),
   })
   .strict()
   .refine((b) => new Set(b.incidentIds).size === b.incidentIds.length, {
@@ -104,7 +109,8 @@ export const phaseDeadlineSchema = z.object({
 /** A postmortem as the API presents it, with what stands between it and the next phase. */
 export const postmortemSchema = z.object({
   id: z.string(),
-  number: z.number().int(),
+  /** `12` in the public series, `S-3` in the restricted one (see `domain/record-number.ts`). */
+  number: z.string(),
   title: z.string(),
   scope: z.enum(postmortemScopes),
   phase: z.enum(postmortemPhases),

@@ -31,7 +31,7 @@ export const themeSchema = z.object({
   incidents: z.array(
     z.object({
       id: z.string(),
-      number: z.number().int(),
+      number: z.string(),
       title: z.string(),
       severity: z.enum(severities),
       occurredAt: z.string(),
@@ -56,5 +56,5 @@ export const similarPostmortemSchema = z.object({
   title: z.string(),
   /** 0–1: words, services and factor categories in common. */
   score: z.number(),
-  incidentNumbers: z.array(z.number().int()),
+  incidentNumbers: z.array(z.string()),
 });

@@ -5,6 +5,7 @@ import type { Incident, Severity } from './incident.ts';
 import type { Participant } from './participant.ts';
 import type { Policy } from './policy.ts';
 import type { Postmortem } from './postmortem.ts';
+import { formatRecordNumber } from './record-number.ts';
 import { countedApprovers, type ReviewRequest } from './review-request.ts';
 import type { WhyNode } from './why-node.ts';
 import { lacksEvidence } from './why-tree.ts';
@@ -121,7 +122,7 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
       .filter((incident) => incident.status !== 'resolved')
       .map((incident) => ({
         code: 'INCIDENT_NOT_RESOLVED',
-        message: `Incident #${incident.number} is not resolved yet; the review starts once the system is stable.`,
+        message: `Incident #${formatRecordNumber(incident.number)} is not resolved yet; the review starts once the system is stable.`,
         subject: { type: 'incident', id: incident.id },
       })),
   TIMELINE_EMPTY: (s) =>

@@ -1,6 +1,6 @@
 /** One row of the action-item CSV export. */
 export interface CsvActionItem {
-  postmortemNumber: number;
+  postmortemNumber: string;
   postmortemTitle: string;
   title: string;
   kind: string;

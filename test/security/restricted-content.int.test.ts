@@ -27,6 +27,9 @@ interface Scene {
   visibleIncidentId: string;
   restrictedIncidentId: string;
   restrictedPostmortemId: string;
+  /** A visible review opened, audited and given an item before anything hidden existed. */
+  earlierPostmortemId: string;
+  earlierActionItemId: string;
 }
 
 /** Cross-cutting surfaces: the URL an outsider reads. Its answer must not mention the secret. */
@@ -53,6 +56,44 @@ const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   },
 ];
 
+/**
+ * Sequential numbers an outsider reads: the public series must run without a gap where a hidden
+ * record is (hidden ones are numbered in their own series), and none of that series shows.
+ * ADD A ROW when a new surface shows incident or postmortem numbers.
+ */
+const numberings: Array<{ name: string; url: string; numbers: (body: unknown) => string[] }> = [
+  {
+    name: 'incident numbers',
+    url: '/api/v1/incidents',
+    numbers: (body) =>
+      (body as { data: Array<{ data: { number: string } }> }).data.map((i) => i.data.number),
+  },
+  {
+    name: 'postmortem numbers',
+    url: '/api/v1/postmortems',
+    numbers: (body) =>
+      (body as { data: Array<{ data: { number: string } }> }).data.map((p) => p.data.number),
+  },
+  {
+    name: 'action-item board postmortem numbers',
+    url: '/api/v1/action-items',
+    numbers: (body) =>
+      (body as { data: Array<{ postmortemNumber: string }> }).data.map((i) => i.postmortemNumber),
+  },
+];
+
+/** Ids an outsider reads that a sequence would make countable: they must be random. */
+const opaqueIds: Array<{ name: string; url: (scene: Scene) => string }> = [
+  {
+    name: 'audit events of a visible review',
+    url: (s) => `/api/v1/postmortems/${s.earlierPostmortemId}/audit-events`,
+  },
+  {
+    name: 'history of a visible action item',
+    url: (s) => `/api/v1/action-items/${s.earlierActionItemId}/history`,
+  },
+];
+
 describe(`restricted content never reaches a non-member [${kind}]`, () => {
   let server: TestServer;
   let outsider: ApiClient;
@@ -70,20 +111,33 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
     ).json().data.token;
     outsiderToken = tokenClient(server.app, outsider.user, token);
 
+    // Numbered and audited before anything hidden exists: its neighbours must not show gaps.
+    const earlier = (
+      await owner.post('/api/v1/incidents', incidentBody({ title: 'Search outage' }))
+    ).json().data;
+    const earlierReview = (
+      await owner.post('/api/v1/postmortems', { incidentIds: [earlier.id] })
+    ).json().data;
+    const earlierItem = (
+      await owner.post(`/api/v1/postmortems/${earlierReview.id}/action-items`, {
+        title: 'Alert on index lag',
+        kind: 'detect',
+        ownerUserId: owner.user.id,
+        dueDate: '2026-11-20',
+      })
+    ).json().data;
     const visible = (
       await owner.post('/api/v1/incidents', incidentBody({ title: 'Checkout latency' }))
     ).json().data;
-    const pm = (await owner.post('/api/v1/postmortems', { incidentIds: [visible.id] })).json().data;
+    const created = await admin.post('/api/v1/postmortems', {
+      incidentIds: [visible.id],
+      title: `Review ${secret}`,
+      restricted: true,
+      memberIds: [owner.user.id],
+    });
+    expect(created.statusCode).toBe(201);
+    const pm = created.json().data;
     const base = `/api/v1/postmortems/${pm.id}`;
-    expect(
-      (
-        await admin.patch(
-          base,
-          { title: `Review ${secret}`, restricted: true, memberIds: [owner.user.id] },
-          pm.version,
-        )
-      ).statusCode,
-    ).toBe(200);
     await owner.post(`${base}/timeline-events`, {
       occurredAt: '2026-11-16T10:05:00Z',
       text: `Alert ${secret} fired`,
@@ -101,10 +155,26 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
         incidentBody({ title: `Leak ${secret}`, kind: 'security' }),
       )
     ).json().data;
+    expect(restricted.restricted).toBe(true);
+    const hiddenByIncident = await owner.post('/api/v1/postmortems', {
+      incidentIds: [restricted.id],
+    });
+    expect(hiddenByIncident.statusCode).toBe(201);
+    await owner.patch(
+      `/api/v1/postmortems/${earlierReview.id}`,
+      { title: 'Search outage review' },
+      earlierReview.version,
+    );
+    const later = (
+      await owner.post('/api/v1/incidents', incidentBody({ title: 'Login errors' }))
+    ).json().data;
+    await owner.post('/api/v1/postmortems', { incidentIds: [later.id] });
     scene = {
       visibleIncidentId: visible.id,
       restrictedIncidentId: restricted.id,
       restrictedPostmortemId: pm.id,
+      earlierPostmortemId: earlierReview.id,
+      earlierActionItemId: earlierItem.id,
     };
 
     const document = (await server.anonymous.get('/api/v1/openapi.json')).json();
@@ -148,6 +218,28 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
       expect(response.body).not.toContain(secret);
       expect(response.body).not.toContain(scene.restrictedPostmortemId);
       expect(response.body).not.toContain(scene.restrictedIncidentId);
+    }
+  });
+
+  it.each(numberings)('$name: the public series shows no gap, no hidden number', async (row) => {
+    const response = await outsider.get(row.url);
+    expect(response.statusCode).toBe(200);
+    const seen = [...new Set(row.numbers(response.json()))];
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((n) => !/^\d+$/.test(n))).toEqual([]);
+    const sorted = seen.map(Number).sort((a, b) => a - b);
+    expect(sorted).toEqual(sorted.map((_, i) => (sorted[0] ?? 0) + i));
+  });
+
+  it.each(opaqueIds)('$name: ids are random, not a sequence', async ({ url }) => {
+    const response = await outsider.get(url(scene));
+    expect(response.statusCode).toBe(200);
+    const ids: unknown[] = response.json().data.map((event: { id: unknown }) => event.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(String(id)).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     }
   });
 

@@ -14,7 +14,7 @@ import { mergeReviewedTimelines } from '../themes/merge-reviewed-timelines.ts';
 /**
  * Opens a postmortem for one incident, or a thematic one for several. It inherits
  * restriction from its incidents: if any is restricted, so is the review, and the members of
- * the restricted incidents become its members.
+ * the restricted incidents become its members. An admin may also open it restricted.
  */
 export async function openPostmortem(
   deps: AppDeps,
@@ -54,6 +54,15 @@ export async function openPostmortem(
       }
     }
     const restrictedIncidents = incidents.filter((i) => i.restricted);
+    if (
+      input.restricted === true &&
+      restrictedIncidents.length === 0 &&
+      !can(actor, 'postmortem.manage_members', { restricted: false, memberIds: [] })
+    ) {
+      // Restricting hides the review from whoever could see the incident: the same right as
+      // restricting an open one.
+      throw new DomainError('FORBIDDEN', 'Only an admin can open a restricted postmortem.');
+    }
     const now = tx.clock();
     const first = incidents[0];
     const postmortem = await postmortemsRepository.insertPostmortem(tx.db, {
@@ -61,7 +70,7 @@ export async function openPostmortem(
       title: input.title ?? `Postmortem: ${first?.title ?? ''}`.slice(0, 200),
       scope,
       phase: 'data_gathering',
-      restricted: restrictedIncidents.length > 0,
+      restricted: input.restricted === true || restrictedIncidents.length > 0,
       incidentIds: input.incidentIds,
       memberIds: [
         ...new Set([

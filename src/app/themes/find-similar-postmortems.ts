@@ -1,5 +1,6 @@
 import { rankSimilar } from '../../analysis/themes/rank-similar.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
@@ -11,7 +12,7 @@ export interface SimilarPostmortem {
   id: string;
   title: string;
   score: number;
-  incidentNumbers: number[];
+  incidentNumbers: string[];
 }
 
 const allTime = { since: new Date(0), until: new Date('9999-12-31T00:00:00Z') };
@@ -98,7 +99,9 @@ export async function findSimilarPostmortems(
       id: match.id,
       title: review?.title ?? '',
       score: match.score,
-      incidentNumbers: [...new Set(review?.numbers ?? [])].sort((a, b) => a - b),
+      incidentNumbers: [...new Set(review?.numbers ?? [])]
+        .sort((a, b) => a - b)
+        .map(formatRecordNumber),
     };
   });
 }

@@ -2,6 +2,7 @@ import type { IncidentView } from '../../app/incidents/read-incidents.ts';
 import type { IncidentDto } from '../../contracts/incident.ts';
 import { can } from '../../domain/authorization.ts';
 import { type Policy, reasonsPostmortemRequired } from '../../domain/policy.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
 
 /** An incident for the API, with the viewer's abilities. */
@@ -10,7 +11,7 @@ export function presentIncident(view: IncidentView, viewer: Actor, policy: Polic
   const reasons = reasonsPostmortemRequired(policy, incident);
   const data: IncidentDto = {
     id: incident.id,
-    number: incident.number,
+    number: formatRecordNumber(incident.number),
     title: incident.title,
     summary: incident.summary,
     kind: incident.kind,

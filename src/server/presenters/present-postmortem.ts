@@ -3,6 +3,7 @@ import type { PostmortemDto } from '../../contracts/postmortem.ts';
 import { can } from '../../domain/authorization.ts';
 import type { Severity } from '../../domain/incident.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
 import { presentTimelineEvent } from './present-parts.ts';
 
@@ -25,7 +26,7 @@ export function presentPostmortemSummary(
   return {
     data: {
       id: postmortem.id,
-      number: postmortem.number,
+      number: formatRecordNumber(postmortem.number),
       title: postmortem.title,
       scope: postmortem.scope,
       phase: postmortem.phase,
@@ -53,7 +54,7 @@ export function presentPostmortemData(view: PostmortemView): PostmortemDto {
   const { postmortem } = view;
   const data: PostmortemDto = {
     id: postmortem.id,
-    number: postmortem.number,
+    number: formatRecordNumber(postmortem.number),
     title: postmortem.title,
     scope: postmortem.scope,
     phase: postmortem.phase,

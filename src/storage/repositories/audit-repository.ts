@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { auditEvents, users } from '../schema.ts';
 
@@ -23,11 +23,13 @@ export const auditRepository = {
   async listForPostmortem(
     db: Database,
     postmortemId: string,
-    page: { beforeId?: number; limit: number },
+    page: { before?: string; limit: number },
   ) {
     return db
       .select({
-        id: auditEvents.id,
+        // The random public id: the internal one is a global sequence that would count
+        // the events of records the reader may not see.
+        id: auditEvents.publicId,
         occurredAt: auditEvents.occurredAt,
         actorId: auditEvents.actorId,
         actorName: users.name,
@@ -41,7 +43,12 @@ export const auditRepository = {
       .where(
         and(
           eq(auditEvents.postmortemId, postmortemId),
-          page.beforeId === undefined ? undefined : lt(auditEvents.id, page.beforeId),
+          page.before === undefined
+            ? undefined
+            : lt(
+                auditEvents.id,
+                sql`(select "a"."id" from "audit_events" "a" where "a"."public_id" = ${page.before})`,
+              ),
         ),
       )
       .orderBy(desc(auditEvents.id))
@@ -52,7 +59,9 @@ export const auditRepository = {
   async listForSubject(db: Database, subject: { postmortemId: string; type: string; id: string }) {
     return db
       .select({
-        id: auditEvents.id,
+        // The random public id: the internal one is a global sequence that would count
+        // the events of records the reader may not see.
+        id: auditEvents.publicId,
         occurredAt: auditEvents.occurredAt,
         actorId: auditEvents.actorId,
         actorName: users.name,

@@ -153,6 +153,10 @@ export const incidentsRepository = {
         status: incident.status,
         services: incident.services,
         restricted: incident.restricted,
+        // A restricted incident is numbered in its own series, so the public one has no gaps.
+        ...(incident.restricted
+          ? { number: sql`-nextval('incidents_restricted_number_seq')` }
+          : {}),
         createdById: incident.createdById,
         createdAt: incident.createdAt,
         updatedAt: incident.updatedAt,
@@ -223,6 +227,11 @@ export const incidentsRepository = {
         status: incident.status,
         services: incident.services,
         restricted: incident.restricted,
+        // Made public, a restricted-series incident takes the next public number: its S-number
+        // would tell everyone how many restricted incidents there are.
+        number: incident.restricted
+          ? incidents.number
+          : sql`case when "incidents"."number" < 0 then nextval('incidents_number_seq') else "incidents"."number" end`,
         updatedAt: incident.updatedAt,
         ...instantValues(incident.instants),
       },

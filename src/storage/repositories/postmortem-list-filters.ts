@@ -1,6 +1,7 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { IncidentKind, Severity } from '../../domain/incident.ts';
 import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
+import { parseRecordNumber } from '../../domain/record-number.ts';
 import {
   actionItems,
   incidents,
@@ -35,9 +36,9 @@ function reviewsIncidentWhere(condition: SQL): SQL {
 }
 
 function matchesText(q: string): SQL {
-  const number = /^(?:pm-?)?(\d{1,9})$/i.exec(q.trim())?.[1];
+  const number = parseRecordNumber(q.replace(/^pm(?=\d)/i, ''));
   const title = sql`${postmortems.title} ilike ${`%${escapeLike(q.trim())}%`}`;
-  return number ? sql`(${title} or ${postmortems.number} = ${Number(number)})` : title;
+  return number === undefined ? title : sql`(${title} or ${postmortems.number} = ${number})`;
 }
 
 function involves(userId: string): SQL {

@@ -77,6 +77,9 @@ export const postmortemsRepository = {
         scope: postmortem.scope,
         phase: postmortem.phase,
         restricted: postmortem.restricted,
+        // Hidden from someone from the start (restricted, or reviewing a restricted incident):
+        // numbered in its own series, so the public one has no gaps.
+        number: sql`case when ${postmortem.restricted} or exists (select 1 from "incidents" "i" where "i"."restricted" and "i"."id" in ${postmortem.incidentIds}) then -nextval('postmortems_restricted_number_seq') else nextval('postmortems_number_seq') end`,
         sections: postmortem.sections,
         analysisMeetingAt: postmortem.analysisMeetingAt,
         analysisMeetingNotes: postmortem.analysisMeetingNotes,
@@ -138,6 +141,9 @@ export const postmortemsRepository = {
         title: postmortem.title,
         phase: postmortem.phase,
         restricted: postmortem.restricted,
+        // Made public, a restricted-series postmortem whose incidents are all public takes the
+        // next public number: its S-number would tell everyone how many hidden reviews exist.
+        number: sql`case when "postmortems"."number" < 0 and not ${postmortem.restricted} and not exists (select 1 from "postmortem_incidents" "pi" join "incidents" "i" on "i"."id" = "pi"."incident_id" where "pi"."postmortem_id" = "postmortems"."id" and "i"."restricted") then nextval('postmortems_number_seq') else "postmortems"."number" end`,
         sections: postmortem.sections,
         analysisMeetingAt: postmortem.analysisMeetingAt,
         analysisMeetingNotes: postmortem.analysisMeetingNotes,

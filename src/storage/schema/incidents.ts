@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
@@ -32,6 +33,12 @@ const instantQuality = (name: KeyInstantName) =>
         when coalesce(instant_provenance -> '${name}' ->> 'source', '${manualInstantSource}') = '${manualInstantSource}' then 2
         else 3 end`),
     );
+
+/**
+ * Numbers of incidents created restricted: their own series, stored negated in `number` (S-1 is
+ * -1), so that the public series shows no gap where a hidden incident is.
+ */
+export const incidentsRestrictedNumberSeq = pgSequence('incidents_restricted_number_seq');
 
 /** Incidents. Key instants are columns (for filters and metrics); their provenance is JSON. */
 export const incidents = pgTable(

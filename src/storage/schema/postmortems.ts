@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
@@ -16,6 +17,12 @@ import {
 import { users } from './accounts.ts';
 import { createdAt, instant } from './columns.ts';
 import { incidents } from './incidents.ts';
+
+/**
+ * Numbers of postmortems hidden from someone when created (restricted, or reviewing a restricted
+ * incident): their own series, stored negated in `number` (S-1 is -1).
+ */
+export const postmortemsRestrictedNumberSeq = pgSequence('postmortems_restricted_number_seq');
 
 /** Postmortems. Report sections are a JSON map keyed by the policy's section keys. */
 export const postmortems = pgTable(
@@ -81,7 +88,10 @@ export const postmortemMembers = pgTable(
 export const auditEvents = pgTable(
   'audit_events',
   {
+    /** Internal order only: one sequence for every record, so it never leaves the server. */
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The id the API shows: random, so that no one counts the events they may not see. */
+    publicId: uuid('public_id').notNull().defaultRandom().unique(),
     occurredAt: instant('occurred_at').notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),

@@ -6,6 +6,7 @@ import {
   learningMetricsSchema,
 } from '../../../contracts/metrics.ts';
 import { histogramBoundsSeconds } from '../../../domain/incident-measures.ts';
+import { formatRecordNumber } from '../../../domain/record-number.ts';
 import { requireActor } from '../../authenticate.ts';
 import type { RouteContext } from '../route-context.ts';
 import { presentIncidentMetrics } from './present-incident-metrics.ts';
@@ -33,6 +34,18 @@ export function registerMetricRoutes({ app, deps }: RouteContext): void {
   app.get(
     '/api/v1/metrics/follow-through',
     { schema: { tags, response: { 200: learningMetricsSchema } } },
-    async (request) => readLearningMetrics(deps, requireActor(request)),
+    async (request) => {
+      const metrics = await readLearningMetrics(deps, requireActor(request));
+      return {
+        ...metrics,
+        recurrences: metrics.recurrences.map((recurrence) => ({
+          ...recurrence,
+          incidents: recurrence.incidents.map((incident) => ({
+            ...incident,
+            number: formatRecordNumber(incident.number),
+          })),
+        })),
+      };
+    },
   );
 }

@@ -1,5 +1,6 @@
 import type { ThemeView } from '../../../app/themes/list-themes.ts';
 import type { ThemeDto } from '../../../contracts/themes.ts';
+import { formatRecordNumber } from '../../../domain/record-number.ts';
 
 /** A theme for the API, with the body that opens its thematic postmortem. */
 export function presentTheme({ theme, incidents, recurringMinorIssue }: ThemeView): ThemeDto {
@@ -16,6 +17,7 @@ export function presentTheme({ theme, incidents, recurringMinorIssue }: ThemeVie
     to: theme.to.toISOString(),
     incidents: incidents.map((incident) => ({
       ...incident,
+      number: formatRecordNumber(incident.number),
       occurredAt: incident.occurredAt.toISOString(),
     })),
     recurringMinorIssue: recurringMinorIssue && {

@@ -4,7 +4,7 @@ import { incidentToValues, valuesToUpdate } from './edit-incident-values.ts';
 
 const incident: Incident = {
   id: '6f1d2c1e-8f0a-4c43-9b0e-2f7a7f4d1a11',
-  number: 7,
+  number: '7',
   title: 'Search results empty',
   summary: '',
   kind: 'degradation',
