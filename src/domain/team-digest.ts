@@ -1,5 +1,6 @@
 import type { ActionItemStatus } from './action-item.ts';
 import { dueSoonDays, isOverdue, unfinishedStatuses } from './action-item-board.ts';
+import { formatRecordNumber } from './record-number.ts';
 import { daysBetween, type ReminderPolicy, weekdays } from './reminders.ts';
 
 /** One action item as a team's digest lists it. */
@@ -69,7 +70,7 @@ export function composeTeamDigest(
       ...(more > 0 ? [`- and ${more} more`] : []),
     ];
   };
-  const where = (item: DigestItem) => `postmortem #${item.postmortemNumber}`;
+  const where = (item: DigestItem) => `postmortem #${formatRecordNumber(item.postmortemNumber)}`;
   const late = (item: DigestItem) => {
     const days = daysBetween(item.dueDate ?? today, today);
     return `${days} day${days === 1 ? '' : 's'} late`;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { decideReviewBodySchema } from '../../contracts/reviews.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isSelfApproval } from '../../domain/participant.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import { mayDecide, type ReviewRequest } from '../../domain/review-request.ts';
 import type { Actor } from '../../domain/user.ts';
 import { reviewRequestsRepository as repo } from '../../storage/repositories/review-requests-repository.ts';
@@ -59,7 +60,7 @@ export async function decideReview(
           subjectType: 'review_request',
           subjectId: `${request.id}`,
           postmortemId: request.postmortemId,
-          title: `Review answered: postmortem #${postmortem.number}`,
+          title: `Review answered: postmortem #${formatRecordNumber(postmortem.number)}`,
           body:
             input.decision === 'approved'
               ? 'A reviewer approved the report.'

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { requestReviewBodySchema } from '../../contracts/reviews.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isSelfApproval } from '../../domain/participant.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { ReviewRequest } from '../../domain/review-request.ts';
 import type { Actor } from '../../domain/user.ts';
 import { notificationsRepository } from '../../storage/repositories/notifications-repository.ts';
@@ -92,7 +93,7 @@ export async function requestReview(
           subjectType: 'review_request',
           subjectId: request.id,
           postmortemId,
-          title: `Review requested: postmortem #${postmortem.number}`,
+          title: `Review requested: postmortem #${formatRecordNumber(postmortem.number)}`,
           body: 'Your review of the report is requested.',
         },
       );

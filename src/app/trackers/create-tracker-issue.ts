@@ -1,5 +1,6 @@
 import type { ActionItem } from '../../domain/action-item.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
 import { actionItemsRepository } from '../../storage/repositories/parts-repositories.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
@@ -53,7 +54,7 @@ export async function createTrackerIssue(
   const issue = await client.createIssue({
     title: item.title,
     body: [
-      `Action item from postmortem PM-${postmortem.number}: ${postmortem.title}`,
+      `Action item from postmortem PM-${formatRecordNumber(postmortem.number)}: ${postmortem.title}`,
       '',
       `Success criterion: ${item.successCriterion ?? '(not set yet)'}`,
       ...(item.dueDate ? [`Due: ${item.dueDate}`] : []),

@@ -1,6 +1,7 @@
 import { createIncident } from '../../app/incidents/create-incident.ts';
 import { listIncidents } from '../../app/incidents/read-incidents.ts';
 import { createIncidentBodySchema, listIncidentsQuerySchema } from '../../contracts/incident.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import { presentIncident } from '../../server/presenters/present-incident.ts';
 import { formatTable, printResult } from '../output/print.ts';
 import { resolveActor } from '../resolve-actor.ts';
@@ -50,7 +51,7 @@ export async function incidentCreate(
     const incident = await createIncident(deps, actor, input);
     const presented = presentIncident({ incident, postmortemIds: [] }, actor, deps.policy);
     printResult(options.json, presented.data, () => [
-      `Created incident #${incident.number} ${incident.id}`,
+      `Created incident #${formatRecordNumber(incident.number)} ${incident.id}`,
       ...(presented.data.postmortemRequired
         ? [`A postmortem is required (${presented.data.postmortemRequiredReasons.join(', ')}).`]
         : []),
@@ -87,7 +88,7 @@ export async function incidentList(
       ...formatTable([
         ['#', 'SEVERITY', 'KIND', 'STATUS', 'STARTED', 'TITLE'],
         ...items.map((i) => [
-          String(i.number),
+          i.number,
           i.severity,
           i.kind,
           i.status,
