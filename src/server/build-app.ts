@@ -44,6 +44,7 @@ import { registerRestrictedSectionRoutes } from './routes/publishing/restricted-
 import { registerReviewRoutes } from './routes/reviews/review-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
 import { withZod } from './routes/route-context.ts';
+import { registerSearchRoutes } from './routes/search/search-routes.ts';
 import { registerServiceRoutes } from './routes/services/service-routes.ts';
 import { registerThemeRoutes } from './routes/themes/theme-routes.ts';
 import { registerTimelineRoutes } from './routes/timeline/timeline-routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerThemeRoutes(context);
   registerNotificationRoutes(context);
   registerRestrictedSectionRoutes(context);
+  registerSearchRoutes(context);
   registerTrackerRoutes(context, options.trackers ?? readTrackerSettings());
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

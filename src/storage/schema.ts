@@ -11,5 +11,6 @@ export * from './schema/postmortem-parts.ts';
 export * from './schema/postmortems.ts';
 export * from './schema/restricted-sections.ts';
 export * from './schema/review.ts';
+export * from './schema/search.ts';
 export * from './schema/security.ts';
 export * from './schema/webhook-deliveries.ts';

@@ -65,6 +65,9 @@ describe.skipIf(!hasPostgres)(
       await handle.db.execute(sql`
         insert into comments (id, postmortem_id, target_type, target_id, body)
         values (${randomUUID()}, ${postmortem?.id}, 'section', 'summary', 'Is the impact window right?')`);
+      await handle.db.execute(sql`
+        insert into saved_search_views (id, owner_id, name, filters)
+        values (${randomUUID()}, ${admin.id}, 'sev1 reviews', '{"severity":["sev1"]}')`);
     });
     afterAll(() => handle.close());
 

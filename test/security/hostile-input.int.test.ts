@@ -81,6 +81,38 @@ describe(`hostile input on every route [${kind}]`, () => {
   const auditCount = async () =>
     (await server.handle.db.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
 
+  /**
+   * Search words are handed to PostgreSQL's text-search parser: its operator characters, words
+   * made of stop words only, over-long words and control characters must not reach a 5xx.
+   * `400` where the edge refuses the text, a 200 otherwise.
+   */
+  const searchRows: Array<{ q: string; status?: number }> = [
+    { q: '%00', status: 400 },
+    { q: 'pool%00exhausted', status: 400 },
+    { q: '%ED%A0%80' },
+    { q: encodeURIComponent("'):*&|!<->(") },
+    { q: encodeURIComponent('""""') },
+    { q: encodeURIComponent('- - or or -') },
+    { q: encodeURIComponent('the and of') },
+    { q: encodeURIComponent("\\\\'") },
+    { q: encodeURIComponent('x'.repeat(500)) },
+    { q: encodeURIComponent('x'.repeat(501)), status: 400 },
+    { q: encodeURIComponent('\u0002\u0003\u0007\u001b[31m') },
+    { q: encodeURIComponent('🔥 über 検索 ترتيب') },
+    { q: encodeURIComponent('<script>alert(1)</script>') },
+    { q: encodeURIComponent('a b '.repeat(120)) },
+  ];
+
+  it.each(searchRows)('search words $q answer below 500', async ({ q, status }) => {
+    const response = await admin.get(`/api/v1/search?q=${q}`);
+    if (status) {
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    } else {
+      expect(response.statusCode, response.body).toBe(200);
+    }
+  });
+
   it('answers every generated request below 500, and refused writes write nothing', async () => {
     expect(operations.length).toBeGreaterThan(50);
     const perOperation = Math.max(5, Math.ceil(totalCases / operations.length));

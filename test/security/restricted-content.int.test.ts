@@ -36,6 +36,10 @@ interface Scene {
 const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   { name: 'postmortem list', url: () => '/api/v1/postmortems' },
   { name: 'postmortem search', url: () => `/api/v1/postmortems?q=${secret}` },
+  // Its words in another case: the answer echoes the caller's own words in `applied.q`.
+  { name: 'full-text search', url: () => `/api/v1/search?q=${secret.toLowerCase()}` },
+  { name: 'full-text search, its action item', url: () => '/api/v1/search?q=rotate' },
+  { name: 'full-text search by filters alone', url: () => '/api/v1/search?kind=outage' },
   {
     name: 'postmortems of the visible incident',
     url: (s) => `/api/v1/postmortems?incidentId=${s.visibleIncidentId}`,
@@ -194,6 +198,21 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
     expect((await owner.get(`/api/v1/postmortems/${scene.restrictedPostmortemId}`)).body).toContain(
       secret,
     );
+  });
+
+  it('full-text search: the owner finds the secret, an outsider gets no hit and no count', async () => {
+    const owner = await server.signIn(
+      (await server.handle.db.query.users.findMany()).find((u) => u.role === 'member')?.email ?? '',
+    );
+    for (const q of [secret, 'rotate', `Alert ${secret} fired`]) {
+      const mine = (await owner.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json();
+      expect(mine.page.total, q).toBe(1);
+      for (const client of [outsider, outsiderToken]) {
+        const theirs = (await client.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json();
+        expect(theirs.page.total, q).toBe(0);
+        expect(theirs.data, q).toEqual([]);
+      }
+    }
   });
 
   it('answers 404 on every per-review route of the route table', async () => {

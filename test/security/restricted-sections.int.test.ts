@@ -62,6 +62,24 @@ const surfaces: Array<{ name: string; read: (client: ApiClient, s: Scene) => Pro
       return pdfText(response.rawPayload);
     },
   },
+  {
+    // The words in another case: the answer echoes the caller's own words in `applied.q`.
+    name: 'full-text search for its words: no hit, no snippet, no count',
+    read: async (c) => {
+      const body = (await c.get(`/api/v1/search?q=${secret.toLowerCase()}+attacker`)).json();
+      expect(body.page.total).toBe(0);
+      expect(body.data).toEqual([]);
+      return JSON.stringify(body);
+    },
+  },
+  {
+    name: 'full-text search for the open words beside it',
+    read: async (c) => {
+      const body = (await c.get('/api/v1/search?q=checkout+or+attacker')).json();
+      expect(body.page.total).toBe(1);
+      return JSON.stringify(body);
+    },
+  },
   { name: 'themes', read: async (c) => (await c.get('/api/v1/themes')).body },
   { name: 'notifications', read: async (c) => (await c.get('/api/v1/notifications')).body },
 ];
@@ -149,6 +167,14 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
       const pdf = await sectionMember.get(`${base}/export?format=pdf`);
       expect(await pdfText(pdf.rawPayload)).toContain(secret);
     }
+  });
+
+  it('lets its member find it by its words, with a snippet (the search row is real)', async () => {
+    const body = (await sectionMember.get(`/api/v1/search?q=${secret.toLowerCase()}`)).json();
+    expect(body.page.total).toBe(1);
+    expect(body.data[0].snippets[0].part).toBe(`restricted:${sectionKey}`);
+    const text = body.data[0].snippets[0].segments.map((g: { text: string }) => g.text).join('');
+    expect(text).toContain(secret);
   });
 
   it('tells a non-member the section is restricted, without its text or members', async () => {

@@ -1,0 +1,63 @@
+import { DomainError } from '../../domain/errors.ts';
+import type { SearchFilters, SearchHit, SearchQuery } from '../../domain/search.ts';
+import type { Actor } from '../../domain/user.ts';
+import { savedViewsRepository } from '../../storage/repositories/saved-views-repository.ts';
+import { searchRepository } from '../../storage/repositories/search-repository.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { inTransaction } from '../in-transaction.ts';
+
+/** A search request: its own words and filters, optionally on top of a saved view. */
+export interface SearchRequest extends SearchFilters {
+  q: string;
+  /** A saved view (own or shared) whose words and filters the request's complete. */
+  viewId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** What a search found, with the words and filters it applied. */
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  applied: { q: string; filters: SearchFilters };
+}
+
+const filterKeys = ['kind', 'severity', 'service', 'category', 'phase', 'from', 'to'] as const;
+
+function pickFilters(source: SearchFilters): SearchFilters {
+  const filters: Record<string, unknown> = {};
+  for (const key of filterKeys) {
+    const value = source[key];
+    if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+      filters[key] = value;
+    }
+  }
+  return filters as SearchFilters;
+}
+
+/**
+ * Full-text search across the postmortems the actor may see, ranked, with snippets. A saved
+ * view's filters apply unless the request sets the same filter; its words unless the request
+ * has words of its own.
+ */
+export async function searchPostmortems(
+  deps: AppDeps,
+  actor: Actor,
+  request: SearchRequest,
+): Promise<SearchResult> {
+  return inTransaction(deps, async (tx) => {
+    let q = request.q;
+    let filters = pickFilters(request);
+    if (request.viewId) {
+      const view = await savedViewsRepository.findVisible(tx.db, actor, request.viewId);
+      if (!view) {
+        throw new DomainError('NOT_FOUND', 'Saved view not found.');
+      }
+      q = q.trim() ? q : view.q;
+      filters = { ...pickFilters(view.filters), ...filters };
+    }
+    const query: SearchQuery = { ...filters, q, limit: request.limit, offset: request.offset };
+    const { hits, total } = await searchRepository.search(tx.db, actor, query);
+    return { hits, total, applied: { q, filters } };
+  });
+}

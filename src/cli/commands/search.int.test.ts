@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'debrief-search-'));
+const target = ['--data-dir', join(work, 'data')];
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('debrief search [pglite data directory]', () => {
+  it('finds the demo by the words of its action items, with filters, as JSON and as text', async () => {
+    const admin = await debrief([
+      'user',
+      'create',
+      ...target,
+      '--email',
+      'ops@example.com',
+      '--name',
+      'Ops Admin',
+      '--password',
+      'correct horse battery staple',
+      '--role',
+      'admin',
+    ]);
+    expect(admin.code).toBe(0);
+    expect((await debrief(['seed', 'demo', ...target])).code).toBe(0);
+
+    const found = await debrief(['search', 'saturation', ...target, '--json']);
+    expect(found.stderr).toBe('');
+    expect(found.code).toBe(0);
+    const body = JSON.parse(found.stdout);
+    expect(body.page.total).toBe(1);
+    expect(body.data[0].title).toContain('connection-pool change');
+    const parts = body.data[0].snippets.map((s: { part: string }) => s.part);
+    expect(parts).toContain('action_items');
+
+    const text = await debrief(['search', 'saturation', ...target]);
+    expect(text.stdout).toMatch(/action_items: .*\[saturation\]/);
+    expect(text.stdout).toContain('1 of 1 shown.');
+
+    const filtered = await debrief([
+      'search',
+      'saturation',
+      '--phase',
+      'closed',
+      ...target,
+      '--json',
+    ]);
+    expect(JSON.parse(filtered.stdout).page.total).toBe(0);
+  });
+
+  it('exits 2 with every problem on bad filters', async () => {
+    const bad = await debrief(['search', 'pool', '--severity', 'sev9', '--limit', '0', ...target]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('severity');
+    expect(bad.stderr).toContain('limit');
+  });
+});
