@@ -96,6 +96,15 @@ describe('renderMarkdown', () => {
 });
 
 describe('table cells', () => {
+  it.each([
+    '\u00a0no-break space first',
+    'line separator last\u2028',
+    '\ufeffbyte order mark',
+    '\v\fform feeds ',
+  ])('keep edge whitespace that a reader trims: %j', (text) => {
+    expect(fromTableCell(splitTableRow(`| x | ${toTableCell(text)} |`)[1] ?? '')).toBe(text);
+  });
+
   it('round-trip any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {

@@ -1,9 +1,9 @@
-const needsEscape = /[&<>|\r\t\n]|^ | $/;
+const needsEscape = /[&<>|\r\t\n]|^\s|\s$/;
 
 /**
  * Writes text into one Markdown table cell so that it can be read back exactly: pipes, angle
- * brackets, ampersands, line breaks and edge spaces become character references, which a
- * Markdown viewer shows as the original characters.
+ * brackets, ampersands, line breaks and edge whitespace of any kind (readers trim cells) become
+ * character references, which a Markdown viewer shows as the original characters.
  */
 export function toTableCell(text: string): string {
   if (!needsEscape.test(text)) {
@@ -17,7 +17,9 @@ export function toTableCell(text: string): string {
     .replaceAll('\r', '&#13;')
     .replaceAll('\t', '&#9;')
     .replaceAll('\n', '<br>');
-  return escaped.replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
+  return escaped.replace(/^\s+|\s+$/g, (spaces) =>
+    Array.from(spaces, (space) => `&#${space.codePointAt(0)};`).join(''),
+  );
 }
 
 /** Reads a cell written by `toTableCell` (or by hand) back into its text. */
