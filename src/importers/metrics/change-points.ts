@@ -55,10 +55,13 @@ export function findLevelShifts(values: number[]): MetricChange[] {
       i += 1;
       continue;
     }
+    // Where in the candidates the level changed: the largest difference of the two means. Each
+    // candidate's own spread would add the noise of its MAD to the choice and pull it a few
+    // points early; the means alone peak at the step.
     let best = { index: i, ...first };
     for (let j = i + 1; j < i + w && j + w <= values.length; j += 1) {
       const next = score(j);
-      if (next.score > best.score) {
+      if (Math.abs(next.a - next.b) > Math.abs(best.a - best.b)) {
         best = { index: j, ...next };
       }
     }
