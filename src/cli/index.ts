@@ -234,8 +234,16 @@ export function buildCli(): Command {
     .option('--postmortem <id>', 'the postmortem (not needed with --dry-run)')
     .option('--source <source>', 'slack | alertmanager | pagerduty | … (detected when omitted)')
     .option('--channel <name>', 'Slack channel to keep (repeatable)', collect)
-    .option('--since <iso>', 'keep events at or after this instant')
-    .option('--until <iso>', 'keep events at or before this instant')
+    .option(
+      '--since <iso>',
+      'keep events at or after this instant (default: 24 h before the incident, per the policy)',
+    )
+    .option(
+      '--until <iso>',
+      'keep events at or before this instant (default: 24 h after the incident, per the policy)',
+    )
+    .option('--all-time', 'keep the whole input, not only the window around the incident')
+    .option('--threshold <value>', 'metrics: a threshold for every series (>0.05, <10, 5%)')
     .option('--tz <zone>', 'zone for timestamps that carry none (IANA or offset)')
     .option('--dry-run', 'parse and report what would be imported; opens no database', false)
     .action(async (path: string, options) =>

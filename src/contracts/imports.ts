@@ -31,6 +31,20 @@ export const importFieldsSchema = z
     until: instantSchema.optional(),
     /** IANA zone or offset for timestamps that carry none. */
     zone: z.string().trim().min(1).max(64).optional(),
+    /**
+     * `incident` (default): keep the reviewed incidents' key instants ± the policy's
+     * `intake.importWindowHours` (a given `since`/`until` wins on its side); `all`: everything.
+     */
+    window: z.enum(['incident', 'all']).optional(),
+    /** Metrics: a threshold for every series, e.g. `>0.05`, `<10`, `5%` (upward when no sign). */
+    threshold: z
+      .string()
+      .trim()
+      .regex(
+        /^[<>]?\s*-?\d+(?:\.\d+)?(?:e[-+]?\d+)?\s*%?$/i,
+        'a threshold such as >0.05, <10 or 5%',
+      )
+      .optional(),
   })
   .strict()
   .refine((f) => !f.since || !f.until || Date.parse(f.since) <= Date.parse(f.until), {
@@ -83,5 +97,15 @@ export const importSummaryListsSchema = z.object({
     .array(z.object({ code: z.string(), message: z.string(), where: z.string().optional() }))
     .catch([]),
   warningsTotal: z.number().int().catch(0),
+  /** Events left out because they fell outside the window. */
+  outsideWindow: z.number().int().catch(0),
+  /** The window kept: around the incident by default, or as given. */
+  window: z
+    .object({
+      since: z.string().nullable(),
+      until: z.string().nullable(),
+      basis: z.enum(['incident', 'given', 'none']),
+    })
+    .catch({ since: null, until: null, basis: 'none' }),
 });
 export type ImportSummaryLists = z.infer<typeof importSummaryListsSchema>;

@@ -101,6 +101,8 @@ export const policySchema = z
         severityLabel: z.string().min(1),
         severityMap: z.record(z.string().min(1), z.enum(severities)),
         openIncidentAtOrAbove: z.enum(severities).nullable(),
+        importWindowHours: z.number().int().min(0).max(8760).optional(),
+        lateSignalGraceMinutes: z.number().int().min(0).max(10080).optional(),
       })
       .strict(),
     antiPatterns: z

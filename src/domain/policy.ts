@@ -81,6 +81,17 @@ export interface Policy {
     severityMap: Record<string, Severity>;
     /** Alerts at least this severe open an incident when none matches; `null`: never. */
     openIncidentAtOrAbove: Severity | null;
+    /**
+     * Hours kept on each side of the reviewed incidents' key instants by a file import that
+     * names no window (`--since/--until`); 0 keeps everything. Default 24.
+     */
+    importWindowHours?: number;
+    /**
+     * Minutes after an incident resolved during which a late signal of it (a PagerDuty
+     * `resolved` after the Alertmanager one, a late alert of the same group) is attached to it
+     * instead of opening a new incident. Default 60.
+     */
+    lateSignalGraceMinutes?: number;
   };
   /** Thresholds of the anti-pattern detectors. */
   antiPatterns: {

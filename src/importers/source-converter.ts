@@ -27,6 +27,15 @@ export interface ImportOptions {
   /** Keep only events in this window (the incident window). */
   since?: Date;
   until?: Date;
+  /** The day a row without any date is read on (the incident's first key instant). */
+  anchor?: Date;
+  /**
+   * `all`: keep the whole input, not only the window around the incident that an import keeps
+   * by default (the pipeline applies it; converters see only `since`/`until`).
+   */
+  window?: 'incident' | 'all';
+  /** Metrics: the threshold every series is checked against, over one written in the file. */
+  threshold?: { direction: '<' | '>'; value: number };
   /** IANA zone or offset for sources whose timestamps carry none (tables, plain logs). */
   zone?: string;
 }

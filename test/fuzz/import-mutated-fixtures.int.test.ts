@@ -80,6 +80,7 @@ describe.skipIf(!present)('fuzz: mutated fixtures', () => {
               postmortemId,
               target,
               detect ? undefined : source,
+              { window: 'all' },
             );
             if (result.error === undefined) {
               expect(result.job?.status).toBe('succeeded');

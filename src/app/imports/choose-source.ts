@@ -1,5 +1,6 @@
 import { converters as registeredConverters } from '../../importers/converters.ts';
 import { converterFor, detectSource } from '../../importers/detect-source.ts';
+import { parseThreshold } from '../../importers/metrics/metric-series.ts';
 import type { ImportOptions, SourceConverter } from '../../importers/source-converter.ts';
 import type { OpenedInput } from '../../inputs/opened-input.ts';
 
@@ -45,12 +46,17 @@ export function toImportOptions(fields: {
   since?: string | undefined;
   until?: string | undefined;
   zone?: string | undefined;
+  window?: 'incident' | 'all' | undefined;
+  threshold?: string | undefined;
 }): ImportOptions {
+  const threshold = fields.threshold ? parseThreshold(fields.threshold) : undefined;
   return {
     ...(fields.channels?.length ? { channels: fields.channels } : {}),
     ...(fields.since ? { since: new Date(fields.since) } : {}),
     ...(fields.until ? { until: new Date(fields.until) } : {}),
     ...(fields.zone ? { zone: fields.zone } : {}),
+    ...(fields.window ? { window: fields.window } : {}),
+    ...(threshold ? { threshold } : {}),
   };
 }
 
@@ -61,5 +67,7 @@ export function describeOptions(options: ImportOptions): Record<string, unknown>
     since: options.since?.toISOString() ?? null,
     until: options.until?.toISOString() ?? null,
     zone: options.zone ?? null,
+    window: options.window ?? 'incident',
+    threshold: options.threshold ?? null,
   };
 }

@@ -37,6 +37,11 @@ export async function dryRunImport(
     const plan = await planImport(opened, source);
     onOpened(opened);
     const outcome: DryRunOutcome = { ...createOutcome(), skipped: plan.skipped, samples: [] };
+    outcome.window = {
+      since: options.since?.toISOString() ?? null,
+      until: options.until?.toISOString() ?? null,
+      basis: options.since || options.until ? 'given' : 'none',
+    };
     for (const part of plan.parts) {
       const seen = new Set<string>();
       const partOutcome = startPart(part);

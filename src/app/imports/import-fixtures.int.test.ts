@@ -27,6 +27,8 @@ const notPayloads = [
   'webhook-v3.signature-vectors.json',
 ];
 const slackExport = 'slack/export-hfaran-testarchive';
+/** The real fixtures were recorded on many days, none of them the test incident's. */
+const allTime = { window: 'all' } as const;
 const files = listFixtureFiles().filter(
   (f) => !f.startsWith(`${slackExport}/`) && !notPayloads.some((n) => f.endsWith(n)),
 );
@@ -72,14 +74,14 @@ describe.skipIf(!present)('import of the real fixtures', () => {
 
     it.each(files)('%s', async (file) => {
       const path = join(payloadsDir, file);
-      const first = await importPath(server.deps, actor, postmortemId, path);
+      const first = await importPath(server.deps, actor, postmortemId, path, undefined, allTime);
       if (first.error !== undefined) {
         notImported.push(`${file} (${(first.error as { code?: string }).code ?? 'error'})`);
         expect(mustImport.some((prefix) => file.startsWith(prefix))).toBe(false);
         return;
       }
       expect(first.job?.status).toBe('succeeded');
-      const again = await importPath(server.deps, actor, postmortemId, path);
+      const again = await importPath(server.deps, actor, postmortemId, path, undefined, allTime);
       expect(again.error).toBeUndefined();
       expect(again.outcome).toMatchObject({
         eventsProposed: 0,
@@ -94,6 +96,8 @@ describe.skipIf(!present)('import of the real fixtures', () => {
         actor,
         postmortemId,
         join(payloadsDir, slackExport),
+        undefined,
+        allTime,
       );
       expect(first.error).toBeUndefined();
       expect(first.job).toMatchObject({ source: 'slack', sourceDetection: 'detected' });
@@ -122,6 +126,8 @@ describe.skipIf(!present)('import of the real fixtures', () => {
         actor,
         postmortemId,
         join(payloadsDir, slackExport),
+        undefined,
+        allTime,
       );
       expect(again.outcome).toMatchObject({ eventsProposed: 0 });
     }, 60_000);
@@ -136,8 +142,17 @@ describe.skipIf(!present)('import of the real fixtures', () => {
           actor,
           postmortemId,
           join(payloadsDir, slackExport),
+          undefined,
+          allTime,
         );
-        const zipped = await importPath(server.deps, actor, postmortemId, zipPath);
+        const zipped = await importPath(
+          server.deps,
+          actor,
+          postmortemId,
+          zipPath,
+          undefined,
+          allTime,
+        );
         expect(zipped.error).toBeUndefined();
         expect(zipped.job).toMatchObject({ source: 'slack', fileName: 'export.zip' });
         expect(zipped.outcome).toMatchObject({

@@ -28,6 +28,8 @@ export interface ImportOutcome {
   duplicatesSkipped: number;
   linesCollapsed: number;
   outsideWindow: number;
+  /** The window kept (`incident`: the incidents' key instants ± the policy's hours). */
+  window: { since: string | null; until: string | null; basis: 'incident' | 'given' | 'none' };
   nearDuplicatesLinked: number;
   warnings: ImportWarning[];
   warningsTotal: number;
@@ -44,6 +46,7 @@ export function createOutcome(): ImportOutcome {
     duplicatesSkipped: 0,
     linesCollapsed: 0,
     outsideWindow: 0,
+    window: { since: null, until: null, basis: 'none' },
     nearDuplicatesLinked: 0,
     warnings: [],
     warningsTotal: 0,
@@ -96,6 +99,7 @@ export function summaryOf(outcome: ImportOutcome): Record<string, unknown> {
     parts: outcome.parts,
     skipped: outcome.skipped.slice(0, warningsKept),
     outsideWindow: outcome.outsideWindow,
+    window: outcome.window,
     nearDuplicatesLinked: outcome.nearDuplicatesLinked,
     warnings: outcome.warnings,
     warningsTotal: outcome.warningsTotal,

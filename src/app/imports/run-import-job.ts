@@ -1,4 +1,5 @@
 import { isDomainError } from '../../domain/errors.ts';
+import { importWindow } from '../../domain/import-window.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { ImportedEvent } from '../../importers/imported-event.ts';
 import type { ImportInput, ImportOptions } from '../../importers/source-converter.ts';
@@ -7,6 +8,7 @@ import {
   type ImportJob,
   importJobsRepository,
 } from '../../storage/repositories/import-jobs-repository.ts';
+import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
@@ -82,9 +84,26 @@ export async function runImportJob(
       // Held until the transaction ends, or the process dies: how a restart tells a job that
       // nobody runs any more from one another instance is running.
       await importJobsRepository.holdRunLock(tx.db, job.id);
-      await loadPostmortemFor(tx, actor, job.postmortemId, 'postmortem.update');
+      const postmortem = await loadPostmortemFor(tx, actor, job.postmortemId, 'postmortem.update');
+      const window = importWindow(
+        await incidentsRepository.findIncidentsByIds(tx.db, postmortem.incidentIds),
+        options,
+        options.window === 'all' ? 0 : tx.policy.intake.importWindowHours,
+      );
+      // The converters keep only the bounds the person gave; the incident window is applied by
+      // the pipeline, which counts what it leaves out. Dateless rows (a Markdown timeline of
+      // bare times) are read on the incident's first day.
+      const converterOptions: ImportOptions = {
+        ...options,
+        anchor: options.anchor ?? window.anchor,
+      };
       const outcome = createOutcome();
       outcome.skipped = plan.skipped;
+      outcome.window = {
+        since: window.since?.toISOString() ?? null,
+        until: window.until?.toISOString() ?? null,
+        basis: window.basis,
+      };
       const onBytes = (bytes: number) => {
         progress.bytesDone = Math.min(progress.bytesDone + bytes, opened.bytesTotal);
         report();
@@ -95,7 +114,7 @@ export async function runImportJob(
         const partOutcome = startPart(part);
         outcome.parts.push(partOutcome);
         async function* events(): AsyncIterable<ImportedEvent> {
-          for await (const chunk of readChunks(part.converter, input, options)) {
+          for await (const chunk of readChunks(part.converter, input, converterOptions)) {
             noteChunk(outcome, chunk);
             yield* chunk.events;
           }
@@ -107,7 +126,7 @@ export async function runImportJob(
           importJobId: job.id,
           actorId: actor.id,
           inputName: input.fileName,
-          window: { since: options.since, until: options.until },
+          window: { since: window.since, until: window.until },
           audit: { data: { files: partOutcome.files } },
           onProgress: (running) => {
             progress.eventsProposed = before.proposed + running.proposed;

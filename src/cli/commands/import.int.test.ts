@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
+import { ownFixture } from '../../../test/support/fixture-path.ts';
 import {
   createPostgresTestDatabase,
   type PostgresTestDatabase,
@@ -18,6 +19,7 @@ if (!hasFixtures) {
 const work = mkdtempSync(join(tmpdir(), 'debrief-import-cli-'));
 const alertmanager = join(payloads, 'alertmanager/alertmanager-bot.firing.json');
 const slackExport = join(payloads, 'slack/export-hfaran-testarchive');
+const mixedFolder = ownFixture('intake/mixed-incident');
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -111,6 +113,7 @@ function importJourney(target: () => string[]) {
       slackExport,
       '--postmortem',
       postmortemId,
+      '--all-time',
       ...target(),
       '--json',
     ]);
@@ -130,6 +133,7 @@ function importJourney(target: () => string[]) {
       slackExport,
       '--postmortem',
       postmortemId,
+      '--all-time',
       ...target(),
       '--json',
     ]);
@@ -143,6 +147,7 @@ function importJourney(target: () => string[]) {
       alertmanager,
       '--postmortem',
       postmortemId,
+      '--all-time',
       ...target(),
     ]);
     expect(human.code).toBe(0);
@@ -159,12 +164,103 @@ function importJourney(target: () => string[]) {
   }, 240_000);
 }
 
+/**
+ * The project's own mixed folder (test/fixtures/intake/mixed-incident), so a fresh clone runs
+ * it: one command imports every kind of file in it, keeps the incident window, and a second
+ * run adds nothing.
+ */
+function mixedFolderJourney(target: () => string[]) {
+  it('imports every file of a mixed folder in one command; the second run adds nothing', async () => {
+    await debrief([
+      'user',
+      'create',
+      ...target(),
+      '--email',
+      'mixed@example.com',
+      '--name',
+      'Mixed Admin',
+      '--password',
+      'correct horse battery staple',
+      '--role',
+      'admin',
+    ]);
+    const incident = await debrief([
+      'incident',
+      'create',
+      ...target(),
+      '--json',
+      '--title',
+      'Checkout errors',
+      '--kind',
+      'outage',
+      '--severity',
+      'sev2',
+      '--started-at',
+      '2026-11-16T10:00:00Z',
+      '--resolved-at',
+      '2026-11-16T11:00:00Z',
+    ]);
+    const incidentId = JSON.parse(incident.stdout).id;
+    const opened = await debrief(['postmortem', 'open', incidentId, ...target(), '--json']);
+    const postmortemId = JSON.parse(opened.stdout).id;
+    const run = (...flags: string[]) =>
+      debrief(['import', mixedFolder, '--postmortem', postmortemId, ...flags, ...target()]);
+
+    const first = await run('--json');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(new Set(summary.parts.map((part: { source: string }) => part.source))).toEqual(
+      new Set(['alertmanager', 'github', 'log', 'metric', 'pagerduty', 'slack']),
+    );
+    for (const part of summary.parts) {
+      expect(part.eventsProposed).toBeGreaterThan(0);
+    }
+    expect(summary.skipped).toEqual([
+      { path: 'README.txt', reason: 'no importer recognised its content' },
+    ]);
+    expect(summary.window).toEqual({
+      since: '2026-11-15T10:00:00.000Z',
+      until: '2026-11-17T11:00:00.000Z',
+      basis: 'incident',
+    });
+    expect(summary.outsideWindow).toBe(0);
+
+    const second = await run('--json');
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      eventsProposed: 0,
+      duplicatesSkipped: summary.eventsProposed + summary.duplicatesSkipped,
+    });
+
+    const narrowed = await run('--since', '2026-11-16T10:30:00Z');
+    expect(narrowed.code).toBe(0);
+    expect(narrowed.stdout).toMatch(
+      /window: 2026-11-16T10:30:00\.000Z to 2026-11-17T11:00:00\.000Z/,
+    );
+    expect(narrowed.stdout).toMatch(/outside the window, left out: [1-9]\d*/);
+  }, 240_000);
+}
+
+describe('debrief import of a mixed folder [pglite data directory]', () => {
+  const dataDir = join(work, 'mixed-data');
+  mixedFolderJourney(() => ['--data-dir', dataDir]);
+});
+
 describe.skipIf(!hasFixtures)('debrief import [pglite data directory]', () => {
   const dataDir = join(work, 'data');
   importJourney(() => ['--data-dir', dataDir]);
 });
 
 const postgresTemplate = inject('postgresTemplate');
+
+describe.skipIf(!postgresTemplate)('debrief import of a mixed folder [postgres]', () => {
+  let database: PostgresTestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createPostgresTestDatabase();
+  });
+  afterAll(() => database?.drop());
+  mixedFolderJourney(() => ['--database-url', database?.url ?? '']);
+});
 
 describe.skipIf(!hasFixtures || !postgresTemplate)('debrief import [postgres]', () => {
   let database: PostgresTestDatabase | undefined;

@@ -18,6 +18,8 @@ interface ImportCommandOptions extends RuntimeOptions {
   since?: string;
   until?: string;
   tz?: string;
+  allTime?: boolean;
+  threshold?: string;
   dryRun: boolean;
   as?: string;
   json: boolean;
@@ -30,9 +32,11 @@ function readOptions(options: ImportCommandOptions) {
     since: options.since,
     until: options.until,
     zone: options.tz,
+    window: options.allTime ? 'all' : undefined,
+    threshold: options.threshold,
   });
   if (!parsed.success) {
-    const flag: Record<string, string> = { channels: 'channel', zone: 'tz' };
+    const flag: Record<string, string> = { channels: 'channel', zone: 'tz', window: 'all-time' };
     throw new UsageError(
       parsed.error.issues
         .map((i) => `--${flag[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`)
@@ -65,7 +69,12 @@ function summaryLines(fileName: string, outcome: ImportOutcome, dryRun: boolean)
     `  events ${dryRun ? 'that would be proposed' : 'proposed'}: ${outcome.eventsProposed}`,
     `  duplicates skipped: ${outcome.duplicatesSkipped}`,
     `  lines collapsed: ${outcome.linesCollapsed}`,
-    ...(outcome.outsideWindow > 0 ? [`  outside the window: ${outcome.outsideWindow}`] : []),
+    ...(outcome.window.basis === 'none'
+      ? []
+      : [
+          `  window: ${outcome.window.since ?? '…'} to ${outcome.window.until ?? '…'} (${outcome.window.basis === 'incident' ? 'the incident ± the policy hours; --since/--until to change' : 'as given'})`,
+          `  outside the window, left out: ${outcome.outsideWindow}`,
+        ]),
     ...(outcome.skipped.length > 0
       ? [
           `  files skipped: ${outcome.skipped.length}`,
@@ -99,6 +108,7 @@ function report(
     duplicatesSkipped: outcome.duplicatesSkipped,
     linesCollapsed: outcome.linesCollapsed,
     outsideWindow: outcome.outsideWindow,
+    window: outcome.window,
     nearDuplicatesLinked: outcome.nearDuplicatesLinked,
     warningsTotal: outcome.warningsTotal,
     warnings: outcome.warnings,

@@ -89,7 +89,7 @@ async function* convertTable(
         ),
       );
     } else {
-      const anchor = options.since ?? new Date(0);
+      const anchor = options.anchor ?? options.since ?? new Date(0);
       date = {
         year: anchor.getUTCFullYear(),
         month: anchor.getUTCMonth() + 1,
@@ -99,7 +99,7 @@ async function* convertTable(
       ambiguities.push(
         ambiguity(
           'DATE_MISSING',
-          `No date for "${row.timeText}"; ${formatDate(date)} is a placeholder (${options.since ? 'the import window start' : 'the epoch'})`,
+          `No date for "${row.timeText}"; ${formatDate(date)} is a placeholder (${options.anchor ? "the incident's first day" : options.since ? 'the import window start' : 'the epoch'})`,
         ),
       );
     }

@@ -162,6 +162,25 @@ describe('metricsConverter', () => {
     ).toEqual(['up', 'down']);
   });
 
+  it("checks every series against a threshold given on the command line, over the file's own", async () => {
+    const rows = Array.from(
+      { length: 20 },
+      (_, m) => `${new Date(minute(m) * 1000).toISOString()},${m >= 3 && m < 12 ? 0.09 : 0.01}`,
+    );
+    const plain = ['timestamp,error_rate', ...rows].join('\n');
+    const none = await run('errors.csv', plain);
+    expect(none.events.filter((e) => e.details.rule === 'threshold')).toEqual([]);
+    const given = await run('errors.csv', plain, { threshold: { direction: '>', value: 0.05 } });
+    expect(given.events.filter((e) => e.details.rule === 'threshold').map((e) => e.text)).toEqual([
+      'error_rate rose above 0.05 at 14:03 UTC (0.09)',
+      'error_rate went back below 0.05 at 14:12 UTC (0.01)',
+    ]);
+    const over = await run('errors.csv', ['timestamp,error_rate>50%', ...rows].join('\n'), {
+      threshold: { direction: '>', value: 0.05 },
+    });
+    expect(over.events.filter((e) => e.details.rule === 'threshold')).toHaveLength(2);
+  });
+
   it('reads timestamp,series,value without a header, epoch seconds, and keeps the window', async () => {
     const rows = Array.from({ length: 12 }, (_, m) => [
       `${minute(m)},api,${m < 6 ? 100 : 400}`,

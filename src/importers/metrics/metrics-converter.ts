@@ -88,7 +88,9 @@ export const metricsConverter: SourceConverter = {
       );
       yield { events: kept };
     }
-    for (const series of read.series) {
+    for (const written of read.series) {
+      // A threshold the person gives wins over one written in the file.
+      const series = options.threshold ? { ...written, threshold: options.threshold } : written;
       yield {
         events: seriesEvents(series, file, options),
         series: [{ name: seriesDisplayName(series), labels: series.labels, points: series.points }],

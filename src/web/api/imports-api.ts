@@ -14,6 +14,10 @@ export interface ImportOptions {
   since?: string;
   until?: string;
   zone?: string;
+  /** `all`: the whole files, not only the window around the incident. */
+  window?: 'incident' | 'all';
+  /** Metrics: a threshold for every series (`>0.05`, `<10`, `5%`). */
+  threshold?: string;
 }
 
 /**

@@ -163,6 +163,26 @@ describeEachDatabase('import routes', (kind) => {
     });
   });
 
+  it('keeps the incident window ± 24 h by default and counts what it leaves out; window=all keeps it', async () => {
+    const old =
+      '#debrief-test\n2026-11-12T09:00:00Z|detection|Disk alert days before\n2026-11-16T10:20:00Z|action|Cache flushed\n2026-11-18T12:00:00Z|action|Cleanup days later\n';
+    const kept = await finished((await upload(member, {}, old, 'around.txt')).json().data.id);
+    expect(kept).toMatchObject({ status: 'succeeded', eventsProposed: 1 });
+    expect(kept.summary).toMatchObject({
+      outsideWindow: 2,
+      window: {
+        since: '2026-11-15T10:00:00.000Z',
+        until: '2026-11-17T11:00:00.000Z',
+        basis: 'incident',
+      },
+    });
+    const all = await finished(
+      (await upload(member, { window: 'all' }, old, 'around.txt')).json().data.id,
+    );
+    expect(all).toMatchObject({ status: 'succeeded', eventsProposed: 2, duplicatesSkipped: 1 });
+    expect(all.summary).toMatchObject({ outsideWindow: 0, window: { basis: 'none' } });
+  });
+
   it('fails whole: a bad line or an absurd time writes nothing and the job carries the problem', async () => {
     const before = await timelineCount();
     const failing = await upload(member, {}, `${good.replace('10:00', '09:00')}FAIL\n`);

@@ -24,6 +24,8 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
   const [since, setSince] = useState('');
   const [until, setUntil] = useState('');
   const [zone, setZone] = useState('');
+  const [allTime, setAllTime] = useState(false);
+  const [threshold, setThreshold] = useState('');
   const [dragging, setDragging] = useState(false);
 
   const drop = (event: DragEvent) => {
@@ -43,6 +45,8 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
         since: localInputToIso(since) ?? undefined,
         until: localInputToIso(until) ?? undefined,
         zone: zone.trim() || undefined,
+        window: allTime ? 'all' : undefined,
+        threshold: threshold.trim() || undefined,
       });
     }
   };
@@ -98,14 +102,24 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
       <Field label="Channels" hint="Slack only: comma-separated channel names; empty imports all.">
         <input value={channels} onChange={(event) => setChannels(event.target.value)} />
       </Field>
-      <Field label="From (your local time)">
+      <Field
+        label="Whole files"
+        hint="By default only events from 24 hours before the incident to 24 hours after it are kept; what is left out is counted."
+      >
+        <input
+          type="checkbox"
+          checked={allTime}
+          onChange={(event) => setAllTime(event.target.checked)}
+        />
+      </Field>
+      <Field label="From (your local time)" hint="Empty: 24 hours before the incident.">
         <input
           type="datetime-local"
           value={since}
           onChange={(event) => setSince(event.target.value)}
         />
       </Field>
-      <Field label="Until (your local time)">
+      <Field label="Until (your local time)" hint="Empty: 24 hours after the incident.">
         <input
           type="datetime-local"
           value={until}
@@ -121,6 +135,12 @@ export function ImportForm({ pending, onSubmit, onCancel }: ImportFormProps) {
           placeholder="Europe/Berlin"
           onChange={(event) => setZone(event.target.value)}
         />
+      </Field>
+      <Field
+        label="Metric threshold"
+        hint="Metrics only: e.g. >0.05, <10 or 5%. Crossings become events; empty: the file's own."
+      >
+        <input value={threshold} onChange={(event) => setThreshold(event.target.value)} />
       </Field>
       <div className="actions">
         <button type="submit" disabled={files.length === 0 || pending}>

@@ -1,4 +1,5 @@
 import type { ImportJob } from '../../api/imports-api.ts';
+import { formatInstant } from '../../lib/datetime.ts';
 import { postmortemLabels } from '../postmortems/labels.ts';
 import { importSummaryLists, jobErrorText } from './import-progress.ts';
 
@@ -15,7 +16,9 @@ export function ImportSummary({ job }: { job: ImportJob }) {
       </div>
     );
   }
-  const { parts, skipped, warnings, warningsTotal } = importSummaryLists(job.summary);
+  const { parts, skipped, warnings, warningsTotal, outsideWindow, window } = importSummaryLists(
+    job.summary,
+  );
   return (
     <div role="status">
       <p>
@@ -34,7 +37,21 @@ export function ImportSummary({ job }: { job: ImportJob }) {
         <dd>{job.linesCollapsed}</dd>
         <dt>Warnings</dt>
         <dd>{warningsTotal}</dd>
+        {window.basis !== 'none' && (
+          <>
+            <dt>Outside the window, left out</dt>
+            <dd>{outsideWindow}</dd>
+          </>
+        )}
       </dl>
+      {window.basis !== 'none' && (
+        <p className="muted">
+          Kept {window.basis === 'incident' ? 'the incident window' : 'the window you chose'}:{' '}
+          {window.since ? formatInstant(window.since) : 'any time'} to{' '}
+          {window.until ? formatInstant(window.until) : 'any time'}.
+          {window.basis === 'incident' ? ' Set From and Until to import another span.' : ''}
+        </p>
+      )}
       {parts.length > 1 && (
         <ul aria-label="Parts">
           {parts.map((part) => (

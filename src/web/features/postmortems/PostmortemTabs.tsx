@@ -54,7 +54,7 @@ export function PostmortemTabs({
 
   return (
     <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
-      {selected === 'timeline' && <TimelineView {...common} />}
+      {selected === 'timeline' && <TimelineView {...common} incidentIds={postmortem.incidentIds} />}
       {selected === 'personal-accounts' && <PersonalAccountsSection {...common} />}
       {selected === 'participants' && <ParticipantsSection {...common} />}
       {selected === 'why-tree' && (

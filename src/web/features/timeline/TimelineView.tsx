@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { incidentsApi } from '../../api/incidents-api.ts';
 import { timelineApi } from '../../api/parts-api.ts';
 import { noFilters, type ReviewEvent, timelineReviewApi } from '../../api/timeline-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -14,11 +15,13 @@ import { ReviewTable } from './ReviewTable.tsx';
 import { Swimlanes } from './Swimlanes.tsx';
 import { groupIntoLanes } from './swimlanes.ts';
 import { TimelineFiltersBar } from './TimelineFiltersBar.tsx';
-import { fitWindow, type TimeWindow } from './time-axis.ts';
+import { fitWindow, incidentWindow, type TimeWindow } from './time-axis.ts';
 import './timeline.css';
 
 interface TimelineViewProps {
   postmortemId: string;
+  /** The reviewed incidents: the swimlanes open zoomed to their key instants. */
+  incidentIds?: string[];
   canAdd: boolean;
   onChanged: () => void;
 }
@@ -28,7 +31,12 @@ interface TimelineViewProps {
  * (accept, edit, reject, pin, in bulk), clock skews, key-instant proposals, imports and
  * manual entry.
  */
-export function TimelineView({ postmortemId, canAdd, onChanged }: TimelineViewProps) {
+export function TimelineView({
+  postmortemId,
+  incidentIds = [],
+  canAdd,
+  onChanged,
+}: TimelineViewProps) {
   const [filters, setFilters] = useState(noFilters);
   const [zoomed, setZoomed] = useState<TimeWindow | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
@@ -39,10 +47,33 @@ export function TimelineView({ postmortemId, canAdd, onChanged }: TimelineViewPr
     return timelineReviewApi.list(postmortemId, filters);
   }, [postmortemId, filters, revision]);
   const timeline = useResource(load);
+  const incidentKey = incidentIds.join(',');
+  const loadIncidentInstants = useCallback(
+    () =>
+      Promise.all(
+        incidentKey
+          .split(',')
+          .filter(Boolean)
+          .map((id) =>
+            incidentsApi
+              .get(id)
+              .then((answer) =>
+                Object.values(answer.data.instants).map((instant) => Date.parse(instant.at)),
+              )
+              .catch(() => []),
+          ),
+      ).then((lists) => lists.flat()),
+    [incidentKey],
+  );
+  const incidentInstants = useResource(loadIncidentInstants);
   const action = useSubmit();
   const rows = timeline.data?.data ?? [];
   const events = useMemo(() => rows.map((row) => row.data), [rows]);
   const fitted = useMemo(() => fitWindow(events.map((e) => Date.parse(e.occurredAt))), [events]);
+  const opening = useMemo(
+    () => incidentWindow(incidentInstants.data ?? []) ?? fitted,
+    [incidentInstants.data, fitted],
+  );
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
 
   if (!timeline.data) {
@@ -98,9 +129,9 @@ export function TimelineView({ postmortemId, canAdd, onChanged }: TimelineViewPr
       {events.length > 0 && (
         <Swimlanes
           events={events}
-          window={zoomed ?? fitted}
+          window={zoomed ?? opening}
           onWindowChange={setZoomed}
-          onFit={() => setZoomed(null)}
+          onFit={() => setZoomed(fitted)}
           selectedId={currentId}
           onSelect={(id) => {
             setCurrentId(id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   axisTicks,
   fitWindow,
+  incidentWindow,
   minWindowMs,
   panWindow,
   positionOf,
@@ -56,5 +57,17 @@ describe('time axis', () => {
     const ticks = axisTicks(long);
     expect(ticks.length).toBeLessThanOrEqual(8);
     expect(tickLabel(ticks[0]?.at ?? 0, long)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('opens on the incident: its key instants with a tenth of the span, at least 30 min, each side', () => {
+    expect(incidentWindow([t('2026-11-16T10:00:00Z'), t('2026-11-16T11:00:00Z')])).toEqual({
+      start: t('2026-11-16T09:30:00Z'),
+      end: t('2026-11-16T11:30:00Z'),
+    });
+    expect(incidentWindow([t('2026-11-16T00:00:00Z'), t('2026-11-16T10:00:00Z')])).toEqual({
+      start: t('2026-11-15T23:00:00Z'),
+      end: t('2026-11-16T11:00:00Z'),
+    });
+    expect(incidentWindow([])).toBeNull();
   });
 });

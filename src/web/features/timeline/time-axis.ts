@@ -50,6 +50,22 @@ export function fitWindow(instants: readonly number[]): TimeWindow {
   return { start: centre - span * 0.55, end: centre + span * 0.55 };
 }
 
+/**
+ * The window the swimlanes open on: the incident's key instants with a tenth of their span (at
+ * least half an hour) on each side, so the events around the incident are what one sees first;
+ * `null` when the incident has no instant yet.
+ */
+export function incidentWindow(instants: readonly number[]): TimeWindow | null {
+  const known = instants.filter((at) => Number.isFinite(at));
+  if (known.length === 0) {
+    return null;
+  }
+  const first = Math.min(...known);
+  const last = Math.max(...known);
+  const margin = Math.max((last - first) * 0.1, 30 * minute);
+  return { start: first - margin, end: last + margin };
+}
+
 /** Where an instant falls in the window, 0 (left) to 1 (right); outside values are off-screen. */
 export function positionOf(window: TimeWindow, at: number): number {
   return (at - window.start) / (window.end - window.start);
