@@ -45,6 +45,8 @@ describe('importSummaryLists', () => {
       skipped: [],
       warnings: [],
       warningsTotal: 0,
+      outsideWindow: 0,
+      window: { since: null, until: null, basis: 'none' },
     });
   });
 });
