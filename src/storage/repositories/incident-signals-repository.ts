@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { incidentSignals, incidents, postmortemIncidents, postmortems } from '../schema.ts';
 
@@ -78,6 +78,57 @@ export const incidentSignalsRepository = {
       .from(incidents)
       .where(and(ne(incidents.status, 'resolved'), arrayOverlaps(incidents.services, services)))
       .orderBy(asc(incidents.createdAt))
+      .limit(1);
+    return row?.id;
+  },
+
+  /**
+   * The most recently resolved incident, resolved at or after `resolvedSince`, that has a signal
+   * with this dedup key: where a late signal of the same alert belongs.
+   */
+  async findResolvedIncidentByDedupKey(
+    db: Database,
+    source: string,
+    dedupKey: string,
+    resolvedSince: Date,
+  ): Promise<string | undefined> {
+    const [row] = await db
+      .select({ id: incidents.id })
+      .from(incidentSignals)
+      .innerJoin(incidents, eq(incidents.id, incidentSignals.incidentId))
+      .where(
+        and(
+          eq(incidentSignals.source, source),
+          eq(incidentSignals.dedupKey, dedupKey),
+          eq(incidents.status, 'resolved'),
+          gte(incidents.resolvedAt, resolvedSince),
+        ),
+      )
+      .orderBy(desc(incidents.resolvedAt))
+      .limit(1);
+    return row?.id;
+  },
+
+  /** The most recently resolved incident, resolved at or after `resolvedSince`, on these services. */
+  async findResolvedIncidentByServices(
+    db: Database,
+    services: string[],
+    resolvedSince: Date,
+  ): Promise<string | undefined> {
+    if (services.length === 0) {
+      return undefined;
+    }
+    const [row] = await db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(
+        and(
+          eq(incidents.status, 'resolved'),
+          gte(incidents.resolvedAt, resolvedSince),
+          arrayOverlaps(incidents.services, services),
+        ),
+      )
+      .orderBy(desc(incidents.resolvedAt))
       .limit(1);
     return row?.id;
   },
