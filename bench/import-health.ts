@@ -78,6 +78,8 @@ started = performance.now();
 const run = await importFile(deps, server.admin, {
   postmortemId: postmortem.id,
   locate: async () => ({ path: exportDir }),
+  // The whole generated export, not only the window around the bench's incident.
+  options: { window: 'all' },
 });
 const [during, { job, error }] = await Promise.all([sampleHealthUntil(run.finished), run.finished]);
 const importSeconds = (performance.now() - started) / 1000;

@@ -81,6 +81,8 @@ export async function runStoredIngest(sizes: number[], work: string): Promise<vo
       const run = await importFile(server.deps, server.admin, {
         postmortemId,
         locate: async () => ({ path: dir }),
+        // The whole generated export, not only the window around the bench's incident.
+        options: { window: 'all' },
       });
       const { job } = await run.finished;
       const debriefS = (performance.now() - started) / 1000;

@@ -105,7 +105,17 @@ describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
     const timeline = new TimelineReviewPage(page);
     await timeline.tab.click();
     const dialog = new ImportDialog(page);
+    // The evidence is from another day than this incident: the window keeps none of it, and
+    // says how much it left out.
     await dialog.importFolder(join(repoRoot, 'test/fixtures/intake/mixed-incident'));
+    expect(await dialog.count('Events proposed')).toBe(0);
+    expect(await dialog.count('Outside the window, left out')).toBeGreaterThan(10);
+    await dialog.summary.getByText('Kept the incident window').waitFor();
+    await dialog.close();
+
+    await dialog.importFolder(join(repoRoot, 'test/fixtures/intake/mixed-incident'), {
+      wholeFiles: true,
+    });
     expect(await dialog.count('Events proposed')).toBeGreaterThan(10);
     expect(await dialog.listItems('Parts').count()).toBe(7);
     expect(await dialog.listItems('Files skipped').allTextContents()).toEqual([
@@ -116,7 +126,9 @@ describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
     );
     await dialog.close();
 
-    await dialog.importFolder(join(repoRoot, 'test/fixtures/intake/mixed-incident'));
+    await dialog.importFolder(join(repoRoot, 'test/fixtures/intake/mixed-incident'), {
+      wholeFiles: true,
+    });
     expect(await dialog.count('Events proposed')).toBe(0);
     await dialog.close();
     expect(pageErrors).toEqual([]);

@@ -12,10 +12,16 @@ export class ImportDialog {
     this.summary = this.dialog.getByRole('status');
   }
 
-  /** Opens the dialog from the timeline tab, uploads a whole folder and waits for the summary. */
-  async importFolder(path: string): Promise<void> {
+  /**
+   * Opens the dialog from the timeline tab, uploads a whole folder (all of it with `wholeFiles`,
+   * else the incident window) and waits for the summary.
+   */
+  async importFolder(path: string, options: { wholeFiles?: boolean } = {}): Promise<void> {
     await this.page.getByRole('button', { name: 'Import…' }).click();
     await this.folder.setInputFiles(path);
+    if (options.wholeFiles) {
+      await this.dialog.getByLabel('Whole files').check();
+    }
     await this.dialog.getByRole('button', { name: 'Upload and import' }).click();
     await this.summary.getByText('Import finished.').waitFor({ timeout: 60_000 });
   }
