@@ -3,6 +3,10 @@ import type { Actor } from '../../domain/user.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
+import {
+  composeRecurringIssueNotice,
+  recurringMinorIssueRule,
+} from '../themes/notify-recurring-minor-issues.ts';
 import type { NotificationChannels, SharedChannelKind } from './notification-channels.ts';
 import { anyone } from './notify.ts';
 import { composeDigestFor, findDigestTeam, teamDigestRule } from './team-digests.ts';
@@ -58,6 +62,15 @@ export async function deliverNotification(
           await repo.rewrite(tx.db, id, { title: digest.title, body: digest.body });
         }
         return digest !== null;
+      }
+      if (row.rule === recurringMinorIssueRule) {
+        const notice = await composeRecurringIssueNotice(tx, reader, row.subjectId);
+        if (notice) {
+          message.title = notice.title;
+          message.body = notice.body;
+          await repo.rewrite(tx.db, id, { title: notice.title, body: notice.body });
+        }
+        return notice !== null;
       }
       return row.postmortemId !== null && (await repo.canSee(tx.db, reader, row.postmortemId));
     };

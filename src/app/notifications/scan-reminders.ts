@@ -5,6 +5,7 @@ import type { JobQueue } from '../../storage/job-queue.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { notifyRecurringMinorIssues } from '../themes/notify-recurring-minor-issues.ts';
 import type { NotificationChannels } from './notification-channels.ts';
 import { type Notice, type NotifyOutcome, notifyPerson, notifySharedChannels } from './notify.ts';
 import { scanTeamDigests } from './team-digests.ts';
@@ -27,7 +28,8 @@ const pathOf = (r: Reminder) =>
 
 /**
  * Finds today's reminders — action items due soon, overdue and escalated, phase deadlines
- * (draft and review due, …) and, on the digest day, each team's weekly digest — and records
+ * (draft and review due, …), on the digest day each team's weekly digest, and to service owners
+ * the minor incidents that keep coming back on their services — and records
  * each once per rule, subject, recipient, channel and day, enqueuing its delivery in the same
  * transaction. Run by several instances at once it still notifies once: the ledger's unique
  * index lets one insert win. A person is only ever told about a postmortem they may see;
@@ -82,6 +84,7 @@ export async function scanReminders(
     const digests = await scanTeamDigests(tx, teamLeadIds, today);
     outcome.reminders += digests.digests;
     add(digests);
+    add(await notifyRecurringMinorIssues(tx));
     return outcome;
   });
 }

@@ -16,7 +16,7 @@ import {
   postmortems,
   users,
 } from '../schema.ts';
-import { postmortemVisibleTo } from '../visibility.ts';
+import { incidentVisibleTo, postmortemVisibleTo } from '../visibility.ts';
 
 /** A notification row as stored. */
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -75,17 +75,23 @@ export const notificationsRepository = {
     await db.update(notifications).set(content).where(eq(notifications.id, id));
   },
 
-  /** The viewer's in-app notifications, newest first, about postmortems they may still see. */
+  /**
+   * The viewer's in-app notifications, newest first, about postmortems they may still see — or,
+   * for a notice about incidents rather than a review (a recurring minor issue), about an
+   * incident they may still see.
+   */
   async listForUser(db: Database, viewer: Actor, limit: number): Promise<NotificationRow[]> {
     const rows = await db
       .select({ notification: notifications })
       .from(notifications)
-      .innerJoin(postmortems, eq(postmortems.id, notifications.postmortemId))
+      .leftJoin(postmortems, eq(postmortems.id, notifications.postmortemId))
       .where(
         and(
           eq(notifications.recipientUserId, viewer.id),
           eq(notifications.channel, 'in_app'),
-          postmortemVisibleTo(viewer),
+          sql`(case when ${notifications.postmortemId} is not null then ${postmortemVisibleTo(viewer)}
+            else ${notifications.subjectType} = 'incident' and exists (select 1 from ${incidents}
+              where ${incidents.id} = ${notifications.subjectId} and ${incidentVisibleTo(viewer)}) end)`,
         ),
       )
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -186,6 +192,25 @@ export const notificationsRepository = {
         ),
       );
     return rows.map((r) => ({ ...r, status: r.status as ActionItemStatus }));
+  },
+
+  /** True when this rule ever told this recipient about this subject, on any day or channel. */
+  async hasNotified(
+    db: Database,
+    row: { rule: string; subjectId: string; recipientKey: string },
+  ): Promise<boolean> {
+    const [found] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.rule, row.rule),
+          eq(notifications.subjectId, row.subjectId),
+          eq(notifications.recipientKey, row.recipientKey),
+        ),
+      )
+      .limit(1);
+    return found !== undefined;
   },
 
   /** Account ids of the given e-mails (team leads), enabled accounts only. */

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Service } from '../../domain/service.ts';
+import type { UserRole } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
-import { serviceDependencies, services } from '../schema.ts';
+import { serviceDependencies, services, users } from '../schema.ts';
 
 /** The service catalogue and its `depends_on` edges. Authorization happens in the use case. */
 export const servicesRepository = {
@@ -83,6 +84,25 @@ export const servicesRepository = {
       .where(and(eq(services.name, name), eq(services.version, expectedVersion)))
       .returning({ version: services.version });
     return row?.version;
+  },
+
+  /** The enabled accounts that own services, each with the names of the services they own. */
+  async listOwners(
+    db: Database,
+  ): Promise<Array<{ id: string; role: UserRole; services: string[] }>> {
+    const rows = await db
+      .select({ id: users.id, role: users.role, service: services.name })
+      .from(services)
+      .innerJoin(users, eq(users.id, services.ownerUserId))
+      .where(eq(users.disabled, false))
+      .orderBy(asc(users.id), asc(services.name));
+    const owners = new Map<string, { id: string; role: UserRole; services: string[] }>();
+    for (const row of rows) {
+      const owner = owners.get(row.id) ?? { id: row.id, role: row.role as UserRole, services: [] };
+      owner.services.push(row.service);
+      owners.set(row.id, owner);
+    }
+    return [...owners.values()];
   },
 
   /** Sets the services `name` depends on, replacing the previous list. */
