@@ -8,7 +8,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/board.ts
  *
  * Creates and drops its own database next to the one named. Prints median and p95 latency of
- * each and their ratio; the goal is a median under 100 ms.
+ * each and their ratios; the goal is an answer under 100 ms, at the p95 too.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -183,15 +183,14 @@ try {
   const report = (name: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const p50 = percentile(sorted, 0.5);
-    console.log(
-      `${name.padEnd(44)} p50 ${p50.toFixed(2)} ms  p95 ${percentile(sorted, 0.95).toFixed(2)} ms`,
-    );
-    return p50;
+    const p95 = percentile(sorted, 0.95);
+    console.log(`${name.padEnd(44)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms`);
+    return { p50, p95 };
   };
-  const debriefP50 = report('Debrief GET /action-items?view=overdue', timings.debrief);
-  const bareP50 = report('bare SQL (same page, no visibility/counts)', timings.bare);
+  const ours = report('Debrief GET /action-items?view=overdue', timings.debrief);
+  const base = report('bare SQL (same page, no visibility/counts)', timings.bare);
   console.log(
-    `ratio Debrief / bare (p50): ${(debriefP50 / bareP50).toFixed(1)}×; goal: Debrief p50 < 100 ms → ${debriefP50 < 100 ? 'met' : 'NOT met'}`,
+    `ratio Debrief / bare: p50 ${(ours.p50 / base.p50).toFixed(1)}×, p95 ${(ours.p95 / base.p95).toFixed(1)}×; goal: Debrief p95 < 100 ms → ${ours.p95 < 100 ? 'met' : 'NOT met'}`,
   );
   await direct.end();
   await app.close();

@@ -1,9 +1,13 @@
-import type { BoardCounts, BoardItem, BoardQuery } from '../../domain/action-item-board.ts';
+import type {
+  BoardCounts,
+  BoardItem,
+  BoardQuery,
+  BoardView,
+} from '../../domain/action-item-board.ts';
 import { toIsoDate } from '../../domain/business-days.ts';
 import type { Actor } from '../../domain/user.ts';
 import { actionItemBoardRepository } from '../../storage/repositories/action-item-board-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { inTransaction } from '../in-transaction.ts';
 
 /** What the board shows: a page of items, their total, the counts per view and per team. */
 export interface BoardPage {
@@ -30,11 +34,34 @@ export async function listActionItemBoard(
     today,
     ownerUserId: query.view === 'mine' ? actor.id : query.ownerUserId,
   };
-  return inTransaction(deps, async (tx) => {
-    const page = await actionItemBoardRepository.list(tx.db, actor, full);
-    const counts = options.withCounts
-      ? await actionItemBoardRepository.counts(tx.db, actor, today)
-      : { views: { all: 0, mine: 0, overdue: 0, due_soon: 0, done_unverified: 0 }, teams: [] };
-    return { ...page, counts, today };
-  });
+  if (!options.withCounts) {
+    const page = await actionItemBoardRepository.list(deps.db, actor, full);
+    return { ...page, counts: noCounts, today };
+  }
+  // Two reads side by side on two connections (PostgreSQL; PGlite takes them in turn), outside
+  // a transaction: a board is a glance, and a write landing between them is on the next one.
+  const total = viewTotal(full, actor);
+  const [counts, page] = await Promise.all([
+    actionItemBoardRepository.counts(deps.db, actor, today),
+    actionItemBoardRepository.list(deps.db, actor, full, { total: total === undefined }),
+  ]);
+  return { ...page, total: total ? counts.views[total] : page.total, counts, today };
+}
+
+const noCounts: BoardCounts = {
+  views: { all: 0, mine: 0, overdue: 0, due_soon: 0, done_unverified: 0 },
+  teams: [],
+};
+
+/**
+ * The view whose count is the query's total, when nothing but the view filters it: the page
+ * then need not count its matches again.
+ */
+function viewTotal(query: BoardQuery, actor: Actor): BoardView | undefined {
+  const onlyTheView =
+    !query.team &&
+    !query.service &&
+    !query.status?.length &&
+    (query.ownerUserId === undefined || (query.view === 'mine' && query.ownerUserId === actor.id));
+  return onlyTheView ? query.view : undefined;
 }

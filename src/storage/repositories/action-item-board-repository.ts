@@ -87,13 +87,24 @@ const counted = (condition: SQL) =>
  * (`postmortemVisibleTo`), so their items reach neither the rows nor any count.
  */
 export const actionItemBoardRepository = {
+  /**
+   * A page of the board. With `total: false` the page is read without counting every match
+   * (the caller knows the total from `counts`), so an indexed order stops after one page
+   * instead of checking every matching item's visibility.
+   */
   async list(
     db: Database,
     viewer: Actor,
     query: BoardQuery,
+    options: { total: boolean } = { total: true },
   ): Promise<{ items: BoardItem[]; total: number }> {
     const rows = await db
-      .select({ ...boardColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({
+        ...boardColumns,
+        total: options.total
+          ? sql<number>`count(*) over ()`.mapWith(Number)
+          : sql<number>`0`.mapWith(Number),
+      })
       .from(actionItems)
       .innerJoin(postmortems, eq(postmortems.id, actionItems.postmortemId))
       .where(and(visibleItems(viewer), ...filters(query)))
