@@ -1,8 +1,11 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from './support/build-web.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { checkPage } from './support/page-checks.ts';
 import { ActionItemsPage } from './support/pages/action-items-page.ts';
 import { PostmortemPage } from './support/pages/postmortem-page.ts';
 import { type RunningServer, startServer } from './support/start-server.ts';
@@ -14,16 +17,42 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
   let page: Page;
   let postmortemId: string;
   const pageErrors: string[] = [];
+  /** GitHub's issues API on loopback: what Debrief asked it, answered as GitHub documents. */
+  let github: Server;
+  const githubRequests: Array<{ method: string; path: string; body: string }> = [];
 
   beforeAll(async () => {
     await buildWeb();
-    server = await startServer();
+    github = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        githubRequests.push({ method: request.method ?? '', path: request.url ?? '', body });
+        response
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({ number: 7, html_url: 'https://github.example.com/acme/ops/issues/7' }),
+          );
+      });
+    });
+    await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', () => resolve()));
+    server = await startServer({
+      env: {
+        DEBRIEF_GITHUB_API_URL: `http://127.0.0.1:${(github.address() as AddressInfo).port}`,
+        DEBRIEF_GITHUB_TOKEN: 'ghp_loopback',
+        DEBRIEF_GITHUB_REPOSITORY: 'acme/ops',
+      },
+    });
     browser = await launchChromium();
     context = await browser.newContext({
       baseURL: server.url,
       timezoneId: browserTimezone,
       locale: 'en-GB',
       viewport: { width: 1280, height: 900 },
+      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
+      bypassCSP: true,
     });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -77,6 +106,7 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
     await context?.close();
     await browser?.close();
     await server?.stop();
+    await new Promise((resolve) => github?.close(resolve));
   });
 
   it('links a new item to the root cause by picking it, and the condition goes away', async () => {
@@ -119,6 +149,59 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(
       '/api/v1/action-items.csv?view=done_unverified',
     );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens a GitHub issue for the item from its row, and the item links to it', async () => {
+    await page.goto(`/postmortems/${postmortemId}?tab=actions`);
+    await page
+      .getByRole('button', { name: 'Open a GitHub issue for Size the pool from p99 concurrency' })
+      .click();
+    const link = page.getByRole('link', { name: 'Size the pool from p99 concurrency' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('https://github.example.com/acme/ops/issues/7');
+    expect(githubRequests).toHaveLength(1);
+    expect(githubRequests[0]).toMatchObject({ method: 'POST', path: '/repos/acme/ops/issues' });
+    expect(JSON.parse(githubRequests[0]?.body ?? '{}').title).toBe(
+      'Size the pool from p99 concurrency',
+    );
+    // Linked once: no second button.
+    expect(await page.getByRole('button', { name: /^Open a GitHub issue/ }).count()).toBe(0);
+    await checkPage(page, 'action items with a tracker link');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps notification settings: e-mail and quiet hours across midnight', async () => {
+    await page.goto('/settings/notifications');
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    // This server has no mail server: the page says so rather than pretend.
+    await page.getByText('This server has no mail server configured').waitFor();
+    await page.getByRole('checkbox', { name: 'Hold e-mail during quiet hours' }).check();
+    await page.getByLabel('From').fill('22:00');
+    await page.getByLabel('Until').fill('07:00');
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByRole('checkbox', { name: /^E-mail me/ }).uncheck();
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    await page.getByRole('status').getByText('Notification settings saved.').waitFor();
+    await checkPage(page, 'notification settings');
+
+    await page.reload();
+    await page.getByLabel('Time zone').waitFor();
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin');
+    expect(await page.getByLabel('From').inputValue()).toBe('22:00');
+    expect(await page.getByRole('checkbox', { name: /^E-mail me/ }).isChecked()).toBe(false);
+    const saved = await page.request.get('/api/v1/me/notification-preferences');
+    expect((await saved.json()).data).toEqual({
+      emailEnabled: false,
+      quietHours: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' },
+    });
+    // A zone the runtime does not know is refused with the field named.
+    await page.getByLabel('Time zone').fill('Mars/Olympus');
+    await page.getByRole('button', { name: 'Save notification settings' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Time zone/)
+      .waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -57,10 +57,13 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /**
- * Starts `debrief serve` on a free port over a fresh data directory and waits until healthy.
+ * Starts `debrief serve` on a free port over a fresh data directory and waits until healthy;
+ * `env` adds settings (a tracker on loopback, say).
  * `DEBRIEF_E2E_URL` points the suite at an already running (fresh) server instead.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const external = process.env.DEBRIEF_E2E_URL;
   if (external) {
     // A server someone started by hand (it must be fresh: the journey begins with setup).
@@ -71,7 +74,7 @@ export async function startServer(): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
     ['bin/debrief.js', 'serve', '--port', String(port), '--data-dir', dataDir],
-    { cwd: repoRoot, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => {

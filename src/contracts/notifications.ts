@@ -26,3 +26,11 @@ export const notificationSchema = z.object({
   body: z.string(),
   createdAt: z.string(),
 });
+
+/** How notifications can leave this server: e-mail to people, and the team's shared channels. */
+export const notificationChannelsSchema = z.object({
+  /** A mail server is configured: e-mail preferences take effect. */
+  email: z.boolean(),
+  /** Shared channels configured (`slack`, `teams`, `webhook`); they carry no private reviews. */
+  shared: z.array(z.string()),
+});

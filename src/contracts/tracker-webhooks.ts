@@ -27,6 +27,11 @@ export const createTrackerIssueBodySchema = z
   .object({ tracker: z.enum(['github', 'jira']) })
   .strict();
 
+/** The issue trackers this server can open issues in. */
+export const configuredTrackersSchema = z.object({
+  data: z.array(z.object({ tracker: z.enum(['github', 'jira']), label: z.string() })),
+});
+
 /** What a tracker webhook did. */
 export const trackerWebhookResultSchema = z.object({
   trackerKey: z.string().nullable(),

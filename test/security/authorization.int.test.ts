@@ -124,6 +124,8 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'GET /api/v1/postmortems/{id}/similar-postmortems': 'signed-in',
   'GET /api/v1/notifications': 'signed-in',
   'GET /api/v1/me/notification-preferences': 'signed-in',
+  'GET /api/v1/me/notification-channels': 'signed-in',
+  'GET /api/v1/trackers': 'signed-in',
   'PUT /api/v1/me/notification-preferences': 'signed-in',
   'POST /api/v1/action-items/{id}/tracker-issue': 'writer',
   'POST /api/v1/webhooks/{kind}/{token}': 'public',

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { notificationSchema } from '../../contracts/notifications.ts';
+import {
+  notificationChannelsSchema,
+  notificationPreferencesSchema,
+  notificationSchema,
+} from '../../contracts/notifications.ts';
 import { requestJson } from './http.ts';
 
 export type NotificationView = z.infer<typeof notificationSchema>;
@@ -10,4 +14,25 @@ export const notificationsApi = {
     requestJson(z.object({ data: z.array(notificationSchema) }), 'GET', '/notifications', {
       query: { limit },
     }),
+};
+
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+
+/** The signed-in person's notification settings, and the channels this server sends by. */
+export const notificationSettingsApi = {
+  channels: () =>
+    requestJson(z.object({ data: notificationChannelsSchema }), 'GET', '/me/notification-channels'),
+  preferences: () =>
+    requestJson(
+      z.object({ data: notificationPreferencesSchema }),
+      'GET',
+      '/me/notification-preferences',
+    ),
+  savePreferences: (body: NotificationPreferences) =>
+    requestJson(
+      z.object({ data: notificationPreferencesSchema }),
+      'PUT',
+      '/me/notification-preferences',
+      { body },
+    ),
 };

@@ -5,6 +5,7 @@ import {
   putMyNotificationPreferences,
 } from '../../../app/notifications/my-notifications.ts';
 import {
+  notificationChannelsSchema,
   notificationPreferencesSchema,
   notificationSchema,
 } from '../../../contracts/notifications.ts';
@@ -39,6 +40,21 @@ export function registerNotificationRoutes({ app, deps }: RouteContext): void {
           body: row.body,
           createdAt: row.createdAt.toISOString(),
         })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/me/notification-channels',
+    { schema: { tags, response: { 200: z.object({ data: notificationChannelsSchema }) } } },
+    async (request) => {
+      requireActor(request);
+      const channels = deps.outbox?.channels;
+      return {
+        data: {
+          email: Boolean(channels?.email),
+          shared: Object.keys(channels?.shared ?? {}),
+        },
       };
     },
   );

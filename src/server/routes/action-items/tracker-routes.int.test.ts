@@ -150,6 +150,11 @@ describeEachDatabase('tracker sync', (kind) => {
     });
 
   it('opens a GitHub issue with the documented request and follows it back to done', async () => {
+    // The web app offers a button per configured tracker.
+    expect((await member.get('/api/v1/trackers')).json().data).toEqual([
+      { tracker: 'github', label: 'GitHub' },
+      { tracker: 'jira', label: 'Jira' },
+    ]);
     const item = await newItem();
     const created = await member.post(`/api/v1/action-items/${item.id}/tracker-issue`, {
       tracker: 'github',

@@ -7,6 +7,7 @@ import { createTrackerIssue } from '../../../app/trackers/create-tracker-issue.t
 import { idParamsSchema, single } from '../../../contracts/common.ts';
 import { actionItemSchema } from '../../../contracts/postmortem-parts.ts';
 import {
+  configuredTrackersSchema,
   createTrackerIssueBodySchema,
   githubIssuesEventSchema,
   jiraIssueUpdatedSchema,
@@ -53,6 +54,20 @@ export function registerTrackerRoutes(
   { app, deps }: RouteContext,
   trackers: TrackerSettings,
 ): void {
+  app.get(
+    '/api/v1/trackers',
+    { schema: { tags: ['action-items'], response: { 200: configuredTrackersSchema } } },
+    async (request) => {
+      requireActor(request);
+      const labels = { github: 'GitHub', jira: 'Jira' } as const;
+      return {
+        data: (['github', 'jira'] as const)
+          .filter((tracker) => trackers.clients[tracker])
+          .map((tracker) => ({ tracker, label: labels[tracker] })),
+      };
+    },
+  );
+
   app.post(
     '/api/v1/action-items/:id/tracker-issue',
     {

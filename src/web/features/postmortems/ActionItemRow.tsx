@@ -1,3 +1,4 @@
+import type { ConfiguredTracker } from '../../api/action-items-api.ts';
 import type { ActionItem } from '../../api/parts-api.ts';
 import type { Abilities } from '../../lib/abilities.ts';
 import { can } from '../../lib/abilities.ts';
@@ -11,6 +12,9 @@ interface ActionItemRowProps {
   onVerify: () => void;
   onPromote: () => void;
   onRemove: () => void;
+  /** Trackers an issue can be opened in; none shows no button. */
+  trackers?: ConfiguredTracker[];
+  onOpenIssue?: (tracker: ConfiguredTracker['tracker']) => void;
 }
 
 const isLink = (text: string) => /^https?:\/\//.test(text);
@@ -23,8 +27,15 @@ export function ActionItemRow({
   onVerify,
   onPromote,
   onRemove,
+  trackers = [],
+  onOpenIssue,
 }: ActionItemRowProps) {
   const evidence = item.verificationEvidence;
+  const mayOpenIssue =
+    can(abilities, 'update') &&
+    !item.isIdea &&
+    !item.trackerUrl &&
+    (item.status === 'open' || item.status === 'in_progress');
   return (
     <tr data-item-id={item.id}>
       <td>
@@ -73,6 +84,17 @@ export function ActionItemRow({
             Verify<span className="visually-hidden"> {item.title}</span>
           </button>
         )}
+        {mayOpenIssue &&
+          trackers.map(({ tracker, label }) => (
+            <button
+              key={tracker}
+              type="button"
+              className="link"
+              onClick={() => onOpenIssue?.(tracker)}
+            >
+              Open a {label} issue<span className="visually-hidden"> for {item.title}</span>
+            </button>
+          ))}
         {can(abilities, 'update') && item.isIdea && (
           <button type="button" className="link" onClick={onPromote}>
             Promote<span className="visually-hidden"> {item.title}</span>

@@ -25,6 +25,7 @@ export function ActionItemsSection({ postmortemId, canAdd, onChanged }: SectionP
   );
   const loadCauses = useCallback(() => followThroughApi.causes(postmortemId), [postmortemId]);
   const causes = useResource(loadCauses);
+  const trackers = useResource(followThroughApi.trackers);
   const [open, setOpen] = useState<{ id: string; mode: 'edit' | 'verify' } | null>(null);
 
   if (!resource.data || !causes.data) {
@@ -45,6 +46,11 @@ export function ActionItemsSection({ postmortemId, canAdd, onChanged }: SectionP
       return;
     }
     if (await rowAction.run(() => actionItemsApi.remove(item.id, item.version))) {
+      await reloadAll();
+    }
+  };
+  const openIssue = async (item: ActionItem, tracker: 'github' | 'jira') => {
+    if (await rowAction.run(() => followThroughApi.openTrackerIssue(item.id, tracker))) {
       await reloadAll();
     }
   };
@@ -115,6 +121,8 @@ export function ActionItemsSection({ postmortemId, canAdd, onChanged }: SectionP
                   onVerify={() => setOpen({ id: item.id, mode: 'verify' })}
                   onPromote={() => void promote(item)}
                   onRemove={() => void remove(item)}
+                  trackers={trackers.data?.data ?? []}
+                  onOpenIssue={(tracker) => void openIssue(item, tracker)}
                 />
               ),
             )}

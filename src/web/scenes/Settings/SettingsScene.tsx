@@ -2,6 +2,7 @@ import { NotFoundNotice } from '../../components/NotFoundNotice.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { AccountsPage } from '../../features/settings/AccountsPage.tsx';
 import { IntegrationsPage } from '../../features/settings/IntegrationsPage.tsx';
+import { NotificationsPage } from '../../features/settings/NotificationsPage.tsx';
 import { PolicyPage } from '../../features/settings/PolicyPage.tsx';
 import { TokensPage } from '../../features/settings/TokensPage.tsx';
 import { can } from '../../lib/abilities.ts';
@@ -10,13 +11,14 @@ import { Link } from '../../routing/Link.tsx';
 
 const pages = [
   { id: 'tokens', label: 'My API tokens', adminOnly: false, Page: TokensPage },
+  { id: 'notifications', label: 'My notifications', adminOnly: false, Page: NotificationsPage },
   { id: 'accounts', label: 'Accounts', adminOnly: true, Page: AccountsPage },
   { id: 'integrations', label: 'Integrations', adminOnly: true, Page: IntegrationsPage },
   { id: 'policy', label: 'Policy', adminOnly: true, Page: PolicyPage },
 ] as const;
 
 /**
- * `/settings/:page`: the caller's API tokens, and for admins the accounts, integrations and
+ * `/settings/:page`: the caller's API tokens and notification settings, and for admins the accounts, integrations and
  * the effective policy. Loaded on demand: most visits never come here.
  */
 export function SettingsScene({ page }: { page: string }) {
