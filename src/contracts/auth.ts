@@ -46,6 +46,15 @@ export const sessionSchema = z.object({
 
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
 
+/** How people sign in on this server (`GET /auth/methods`), for the sign-in page. */
+export const signInMethodsSchema = z.object({
+  /** Email and password; false when `DEBRIEF_LOCAL_ACCOUNTS=false`. */
+  password: z.boolean(),
+  /** OpenID Connect, when configured: the button's name and where it starts. */
+  oidc: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
+});
+export type SignInMethodsDto = z.infer<typeof signInMethodsSchema>;
+
 /** What an API token may do: `read` (GET), `write` (changes), `webhook` (manage integrations). */
 export const tokenScopes = ['read', 'write', 'webhook'] as const;
 export type TokenScope = (typeof tokenScopes)[number];

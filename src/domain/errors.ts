@@ -53,6 +53,10 @@ export const errorCodes = [
   'LEGAL_HOLD',
   /** Publishing (internally or publicly) was refused; `details.unmet` lists every reason. */
   'PUBLICATION_REFUSED',
+  /** Email-and-password sign-in (and first-admin setup) is turned off: sign in through the identity provider. */
+  'PASSWORD_SIGN_IN_DISABLED',
+  /** The OpenID Connect provider did not answer (discovery or token request). */
+  'IDENTITY_PROVIDER_UNAVAILABLE',
   /** Anything unexpected; the response carries only a request id. */
   'INTERNAL',
 ] as const;

@@ -11,6 +11,8 @@ import type { AppDeps } from '../app/app-deps.ts';
 import { limits } from '../contracts/limits.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { createOidcClient } from './oidc/oidc-client.ts';
+import type { OidcSettings } from './oidc/oidc-settings.ts';
 import { sendProblem } from './problem.ts';
 import { withRedactedUrls } from './redact-log-urls.ts';
 import { registerUnstorableTextCheck } from './reject-unstorable-text.ts';
@@ -23,6 +25,7 @@ import { registerNotificationRoutes } from './routes/action-items/notification-r
 import { registerTrackerRoutes } from './routes/action-items/tracker-routes.ts';
 import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-routes.ts';
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
+import { registerOidcRoutes } from './routes/auth/oidc-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerDraftRoutes } from './routes/documents/draft-routes.ts';
@@ -75,6 +78,10 @@ export interface BuildAppOptions {
   readCacheMegachars?: number;
   /** Issue trackers for action items (default: from `DEBRIEF_GITHUB_*` / `DEBRIEF_JIRA_*`). */
   trackers?: TrackerSettings;
+  /** OpenID Connect sign-in (`DEBRIEF_OIDC_*`); absent: none. */
+  oidc?: OidcSettings;
+  /** Email-and-password sign-in and setup (default true; `DEBRIEF_LOCAL_ACCOUNTS=false`). */
+  localAccounts?: boolean;
 }
 
 /**
@@ -144,7 +151,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     readCache: createResponseCache((options.readCacheMegachars ?? 64) * 1_000_000),
   };
   registerHealthRoutes(context);
-  registerSessionRoutes(context);
+  registerSessionRoutes(context, options.localAccounts ?? true);
+  registerOidcRoutes(
+    context,
+    options.oidc && {
+      client: createOidcClient(options.oidc),
+      displayName: options.oidc.displayName,
+      redirectUri: options.oidc.redirectUri,
+    },
+    options.localAccounts ?? true,
+  );
   registerAccountRoutes(context);
   registerUserAdminRoutes(context);
   registerPasswordResetRoutes(context);

@@ -33,6 +33,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   INTERNAL: 500,
   PDF_RENDERER_UNAVAILABLE: 503,
   IMPORT_INTERRUPTED: 503,
+  PASSWORD_SIGN_IN_DISABLED: 403,
+  IDENTITY_PROVIDER_UNAVAILABLE: 502,
 };
 
 const titles: Record<ErrorCode, string> = {
@@ -62,6 +64,8 @@ const titles: Record<ErrorCode, string> = {
   INTERNAL: 'Something went wrong on our side',
   PDF_RENDERER_UNAVAILABLE: 'PDF export is not available on this server',
   IMPORT_INTERRUPTED: 'The server stopped during this import',
+  PASSWORD_SIGN_IN_DISABLED: 'Sign in through your identity provider',
+  IDENTITY_PROVIDER_UNAVAILABLE: 'The identity provider does not answer',
 };
 
 /** A documentation link per code, so that a problem explains itself. */

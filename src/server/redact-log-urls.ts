@@ -12,13 +12,21 @@ interface LoggedRequest {
 const webhookPathToken = /^(\/api\/v1\/webhooks\/[^/?#]+\/)[^/?#]+/i;
 // Webhook, API and password-reset tokens, wherever a client put one.
 const webhookToken = /(?:dbw|dbf|drs)_[A-Za-z0-9_-]+/g;
+// An identity provider's authorization code (and state) on the OIDC callback.
+const oidcCallbackParameter = /([?&](?:code|state|session_state)=)[^&#]*/gi;
 
 /**
  * A URL as logs may show it: the integration token of a webhook path (the segment after the
- * kind, and anything shaped like a webhook token elsewhere in the URL) becomes `[redacted]`.
+ * kind, and anything shaped like a webhook token elsewhere in the URL) and the authorization
+ * code of an OIDC callback become `[redacted]`.
  */
 export function redactUrl(url: string): string {
-  return url.replace(webhookPathToken, '$1[redacted]').replace(webhookToken, '[redacted]');
+  const redacted = url
+    .replace(webhookPathToken, '$1[redacted]')
+    .replace(webhookToken, '[redacted]');
+  return redacted.startsWith('/api/v1/auth/oidc/')
+    ? redacted.replace(oidcCallbackParameter, '$1[redacted]')
+    : redacted;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 import type { AppDeps } from '../../src/app/app-deps.ts';
 import { defaultPolicy, type Policy } from '../../src/domain/policy.ts';
 import { buildApp } from '../../src/server/build-app.ts';
+import type { OidcSettings } from '../../src/server/oidc/oidc-settings.ts';
 import type { TrackerSettings } from '../../src/server/trackers/tracker-settings.ts';
 import type { DatabaseHandle } from '../../src/storage/open-database.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/test-database.ts';
@@ -92,7 +93,12 @@ export function sessionCookie(response: LightMyRequestResponse): string {
 export async function startTestServer(
   kind: TestDatabaseKind,
   policy: Policy = defaultPolicy,
-  options: { logger?: FastifyServerOptions['logger']; trackers?: TrackerSettings } = {},
+  options: {
+    logger?: FastifyServerOptions['logger'];
+    trackers?: TrackerSettings;
+    oidc?: OidcSettings;
+    localAccounts?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const handle = await openTestDatabase(kind);
   let now = new Date('2026-11-20T12:00:00Z').getTime();
@@ -107,6 +113,8 @@ export async function startTestServer(
     ping: handle.ping,
     logger: options.logger,
     trackers: options.trackers ?? { clients: {}, publicUrl: null },
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.localAccounts === undefined ? {} : { localAccounts: options.localAccounts }),
   });
   const anonymous = makeClient(app, { id: '', email: '', role: 'anonymous' }, {});
 

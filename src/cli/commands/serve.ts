@@ -7,6 +7,7 @@ import {
   describeChannels,
   readNotificationSettings,
 } from '../../server/notifications/notification-config.ts';
+import { readLocalAccounts, readOidcSettings } from '../../server/oidc/oidc-settings.ts';
 import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
 import type { JobQueueOptions } from '../../storage/job-queue.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
@@ -49,6 +50,8 @@ export async function serve(
   { clock, queue }: ServeOverrides = {},
 ): Promise<void> {
   const startedAt = new Date();
+  // Read before anything opens, so that a half-configured identity provider stops the start.
+  const oidc = readOidcSettings();
   const runtime = await openRuntime(options);
   // What a server that died mid-import left behind: its jobs and its uploads.
   const recovered = await recoverImportJobs(runtime.deps, startedAt);
@@ -69,6 +72,8 @@ export async function serve(
     webRoot,
     secureCookies: process.env.DEBRIEF_SECURE_COOKIES === 'true',
     trustedProxy: parseTrustedProxy(process.env.DEBRIEF_TRUSTED_PROXY),
+    ...(oidc ? { oidc } : {}),
+    localAccounts: readLocalAccounts(),
   });
   app.log.info(describeChannels(channels));
   if (recovered.length > 0 || removed.length > 0) {

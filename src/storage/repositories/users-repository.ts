@@ -23,7 +23,11 @@ export const usersRepository = {
 
   async insertUser(
     db: Database,
-    user: Omit<User, 'disabled' | 'createdAt'> & { passwordHash: string; createdAt: Date },
+    user: Omit<User, 'disabled' | 'createdAt'> & {
+      passwordHash: string;
+      createdAt: Date;
+      oidcSubject?: string;
+    },
   ): Promise<User> {
     const [row] = await db.insert(users).values(user).returning();
     if (!row) {
@@ -44,6 +48,16 @@ export const usersRepository = {
   ): Promise<{ user: User; passwordHash: string } | undefined> {
     const [row] = await db.select().from(users).where(eq(users.email, email));
     return row ? { user: toUser(row), passwordHash: row.passwordHash } : undefined;
+  },
+
+  /** The account that signs in as `iss|sub` at the identity provider. */
+  async findByOidcSubject(db: Database, subject: string): Promise<User | undefined> {
+    const [row] = await db.select().from(users).where(eq(users.oidcSubject, subject));
+    return row ? toUser(row) : undefined;
+  },
+
+  async setOidcSubject(db: Database, id: string, subject: string): Promise<void> {
+    await db.update(users).set({ oidcSubject: subject }).where(eq(users.id, id));
   },
 
   async listUsers(db: Database): Promise<User[]> {

@@ -4,6 +4,7 @@ import {
   type setupBodySchema,
   setupStatusSchema,
   type signInBodySchema,
+  signInMethodsSchema,
 } from '../../contracts/auth.ts';
 import { requestJson, send } from './http.ts';
 
@@ -14,6 +15,7 @@ export const authApi = {
   getSetupStatus: () => requestJson(setupStatusSchema, 'GET', '/setup'),
   setup: (body: z.input<typeof setupBodySchema>) =>
     requestJson(sessionSchema, 'POST', '/setup', { body }),
+  getSignInMethods: () => requestJson(signInMethodsSchema, 'GET', '/auth/methods'),
   getSession: () => requestJson(sessionSchema, 'GET', '/auth/session'),
   signIn: (body: z.input<typeof signInBodySchema>) =>
     requestJson(sessionSchema, 'POST', '/auth/sessions', { body }),

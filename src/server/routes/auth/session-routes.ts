@@ -8,28 +8,52 @@ import {
   setupStatusSchema,
   signInBodySchema,
 } from '../../../contracts/auth.ts';
+import { DomainError } from '../../../domain/errors.ts';
 import { requireActor, sessionCookieName } from '../../authenticate.ts';
 import { presentSession } from '../../presenters/present-user.ts';
 import type { RouteContext } from '../route-context.ts';
 
-/** First-admin setup, sign-in, sign-out and the current session. */
-export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext): void {
+/** Sets the session cookie of a session just started. */
+export function setSessionCookie(
+  reply: { setCookie: (name: string, value: string, options: object) => unknown },
+  session: StartedSession,
+  secureCookies: boolean,
+): void {
+  reply.setCookie(sessionCookieName, session.secret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+/**
+ * First-admin setup, sign-in, sign-out and the current session. With `localAccounts` false,
+ * setup and password sign-in answer PASSWORD_SIGN_IN_DISABLED: people sign in through the
+ * identity provider (and the first admin is whoever its groups make one).
+ */
+export function registerSessionRoutes(
+  { app, deps, secureCookies }: RouteContext,
+  localAccounts = true,
+): void {
   const setCookie = (
     reply: { setCookie: (name: string, value: string, options: object) => unknown },
     session: StartedSession,
-  ) =>
-    reply.setCookie(sessionCookieName, session.secret, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      path: '/',
-      expires: session.expiresAt,
-    });
+  ) => setSessionCookie(reply, session, secureCookies);
+  const requireLocalAccounts = () => {
+    if (!localAccounts) {
+      throw new DomainError(
+        'PASSWORD_SIGN_IN_DISABLED',
+        'Sign-in with email and password is turned off on this server; use single sign-on.',
+      );
+    }
+  };
 
   app.get(
     '/api/v1/setup',
     { config: { public: true }, schema: { tags: ['auth'], response: { 200: setupStatusSchema } } },
-    async () => ({ needsSetup: await needsSetup(deps) }),
+    async () => ({ needsSetup: localAccounts && (await needsSetup(deps)) }),
   );
 
   app.post(
@@ -39,6 +63,7 @@ export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext
       schema: { tags: ['auth'], body: setupBodySchema, response: { 201: sessionSchema } },
     },
     async (request, reply) => {
+      requireLocalAccounts();
       const user = await setupFirstAdmin(deps, request.body);
       const session = await startSession(deps, user);
       setCookie(reply, session);
@@ -53,6 +78,7 @@ export function registerSessionRoutes({ app, deps, secureCookies }: RouteContext
       schema: { tags: ['auth'], body: signInBodySchema, response: { 201: sessionSchema } },
     },
     async (request, reply) => {
+      requireLocalAccounts();
       // request.ip honours X-Forwarded-For only from a configured trusted proxy.
       const attempt = { email: request.body.email, address: request.ip };
       await reserveSignInAttempt(deps, attempt);
