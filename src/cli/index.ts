@@ -154,8 +154,13 @@ export function buildCli(): Command {
 
   const services = program.command('services').description('the service catalogue');
   withActor(services.command('import'))
-    .description('create or replace services and their dependencies from a JSON file')
-    .argument('<file>', 'JSON: { "services": [{ "name", "description"?, "dependsOn": [] }] }')
+    .description(
+      'create or replace services and their dependencies from Debrief JSON or Backstage catalog-info.yaml',
+    )
+    .argument(
+      '<file|folder>',
+      'JSON { "services": [{ "name", "dependsOn": [] }] }, or Backstage YAML (Component, Resource, System)',
+    )
     .action(async (file: string, options) =>
       (await import('./commands/services-import.ts')).servicesImport(file, options),
     );
@@ -220,7 +225,10 @@ export function buildCli(): Command {
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json', 'github']))
     .option('--json', 'same as --format json', false)
     .option('--policy <file>', 'policy file (or DEBRIEF_POLICY)')
-    .option('--catalogue <file>', 'service catalogue JSON, as for services import')
+    .option(
+      '--catalogue <file>',
+      'service catalogue (JSON or Backstage YAML), as for services import',
+    )
     .option('--participant <name>', 'a person who may be named (repeatable)', collect)
     .option('--service <name>', 'a service name, never a person (repeatable)', collect)
     .option('--fix-suggestions', 'in --json, a replacement wording per finding where one exists')

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
+import { ownFixture } from '../../../test/support/fixture-path.ts';
 
 describe('debrief analyze', () => {
   const dir = mkdtempSync(join(tmpdir(), 'debrief-analyze-'));
@@ -56,6 +57,19 @@ describe('debrief analyze', () => {
     expect(findings[1].message).toContain('alerting → chat-gateway → slack-proxy');
     expect(findings[1]).toMatchObject({ severity: 'warning', line: 5 });
     expect(report.summary).toEqual({ files: 1, findings: 3, errors: 1, warnings: 2 });
+  });
+
+  it('reads the dependency graph from Backstage catalog-info.yaml files too', async () => {
+    const run = await debrief([
+      'analyze',
+      review,
+      '--catalogue',
+      ownFixture('catalogue/backstage'),
+      '--json',
+    ]);
+    const findings = JSON.parse(run.stdout).files[0].findings;
+    const circular = findings.find((f: { rule: string }) => f.rule === 'circular-remediation');
+    expect(circular?.message).toContain('alerting → chat-gateway → slack-proxy');
   });
 
   it('prints GitHub annotations, and exits 0 when only warnings remain', async () => {

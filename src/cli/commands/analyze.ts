@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadPolicyFile } from '../../app/load-policy-file.ts';
 import { importServicesBodySchema } from '../../contracts/services.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { analyzeMarkdown } from '../analyze/analyze-markdown.ts';
 import {
   type AnalysisReport,
@@ -9,6 +8,7 @@ import {
   formatAnalysisGithub,
   formatAnalysisText,
 } from '../analyze/format-analysis.ts';
+import { readCatalogueFiles } from '../read-catalogue-files.ts';
 import { collectMarkdownFiles } from './lint.ts';
 
 /** Options of `debrief analyze`. */
@@ -22,24 +22,11 @@ export interface AnalyzeCommandOptions {
   fixSuggestions?: boolean;
 }
 
-/** A catalogue file in the `debrief services import` format: `{ services: [{ name, dependsOn }] }`. */
+/** A catalogue in a `debrief services import` format (Debrief JSON or Backstage YAML). */
 function readCatalogue(path: string | undefined) {
-  if (!path) {
-    return [];
-  }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DomainError('NOT_FOUND', `Cannot read ${path}.`, { cause: error, details: { path } });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new DomainError('MALFORMED_REQUEST', `${path} is not valid JSON.`, { cause: error });
-  }
-  return importServicesBodySchema.parse(parsed).services;
+  return path
+    ? importServicesBodySchema.parse({ services: readCatalogueFiles(path).services }).services
+    : [];
 }
 
 /**

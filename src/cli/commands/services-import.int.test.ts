@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
+import { ownFixture } from '../../../test/support/fixture-path.ts';
 import {
   createPostgresTestDatabase,
   type PostgresTestDatabase,
@@ -70,6 +71,22 @@ function importJourney(target: () => string[]) {
     const again = await debrief(['services', 'import', good, ...target()]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('updated: alerting, chat-gateway, slack-proxy');
+  });
+
+  it('imports a folder of Backstage catalog-info.yaml files, reporting what is not a service', async () => {
+    const run = await debrief([
+      'services',
+      'import',
+      ownFixture('catalogue/backstage'),
+      ...target(),
+      '--json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.created).toEqual(['notifications', 'proxy-egress-ip']);
+    expect(result.updated).toEqual(['alerting', 'chat-gateway', 'slack-proxy']);
+    expect(result.skipped).toHaveLength(3);
   });
 
   it('refuses a file that is not JSON or not the right shape, listing every issue', async () => {
