@@ -98,6 +98,21 @@ export const learningMetricsSchema = z.object({
   factorCategories: z.array(
     z.object({ month: z.string(), counts: z.record(z.string(), z.number().int()) }),
   ),
+  /**
+   * Postmortem cycle time per phase against the policy's due dates: reached on time or late,
+   * overdue or pending, and the seconds from resolution to reaching the phase.
+   */
+  phaseCycleTimes: z.array(
+    z.object({
+      phase: z.string(),
+      due: z.number().int(),
+      onTime: z.number().int(),
+      late: z.number().int(),
+      overdue: z.number().int(),
+      pending: z.number().int(),
+      timeToReach: durationDistributionSchema,
+    }),
+  ),
   /** Reviews whose root causes came back on the same services, and whether the fix held. */
   recurrences: z.array(
     z.object({

@@ -117,6 +117,21 @@ describeEachDatabase(
         scene.visibleIncidentId = await incident(outsider, day, title);
       }
       scene.visiblePostmortemId = await review(outsider, scene.visibleIncidentId);
+      // Into analysis today, 20 November: due on the 17th (5 business days after the 10th), so late.
+      const base = `/api/v1/postmortems/${scene.visiblePostmortemId}`;
+      expect(
+        (
+          await outsider.post(`${base}/timeline-events`, {
+            occurredAt: '2026-11-10T09:07:00Z',
+            text: 'Webhook delivery failures alert fired',
+            kind: 'detection',
+          })
+        ).statusCode,
+      ).toBe(201);
+      const version = (await outsider.get(base)).json().data.version as number;
+      expect(
+        (await outsider.post(`${base}/transitions`, { to: 'analysis' }, version)).statusCode,
+      ).toBe(200);
       for (const { name, url } of surfaces) {
         before.set(name, {
           outsider: await read(outsider, url(scene)),
@@ -138,6 +153,27 @@ describeEachDatabase(
 
     it.each(surfaces)('$name: the outsider’s answer is unchanged', async ({ name, url }) => {
       expect(await read(outsider, url(scene))).toEqual(before.get(name)?.outsider);
+    });
+
+    it('reports postmortem cycle time per phase against the policy’s due dates', async () => {
+      const { phaseCycleTimes } = await read(outsider, '/api/v1/metrics/follow-through');
+      expect(phaseCycleTimes.map((p: { phase: string }) => p.phase)).toEqual([
+        'analysis',
+        'documentation',
+        'follow_up',
+        'closed',
+      ]);
+      const [analysis, documentation] = phaseCycleTimes;
+      expect(analysis).toMatchObject({ due: 1, onTime: 0, late: 1, overdue: 0, pending: 0 });
+      // Resolved 10 November 09:40, in analysis 20 November 12:00.
+      expect(analysis.timeToReach).toMatchObject({
+        count: 1,
+        median: 10 * 86_400 + 2 * 3600 + 20 * 60,
+      });
+      expect(documentation).toMatchObject({ due: 1, pending: 1, late: 0 });
+      // The restricted review, resolved the 12th and still gathering data, is overdue — for its member.
+      const forInsider = (await read(insider, '/api/v1/metrics/follow-through')).phaseCycleTimes[0];
+      expect(forInsider).toMatchObject({ due: 2, late: 1, overdue: 1 });
     });
 
     it('the member of the restricted incident sees it counted (the scene is real)', async () => {

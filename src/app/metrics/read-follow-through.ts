@@ -2,10 +2,15 @@ import {
   computeFollowThrough,
   type FollowThrough,
 } from '../../analysis/metrics/compute-follow-through.ts';
+import {
+  computePhaseCycleTimes,
+  type PhaseCycleTime,
+} from '../../analysis/metrics/compute-phase-cycle-times.ts';
 import { countFactorCategories } from '../../analysis/metrics/count-factor-categories.ts';
 import { findRecurrences, type Recurrence } from '../../analysis/metrics/find-recurrences.ts';
 import type { Actor } from '../../domain/user.ts';
 import { followThroughRepository } from '../../storage/repositories/follow-through-repository.ts';
+import { listPhaseClocks } from '../../storage/repositories/postmortem-clocks-repository.ts';
 import { themeCandidatesRepository } from '../../storage/repositories/theme-candidates-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
@@ -13,6 +18,8 @@ import type { AppDeps } from '../app-deps.ts';
 export interface LearningMetrics {
   followThrough: FollowThrough;
   factorCategories: Array<{ month: string; counts: Record<string, number> }>;
+  /** Postmortem cycle time per phase against the policy's due dates. */
+  phaseCycleTimes: PhaseCycleTime[];
   /** Reviews whose root causes came back on the same services: did the fix hold? */
   recurrences: Recurrence[];
 }
@@ -33,6 +40,11 @@ export async function readLearningMetrics(deps: AppDeps, actor: Actor): Promise<
   return {
     followThrough: computeFollowThrough(items, today),
     factorCategories: countFactorCategories(factors),
+    phaseCycleTimes: computePhaseCycleTimes(
+      await listPhaseClocks(deps.db, actor),
+      deps.policy,
+      today,
+    ),
     recurrences: findRecurrences(reviews, incidents),
   };
 }

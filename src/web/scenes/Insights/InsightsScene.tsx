@@ -18,6 +18,7 @@ import {
   FollowThroughChart,
   RecurrenceList,
 } from '../../features/insights/learning-charts.tsx';
+import { PhaseCycleTimesChart } from '../../features/insights/PhaseCycleTimesChart.tsx';
 import { ThemeList } from '../../features/insights/ThemeList.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { can } from '../../lib/abilities.ts';
@@ -108,6 +109,8 @@ export function InsightsScene() {
       )}
       <h2>Follow-through</h2>
       <FollowThroughChart learning={learning} />
+      <h2>Postmortem cycle time</h2>
+      <PhaseCycleTimesChart learning={learning} />
       <h2>Contributing factors over time</h2>
       <FactorCategoriesChart learning={learning} labels={categoryLabels} />
       <h2>Did the fix hold?</h2>
