@@ -231,3 +231,36 @@ describe('slackConverter on bad input', () => {
     expect(warnings.some((warning) => warning.code === 'SLACK_MESSAGE_SKIPPED')).toBe(true);
   });
 });
+
+describe('slackConverter on a large day file', () => {
+  it('hands a day on in slices of at most 250 messages, naming messages by their place in the file', async () => {
+    const start = Date.UTC(2026, 10, 16, 10);
+    const messages = Array.from({ length: 600 }, (_, i) =>
+      i === 400
+        ? { type: 'message', user: 'U1', text: 'no timestamp here' }
+        : {
+            type: 'message',
+            user: 'U1',
+            text: `checkout latency check ${i}`,
+            ts: `${Math.floor((start + i * 1000) / 1000)}.000${String(i).padStart(3, '0')}`,
+          },
+    );
+    const input: ImportInput = {
+      kind: 'files',
+      fileName: 'export',
+      files: filesOf([
+        ['channels.json', JSON.stringify([{ id: 'C1', name: 'incident' }])],
+        ['users.json', JSON.stringify([{ id: 'U1', real_name: 'Ada Responder' }])],
+        ['incident/2026-11-16.json', JSON.stringify(messages)],
+      ]),
+    };
+    const sizes: number[] = [];
+    const warnings: ImportWarning[] = [];
+    for await (const chunk of slackConverter.convert(input, {})) {
+      sizes.push(chunk.events.length);
+      warnings.push(...(chunk.warnings ?? []));
+    }
+    expect(sizes.filter((size) => size > 0)).toEqual([250, 249, 100]);
+    expect(warnings.map((w) => w.where)).toContain('incident/2026-11-16.json#/400');
+  });
+});

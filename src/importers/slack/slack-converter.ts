@@ -18,6 +18,9 @@ import {
 } from './slack-export-index.ts';
 import { convertSlackText, detectSlackText } from './slack-text-input.ts';
 
+/** Messages converted at a time: a slice takes a few milliseconds, a whole day file far more. */
+const messagesPerChunk = 250;
+
 async function* convertExport(
   input: ImportInput,
   options: ImportOptions,
@@ -77,14 +80,19 @@ async function* convertExport(
         },
       });
     }
-    const events = dayMessagesToEvents(
-      json,
-      { channel, users: index.users, bots, path: file.path },
-      options,
-      tally,
-    );
-    if (events.length > 0) {
-      yield { events };
+    // A day file holds thousands of messages; converted in slices, each handed on before the
+    // next is converted, so the importer can let other requests in between (see
+    // yieldToEventLoop) instead of waiting for a whole day's conversion.
+    for (let at = 0; at < json.length; at += messagesPerChunk) {
+      const events = dayMessagesToEvents(
+        json.slice(at, at + messagesPerChunk),
+        { channel, users: index.users, bots, path: file.path, offset: at },
+        options,
+        tally,
+      );
+      if (events.length > 0) {
+        yield { events };
+      }
     }
   }
   yield { events: [], warnings: tallyWarnings(tally, input.fileName) };

@@ -27,21 +27,25 @@ export function dayMessagesToEvents(
     users: ReadonlyMap<string, string>;
     bots: Map<string, string>;
     path: string;
+    /** Where `messages` start in their day file (a slice of it): positions name messages. */
+    offset?: number;
   },
   options: ImportOptions,
   tally: SlackTally,
 ): ImportedEvent[] {
   const events: ImportedEvent[] = [];
-  for (const [index, message] of messages.entries()) {
-    learnBotName(message, context.bots);
-    const outcome = slackMessageToEvent(message, { ...context, index });
+  const { offset = 0, ...rest } = context;
+  for (const [at, message] of messages.entries()) {
+    const index = offset + at;
+    learnBotName(message, rest.bots);
+    const outcome = slackMessageToEvent(message, { ...rest, index });
     if (outcome.kind === 'membership') {
       tally.membership += 1;
     } else if (outcome.kind === 'skipped') {
       tally.warnings.push({
         code: 'SLACK_MESSAGE_SKIPPED',
         message: outcome.reason,
-        where: `${context.path}#/${index}`,
+        where: `${rest.path}#/${index}`,
       });
     } else if (
       (options.since && outcome.event.occurredAt < options.since) ||
