@@ -8,11 +8,15 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app/app-deps.ts';
+import { mayReadPostmortem } from '../app/postmortems/may-read-postmortem.ts';
 import { limits } from '../contracts/limits.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { ChangeFeed } from '../storage/change-feed.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { createOidcClient } from './oidc/oidc-client.ts';
 import type { OidcSettings } from './oidc/oidc-settings.ts';
+import { LiveHub } from './live/live-hub.ts';
+import { localChangeFeed } from './live/local-change-feed.ts';
 import { sendProblem } from './problem.ts';
 import { withRedactedUrls } from './redact-log-urls.ts';
 import { registerUnstorableTextCheck } from './reject-unstorable-text.ts';
@@ -36,6 +40,7 @@ import { registerImportRoutes } from './routes/imports/import-routes.ts';
 import { registerIncidentRoutes } from './routes/incidents/incident-routes.ts';
 import { registerDeliveryLog } from './routes/integrations/delivery-log.ts';
 import { registerIntegrationRoutes } from './routes/integrations/integration-routes.ts';
+import { registerLiveRoutes } from './routes/live/live-routes.ts';
 import { registerMetricRoutes } from './routes/metrics/metric-routes.ts';
 import { registerAllPartRoutes } from './routes/parts/register-all-part-routes.ts';
 import { registerPersonalAccountRoutes } from './routes/personal-accounts/personal-account-routes.ts';
@@ -82,6 +87,11 @@ export interface BuildAppOptions {
   oidc?: OidcSettings;
   /** Email-and-password sign-in and setup (default true; `DEBRIEF_LOCAL_ACCOUNTS=false`). */
   localAccounts?: boolean;
+  /**
+   * The database's change notifications, for live updates of the postmortem page; without one,
+   * streams carry presence on this instance only. Closed with the server.
+   */
+  changeFeed?: ChangeFeed;
 }
 
 /**
@@ -183,6 +193,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerIntegrationRoutes(context);
   registerDeliveryLog(context);
   registerReviewRoutes(context);
+  const feed = options.changeFeed ?? localChangeFeed();
+  const hub = new LiveHub(feed, {
+    mayRead: (actor, postmortemId) => mayReadPostmortem(options.deps, actor, postmortemId),
+  });
+  app.addHook('onClose', async () => {
+    await hub.close();
+    await feed.close();
+  });
+  registerLiveRoutes(context, hub);
   registerWebhookRoutes(context);
   registerActionItemRoutes(context);
   registerMetricRoutes(context);

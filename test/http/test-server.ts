@@ -10,6 +10,7 @@ import { defaultPolicy, type Policy } from '../../src/domain/policy.ts';
 import { buildApp } from '../../src/server/build-app.ts';
 import type { OidcSettings } from '../../src/server/oidc/oidc-settings.ts';
 import type { TrackerSettings } from '../../src/server/trackers/tracker-settings.ts';
+import { openChangeFeed } from '../../src/storage/change-feed.ts';
 import type { DatabaseHandle } from '../../src/storage/open-database.ts';
 import { openTestDatabase, type TestDatabaseKind } from '../support/test-database.ts';
 
@@ -115,6 +116,7 @@ export async function startTestServer(
     trackers: options.trackers ?? { clients: {}, publicUrl: null },
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.localAccounts === undefined ? {} : { localAccounts: options.localAccounts }),
+    changeFeed: openChangeFeed(handle),
   });
   const anonymous = makeClient(app, { id: '', email: '', role: 'anonymous' }, {});
 

@@ -143,6 +143,7 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'POST /api/v1/postmortems/{id}/restricted-sections': 'writer',
   'PATCH /api/v1/postmortems/{id}/restricted-sections/{key}': 'writer',
   'DELETE /api/v1/postmortems/{id}/restricted-sections/{key}': 'writer',
+  'GET /api/v1/postmortems/{id}/events': 'signed-in',
 };
 
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';

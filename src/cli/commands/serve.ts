@@ -10,6 +10,7 @@ import {
 import { readLocalAccounts, readOidcSettings } from '../../server/oidc/oidc-settings.ts';
 import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
 import type { JobQueueOptions } from '../../storage/job-queue.ts';
+import { openChangeFeed } from '../../storage/change-feed.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
 
 /** Options of `debrief serve`. */
@@ -74,6 +75,7 @@ export async function serve(
     trustedProxy: parseTrustedProxy(process.env.DEBRIEF_TRUSTED_PROXY),
     ...(oidc ? { oidc } : {}),
     localAccounts: readLocalAccounts(),
+    changeFeed: openChangeFeed(runtime.handle),
   });
   app.log.info(describeChannels(channels));
   if (recovered.length > 0 || removed.length > 0) {
