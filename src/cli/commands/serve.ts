@@ -9,8 +9,8 @@ import {
 } from '../../server/notifications/notification-config.ts';
 import { readLocalAccounts, readOidcSettings } from '../../server/oidc/oidc-settings.ts';
 import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
-import type { JobQueueOptions } from '../../storage/job-queue.ts';
 import { openChangeFeed } from '../../storage/change-feed.ts';
+import type { JobQueueOptions } from '../../storage/job-queue.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
 
 /** Options of `debrief serve`. */
