@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/http/test-server.ts';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../test/support/test-database.ts';
 import type { User } from '../../domain/user.ts';
 import {
@@ -18,9 +18,7 @@ import { createPostmortemFromDocument } from './create-postmortem-from-document.
 import { exportPostmortem } from './export-postmortem.ts';
 import { prepareDocumentImport } from './prepare-document-import.ts';
 
-const postmortems = fileURLToPath(
-  new URL('../../../../shared/fixtures/postmortems', import.meta.url),
-);
+const postmortems = sharedFixture('postmortems');
 const hasFixtures = existsSync(postmortems);
 if (!hasFixtures) {
   console.warn(`fixture postmortems skipped: no fixtures at ${postmortems}`);

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sampleReportData } from '../../../test/reports/sample-report.ts';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { policyFileSchema } from '../../contracts/policy.ts';
 import type { ReportTemplate } from '../../domain/report-template.ts';
 import { buildReport } from '../../reports/build-report.ts';
 import { renderMarkdown } from '../../reports/render-markdown.ts';
 
-const reports = fileURLToPath(new URL('../../../../shared/fixtures/reports', import.meta.url));
+const reports = sharedFixture('reports');
 const hasFixtures = existsSync(reports);
 if (!hasFixtures) {
   console.warn(`fixture templates skipped: no fixtures at ${reports}`);

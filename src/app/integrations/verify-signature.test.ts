@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { verifySignature } from './verify-signature.ts';
 
-const folder = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/pagerduty', import.meta.url),
-);
+const folder = sharedFixture('payloads/pagerduty');
 const present = existsSync(folder);
 if (!present) {
   console.warn(`fixtures not found at ${folder}: signature vector tests skipped`);

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
-import { ownFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import {
   createPostgresTestDatabase,
   type PostgresTestDatabase,
 } from '../../../test/support/test-database.ts';
 
 const _root = fileURLToPath(new URL('../../..', import.meta.url));
-const payloads = fileURLToPath(new URL('../../../../shared/fixtures/payloads', import.meta.url));
+const payloads = sharedFixture('payloads');
 const hasFixtures = existsSync(payloads);
 if (!hasFixtures) {
   console.warn(`debrief import tests skipped: no fixtures at ${payloads}`);

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 
 const _root = fileURLToPath(new URL('../../..', import.meta.url));
-const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/postmortems', import.meta.url));
+const fixtures = sharedFixture('postmortems');
 const hasFixtures = existsSync(fixtures);
 
 const markdownFiles = (dir: string): string[] =>

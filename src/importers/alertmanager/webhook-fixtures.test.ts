@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { githubConverter } from '../github/github-converter.ts';
 import { grafanaConverter } from '../grafana/grafana-converter.ts';
@@ -11,7 +11,7 @@ import { pagerdutyConverter } from '../pagerduty/pagerduty-converter.ts';
 import { statuspageConverter } from '../statuspage/statuspage-converter.ts';
 import { alertmanagerConverter } from './alertmanager-converter.ts';
 
-const root = fileURLToPath(new URL('../../../../shared/fixtures/payloads', import.meta.url));
+const root = sharedFixture('payloads');
 const present = existsSync(root);
 if (!present) {
   console.warn(`fixtures not found at ${root}: webhook fixture tests skipped`);

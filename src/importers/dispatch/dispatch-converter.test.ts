@@ -1,16 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutate, mutationArb } from '../../../test/fuzz/support/mutations.ts';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { dispatchConverter } from './dispatch-converter.ts';
 import { parseNaiveUtc } from './naive-timestamp.ts';
 
-const root = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/dispatch-sample-data', import.meta.url),
-);
+const root = sharedFixture('payloads/dispatch-sample-data');
 const present = existsSync(root);
 if (!present) {
   console.warn(`fixtures not found at ${root}: Dispatch converter tests skipped`);

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutate, mutationArb } from '../../../test/fuzz/support/mutations.ts';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { jiraConverter } from './jira-converter.ts';
 
-const root = fileURLToPath(new URL('../../../../shared/fixtures/payloads', import.meta.url));
+const root = sharedFixture('payloads');
 const present = existsSync(root);
 if (!present) {
   console.warn(`fixtures not found at ${root}: Jira converter tests skipped`);

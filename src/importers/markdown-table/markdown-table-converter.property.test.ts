@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { markdownTableConverter } from './markdown-table-converter.ts';
 
-const dfds = fileURLToPath(
-  new URL('../../../../shared/fixtures/postmortems/dfds-postmortems', import.meta.url),
-);
+const dfds = sharedFixture('postmortems/dfds-postmortems');
 const present = existsSync(dfds);
 if (!present) {
   console.warn(`DFDS fixtures not found at ${dfds}: mutation test skipped`);

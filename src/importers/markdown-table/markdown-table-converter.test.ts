@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
 import type { ImportOptions } from '../source-converter.ts';
 import { markdownTableConverter } from './markdown-table-converter.ts';
 
-const fixtures = fileURLToPath(new URL('../../../../shared/fixtures', import.meta.url));
+const fixtures = sharedFixture();
 const dfds = join(fixtures, 'postmortems', 'dfds-postmortems');
 const present = existsSync(dfds);
 if (!present) {

@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportChunk, ImportOptions } from '../source-converter.ts';
 import { metricsConverter } from './metrics-converter.ts';
 
-const fixtures = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/prometheus', import.meta.url),
-);
+const fixtures = sharedFixture('payloads/prometheus');
 const haveFixtures = existsSync(fixtures);
 if (!haveFixtures) {
   console.warn(`Prometheus fixtures not found at ${fixtures}; skipping the fixture tests`);

@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { slackConverter } from './slack-converter.ts';
 
-const exportDir = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/slack/export-hfaran-testarchive', import.meta.url),
-);
+const exportDir = sharedFixture('payloads/slack/export-hfaran-testarchive');
 const present = existsSync(exportDir);
 if (!present) {
   console.warn(`Slack fixtures not found at ${exportDir}: property tests on them skipped`);

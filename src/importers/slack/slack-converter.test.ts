@@ -1,15 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
 import type { ImportInput, ImportOptions } from '../source-converter.ts';
 import { slackConverter } from './slack-converter.ts';
 
-const slackFixtures = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/slack', import.meta.url),
-);
+const slackFixtures = sharedFixture('payloads/slack');
 const exportDir = join(slackFixtures, 'export-hfaran-testarchive');
 const present = existsSync(exportDir);
 if (!present) {

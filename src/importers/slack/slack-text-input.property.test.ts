@@ -1,14 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { slackConverter } from './slack-converter.ts';
 
-const slackDir = fileURLToPath(
-  new URL('../../../../shared/fixtures/payloads/slack', import.meta.url),
-);
+const slackDir = sharedFixture('payloads/slack');
 const present = existsSync(slackDir);
 if (!present) {
   console.warn(`Slack fixtures not found at ${slackDir}: text-input property tests skipped`);

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
 import type { ImportOptions } from '../source-converter.ts';
 import { slackConverter } from './slack-converter.ts';
 
-const payloads = fileURLToPath(new URL('../../../../shared/fixtures/payloads', import.meta.url));
+const payloads = sharedFixture('payloads');
 const present = existsSync(payloads);
 if (!present) {
   console.warn(`Fixtures not found at ${payloads}: Slack text-input fixture tests skipped`);

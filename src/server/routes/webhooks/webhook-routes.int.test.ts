@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
+import { sharedFixture } from '../../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import {
   auditEvents,
@@ -18,7 +18,7 @@ import {
   timelineEvents,
 } from '../../../storage/schema.ts';
 
-const root = fileURLToPath(new URL('../../../../../shared/fixtures/payloads', import.meta.url));
+const root = sharedFixture('payloads');
 const present = existsSync(root);
 if (!present) {
   console.warn(`fixtures not found at ${root}: webhook route tests skipped`);
