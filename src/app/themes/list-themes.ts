@@ -32,6 +32,8 @@ export interface ThemeView {
 /** The default look-back of the themes view. */
 export const defaultThemeLookbackDays = 90;
 
+const earliestInstant = Date.parse('0001-01-01T00:00:00Z');
+
 /** Theme candidates from stored incidents: their words, services and causes. */
 export function toThemeCandidate(row: ThemeCandidateRow): ThemeCandidate {
   return {
@@ -58,7 +60,10 @@ export async function listThemes(
   window: { since?: Date; until?: Date } = {},
 ): Promise<ThemeView[]> {
   const until = window.until ?? deps.clock();
-  const since = window.since ?? new Date(until.getTime() - defaultThemeLookbackDays * 86_400_000);
+  // Clamped to year 1: before it, PostgreSQL would be sent a year it cannot read.
+  const since =
+    window.since ??
+    new Date(Math.max(earliestInstant, until.getTime() - defaultThemeLookbackDays * 86_400_000));
   const rows = await themeCandidatesRepository.listIncidents(deps.db, actor, { since, until });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const themes = findThemes(rows.map(toThemeCandidate), {
