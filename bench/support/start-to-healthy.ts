@@ -44,21 +44,27 @@ export function nodeRssUnder(pid: number): number {
 }
 
 /**
- * Runs `npm start` (build check included, as a user starts it) on `dataDir` and a free port,
- * times it to the first healthy answer, waits `idleMs`, measures RSS and stops it.
+ * Runs `npm start` (build check included, as a user starts it) on a free port, on the PGlite
+ * directory `dataDir` or on PostgreSQL (`{ databaseUrl }`), times it to the first healthy
+ * answer, waits `idleMs`, measures RSS and stops it.
  */
 export async function startedToHealthy(
   root: string,
-  dataDir: string,
+  data: string | { databaseUrl: string },
   idleMs = 3_000,
 ): Promise<StartMeasure> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn('npm', ['start', '--', '--port', String(port), '--data-dir', dataDir], {
+  const where = typeof data === 'string' ? ['--data-dir', data] : [];
+  const child = spawn('npm', ['start', '--', '--port', String(port), ...where], {
     cwd: root,
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: typeof data === 'string' ? '' : data.databaseUrl,
+    },
   });
   const pid = child.pid as number;
   try {

@@ -1,10 +1,10 @@
-import { findBlamelessFindings } from '../../analysis/blameless/find-blameless-findings.ts';
 import { isBlank } from '../../domain/postmortem-guards.ts';
 import type { Actor } from '../../domain/user.ts';
 import { buildReport } from '../../reports/build-report.ts';
 import { draftReport } from '../../reports/draft-report.ts';
 import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { loadBlamelessLinter } from '../blameless/load-blameless-linter.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { loadPostmortemFor } from '../postmortems/load-postmortem.ts';
 import { updatePostmortem } from '../postmortems/update-postmortem.ts';
@@ -21,6 +21,7 @@ export async function draftReportSections(
   actor: Actor,
   postmortemId: string,
 ): Promise<{ filled: string[]; sections: Record<string, string> }> {
+  const { findBlamelessFindings } = await loadBlamelessLinter();
   return inTransaction(deps, async (tx) => {
     const postmortem = await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.update');
     const data = await loadReportData(tx, actor, postmortemId);

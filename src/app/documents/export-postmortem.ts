@@ -1,7 +1,6 @@
 import type { ExportFormat } from '../../contracts/documents.ts';
 import type { Actor } from '../../domain/user.ts';
 import { buildReport } from '../../reports/build-report.ts';
-import { renderHtml } from '../../reports/render-html.ts';
 import { renderJson } from '../../reports/render-json.ts';
 import { renderMarkdown } from '../../reports/render-markdown.ts';
 import type { AppDeps } from '../app-deps.ts';
@@ -52,15 +51,18 @@ export async function exportPostmortem(
   const report = buildReport(data);
   const fileName = fileNameFor(report.title, options.format);
   const contentType = contentTypes[options.format];
+  // The HTML renderer brings markdown-it, which only HTML and PDF exports need.
+  const renderHtml = async (r: typeof report) =>
+    (await import('../../reports/render-html.ts')).renderHtml(r);
   switch (options.format) {
     case 'md':
       return { fileName, contentType, body: Buffer.from(renderMarkdown(report)) };
     case 'html':
-      return { fileName, contentType, body: Buffer.from(renderHtml(report)) };
+      return { fileName, contentType, body: Buffer.from(await renderHtml(report)) };
     case 'json':
       return { fileName, contentType, body: Buffer.from(renderJson(report)) };
     case 'pdf':
-      return { fileName, contentType, body: await printPdf(renderHtml(report)) };
+      return { fileName, contentType, body: await printPdf(await renderHtml(report)) };
     default: {
       const never: never = options.format;
       return never;

@@ -1,8 +1,4 @@
-import {
-  type BlamelessOptions,
-  findBlamelessFindings,
-  findingKey,
-} from '../../analysis/blameless/find-blameless-findings.ts';
+import type { BlamelessOptions } from '../../analysis/blameless/find-blameless-findings.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-guards.ts';
 import { reportSectionsFor } from '../../domain/report-template.ts';
@@ -22,6 +18,7 @@ import { restrictedSectionsRepository } from '../../storage/repositories/restric
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { loadBlamelessLinter } from '../blameless/load-blameless-linter.ts';
 import { loadReviewRequests } from '../reviews/load-review-requests.ts';
 
 const optional = (field: string, text: string | null | undefined) =>
@@ -106,6 +103,7 @@ export async function loadBlamelessFindings(
   ];
   const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
   const counted = timeline.filter((e) => e.status !== 'rejected');
+  const { findBlamelessFindings, findingKey } = await loadBlamelessLinter();
   return findBlamelessFindings(
     lintableTexts(postmortem, { timeline: counted, factors, actionItems, whyNodes, openQuestions }),
     context,

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { NotificationChannels } from '../../app/notifications/notification-channels.ts';
 import {
   emailMessage,
@@ -59,19 +59,24 @@ export function buildNotificationChannels(
   clock: () => Date = () => new Date(),
 ): NotificationChannels {
   const channels: NotificationChannels = { shared: {}, publicUrl: settings.publicUrl ?? null };
-  if (settings.smtpUrl) {
-    // Bounded waits (the URL may set others): a send must end well within the queue's
-    // expiry, or another instance would take the job for abandoned while it still runs.
-    const transport = nodemailer.createTransport({
-      url: settings.smtpUrl,
-      connectionTimeout: 10_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 30_000,
-    });
+  const { smtpUrl } = settings;
+  if (smtpUrl) {
+    // nodemailer is loaded with the first e-mail: a server that sends none need not hold it.
+    let transport: Promise<Transporter> | undefined;
     const from = settings.from ?? 'Debrief <debrief@localhost>';
     channels.email = async (n, to) => {
       const { subject, text } = emailMessage(n);
-      await transport.sendMail({
+      // Bounded waits (the URL may set others): a send must end well within the queue's
+      // expiry, or another instance would take the job for abandoned while it still runs.
+      transport ??= import('nodemailer').then((m) =>
+        m.default.createTransport({
+          url: smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        }),
+      );
+      await (await transport).sendMail({
         from,
         to: { name: to.name, address: to.email },
         subject,

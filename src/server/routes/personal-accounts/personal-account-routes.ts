@@ -62,7 +62,7 @@ export function registerPersonalAccountRoutes({ app, deps }: RouteContext): void
       setEtag(reply, account.version);
       return reply.code(201).send({
         ...presentPersonalAccount(account, true, actor),
-        findings: lintPersonalAccount(deps, account.body, request.body.lintRequested),
+        findings: await lintPersonalAccount(deps, account.body, request.body.lintRequested),
       });
     },
   );
@@ -89,7 +89,7 @@ export function registerPersonalAccountRoutes({ app, deps }: RouteContext): void
       setEtag(reply, account.version);
       return {
         ...presentPersonalAccount(account, true, actor),
-        findings: lintPersonalAccount(deps, account.body, request.body.lintRequested),
+        findings: await lintPersonalAccount(deps, account.body, request.body.lintRequested),
       };
     },
   );
