@@ -1,9 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** What one `npm start` cost: time to a healthy server, and its resident memory once idle. */
 export interface StartMeasure {
   healthyMs: number;
+  /** CPU time of the whole `npm start` tree until healthy: unlike wall time, load cannot inflate it. */
+  cpuToHealthyMs: number;
   idleRssMb: number;
 }
 
@@ -18,13 +21,15 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident memory (MB) of the `node` processes under `pid` (npm → sh → node serve). */
-export function nodeRssUnder(pid: number): number {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' })
+function processRows() {
+  return execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' })
     .trim()
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
     .map(([p, pp, rss, comm]) => ({ pid: Number(p), ppid: Number(pp), rssKb: Number(rss), comm }));
+}
+
+function treeUnder(pid: number, rows: ReturnType<typeof processRows>): Set<number> {
   const under = new Set([pid]);
   let grew = true;
   while (grew) {
@@ -36,6 +41,31 @@ export function nodeRssUnder(pid: number): number {
       }
     }
   }
+  return under;
+}
+
+/**
+ * CPU time (ms) of `pid` and everything under it, the exited children included (their time
+ * is in their parent's `cutime`/`cstime` once waited for), from /proc in clock ticks of 10 ms.
+ */
+export function cpuMsUnder(pid: number): number {
+  let ticks = 0;
+  for (const member of treeUnder(pid, processRows())) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    } catch {
+      // It ended between the listing and the read; its parent counts it.
+    }
+  }
+  return ticks * 10;
+}
+
+/** Resident memory (MB) of the `node` processes under `pid` (npm → sh → node serve). */
+export function nodeRssUnder(pid: number): number {
+  const rows = processRows();
+  const under = treeUnder(pid, rows);
   // The server is the deepest node process; npm itself is node too, so take the largest child.
   const servers = rows.filter(
     (row) => row.pid !== pid && under.has(row.pid) && row.comm === 'node',
@@ -83,8 +113,9 @@ export async function startedToHealthy(
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const healthyMs = performance.now() - started;
+    const cpuToHealthyMs = cpuMsUnder(pid);
     await new Promise((resolve) => setTimeout(resolve, idleMs));
-    return { healthyMs, idleRssMb: nodeRssUnder(pid) };
+    return { healthyMs, cpuToHealthyMs, idleRssMb: nodeRssUnder(pid) };
   } finally {
     process.kill(-pid, 'SIGTERM');
     await new Promise((resolve) => child.once('close', resolve));
