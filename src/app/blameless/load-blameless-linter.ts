@@ -1,3 +1,9 @@
+import type {
+  BlamelessFinding,
+  BlamelessOptions,
+  LintableText,
+} from '../../analysis/blameless/find-blameless-findings.ts';
+
 type BlamelessLinter = typeof import('../../analysis/blameless/find-blameless-findings.ts');
 
 let linter: Promise<BlamelessLinter> | undefined;
@@ -10,4 +16,47 @@ let linter: Promise<BlamelessLinter> | undefined;
 export function loadBlamelessLinter(): Promise<BlamelessLinter> {
   linter ??= import('../../analysis/blameless/find-blameless-findings.ts');
   return linter;
+}
+
+/** Per context (people, services, settings): findings of one text, with an empty field name. */
+const byContext = new Map<string, Map<string, BlamelessFinding[]>>();
+let heldChars = 0;
+/** About 16 MB of texts: a busy instance's reviews, many times over. */
+const maxHeldChars = 8_000_000;
+
+/**
+ * The findings of `texts`, as `findBlamelessFindings` gives them, each text linted once per
+ * content and context. The linter is a pure function of the two and its findings for one text
+ * do not depend on the others, so a read after one edit re-lints only the edited text instead
+ * of the whole review (2,000 timeline events and every section).
+ */
+export async function lintTextsByContent(
+  texts: readonly LintableText[],
+  context: BlamelessOptions,
+): Promise<BlamelessFinding[]> {
+  const { findBlamelessFindings } = await loadBlamelessLinter();
+  const contextKey = JSON.stringify([context.people, context.services, context.settings]);
+  let byContent = byContext.get(contextKey);
+  if (!byContent) {
+    byContent = new Map();
+    byContext.set(contextKey, byContent);
+    heldChars += contextKey.length;
+  }
+  const memo = byContent;
+  return texts.flatMap(({ field, text }) => {
+    let findings = memo.get(text);
+    if (!findings) {
+      findings = findBlamelessFindings([{ field: '', text }], context);
+      if (heldChars + text.length > maxHeldChars) {
+        // Rare (a huge instance): start over rather than track recency on every read.
+        for (const texts of byContext.values()) {
+          texts.clear();
+        }
+        heldChars = 0;
+      }
+      memo.set(text, findings);
+      heldChars += text.length;
+    }
+    return findings.map((finding) => ({ ...finding, target: { ...finding.target, field } }));
+  });
 }

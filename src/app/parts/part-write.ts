@@ -127,6 +127,21 @@ export function partRemover<P extends PartRecord>(
     );
 }
 
+/**
+ * Reads parts of a postmortem the actor may see through `read`, which gets the postmortem too
+ * (for the viewer's abilities): for lists the database renders itself.
+ */
+export async function readParts<T>(
+  deps: AppDeps,
+  actor: Actor,
+  postmortemId: string,
+  read: (db: Database, postmortem: Postmortem) => Promise<T>,
+): Promise<T> {
+  return inTransaction(deps, async (tx) =>
+    read(tx.db, await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.read')),
+  );
+}
+
 /** Lists the parts of a postmortem the actor may see. */
 export async function listParts<P>(
   deps: AppDeps,

@@ -1,4 +1,5 @@
 import type { BlamelessOptions } from '../../analysis/blameless/find-blameless-findings.ts';
+import type { ContributingFactor } from '../../domain/contributing-factor.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-guards.ts';
 import { reportSectionsFor } from '../../domain/report-template.ts';
@@ -18,7 +19,7 @@ import { restrictedSectionsRepository } from '../../storage/repositories/restric
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
 import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { loadBlamelessLinter } from '../blameless/load-blameless-linter.ts';
+import { lintTextsByContent, loadBlamelessLinter } from '../blameless/load-blameless-linter.ts';
 import { loadReviewRequests } from '../reviews/load-review-requests.ts';
 
 const optional = (field: string, text: string | null | undefined) =>
@@ -74,10 +75,12 @@ export function lintableTexts(
 export async function loadBlamelessContext(
   deps: AppDeps,
   postmortemId: string,
+  loadedParticipants?: ReadonlyArray<{ name: string }>,
 ): Promise<
   Required<Pick<BlamelessOptions, 'settings'>> & { people: string[]; services: string[] }
 > {
-  const participants = await participantsRepository.listForPostmortem(deps.db, postmortemId);
+  const participants =
+    loadedParticipants ?? (await participantsRepository.listForPostmortem(deps.db, postmortemId));
   const services = await servicesRepository.listServices(deps.db);
   return {
     people: participants.map((p) => p.name),
@@ -86,27 +89,44 @@ export async function loadBlamelessContext(
   };
 }
 
+/** Parts a caller already read in this transaction, so that they are not read twice. */
+interface LoadedParts {
+  timeline?: ReadonlyArray<Pick<TimelineEvent, 'id' | 'text' | 'status'>>;
+  factors?: ContributingFactor[];
+  whyNodes?: WhyNode[];
+  participants?: ReadonlyArray<{ name: string }>;
+}
+
 /** Blameless findings of a postmortem, each with its waiver when one was given. */
 export async function loadBlamelessFindings(
   deps: AppDeps,
   postmortem: Postmortem,
-  loadedTimeline?: TimelineEvent[],
+  loaded: LoadedParts = {},
 ) {
+  const id = postmortem.id;
   const [timeline, factors, actionItems, whyNodes, openQuestions, waivers, context] = [
-    loadedTimeline ?? (await timelineRepository.listForPostmortem(deps.db, postmortem.id)),
-    await factorsRepository.listForPostmortem(deps.db, postmortem.id),
-    await actionItemsRepository.listForPostmortem(deps.db, postmortem.id),
-    await whyNodesRepository.listForPostmortem(deps.db, postmortem.id),
-    await openQuestionsRepository.listForPostmortem(deps.db, postmortem.id),
-    await waiversRepository.listForPostmortem(deps.db, postmortem.id),
-    await loadBlamelessContext(deps, postmortem.id),
+    loaded.timeline ?? (await timelineRepository.listTextsForPostmortem(deps.db, id)),
+    loaded.factors ?? (await factorsRepository.listForPostmortem(deps.db, id)),
+    await actionItemsRepository.listForPostmortem(deps.db, id),
+    loaded.whyNodes ?? (await whyNodesRepository.listForPostmortem(deps.db, id)),
+    await openQuestionsRepository.listForPostmortem(deps.db, id),
+    await waiversRepository.listForPostmortem(deps.db, id),
+    await loadBlamelessContext(deps, id, loaded.participants),
   ];
   const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
   const counted = timeline.filter((e) => e.status !== 'rejected');
-  const { findBlamelessFindings, findingKey } = await loadBlamelessLinter();
-  return findBlamelessFindings(
-    lintableTexts(postmortem, { timeline: counted, factors, actionItems, whyNodes, openQuestions }),
-    context,
+  const { findingKey } = await loadBlamelessLinter();
+  return (
+    await lintTextsByContent(
+      lintableTexts(postmortem, {
+        timeline: counted,
+        factors,
+        actionItems,
+        whyNodes,
+        openQuestions,
+      }),
+      context,
+    )
   ).map((finding) => {
     const key = findingKey(finding);
     const waiver = waiverByKey.get(key);
@@ -132,9 +152,9 @@ export const isStandingFinding = (finding: { severity: string; waiver: unknown }
 export async function loadSnapshot(
   deps: AppDeps,
   postmortem: Postmortem,
-  loadedTimeline?: TimelineEvent[],
+  loadedTimeline?: ReadonlyArray<Pick<TimelineEvent, 'id' | 'text' | 'status'>>,
 ): Promise<PostmortemSnapshot> {
-  const [incidents, acceptedTimelineEventCount, factors, actionItems, participants, findings] = [
+  const [incidents, acceptedTimelineEventCount, factors, actionItems, participants, whyNodes] = [
     await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds),
     loadedTimeline
       ? loadedTimeline.filter(isCountedEvent).length
@@ -142,9 +162,14 @@ export async function loadSnapshot(
     await factorsRepository.listForPostmortem(deps.db, postmortem.id),
     await actionItemsRepository.listCommitted(deps.db, postmortem.id),
     await participantsRepository.listForPostmortem(deps.db, postmortem.id),
-    await loadBlamelessFindings(deps, postmortem, loadedTimeline),
+    await whyNodesRepository.listForPostmortem(deps.db, postmortem.id),
   ];
-  const whyNodes = await whyNodesRepository.listForPostmortem(deps.db, postmortem.id);
+  const findings = await loadBlamelessFindings(deps, postmortem, {
+    ...(loadedTimeline ? { timeline: loadedTimeline } : {}),
+    factors,
+    whyNodes,
+    participants,
+  });
   const reviewRequests = await loadReviewRequests(deps, postmortem.id);
   // A filled restricted section counts as filled for the guards, whoever asks; its text stays out.
   const filledRestricted = await restrictedSectionsRepository.listFilledKeys(

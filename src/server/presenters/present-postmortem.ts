@@ -5,7 +5,6 @@ import type { Severity } from '../../domain/incident.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
-import { presentTimelineEvent } from './present-parts.ts';
 
 /** What the viewer may do with a postmortem; a closed one only changes phase (re-open). */
 export function postmortemAbilities(postmortem: Postmortem, viewer: Actor) {
@@ -74,7 +73,15 @@ export function presentPostmortemData(view: PostmortemView): PostmortemDto {
     createdAt: postmortem.createdAt.toISOString(),
     updatedAt: postmortem.updatedAt.toISOString(),
     closedAt: postmortem.closedAt?.toISOString() ?? null,
-    ...(view.timeline ? { timeline: view.timeline.map(presentTimelineEvent) } : {}),
   };
   return data;
+}
+
+/**
+ * The postmortem's data as JSON text, with the timeline (when asked for) spliced in as the
+ * database built it, never parsed and serialised again.
+ */
+export function renderPostmortemData(view: PostmortemView): string {
+  const json = JSON.stringify(presentPostmortemData(view));
+  return view.timelineJson ? `${json.slice(0, -1)},"timeline":${view.timelineJson}}` : json;
 }

@@ -59,6 +59,8 @@ export function registerAllPartRoutes(context: RouteContext): void {
     createBody: createTimelineEventBodySchema,
     updateBody: updateTimelineEventBodySchema,
     list: timelineRepository.listForPostmortem,
+    listJson: (db, postmortemId, abilities) =>
+      timelineRepository.listJsonForPostmortem(db, postmortemId, { abilities }),
     create: addTimelineEvent,
     update: updateTimelineEvent,
     remove: removeTimelineEvent,

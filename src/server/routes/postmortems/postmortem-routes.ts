@@ -22,8 +22,8 @@ import { requireIfMatch, setEtag } from '../../if-match.ts';
 import {
   postmortemAbilities,
   presentPostmortem,
-  presentPostmortemData,
   presentPostmortemSummary,
+  renderPostmortemData,
 } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 
@@ -85,7 +85,7 @@ export function registerPostmortemRoutes({ app, deps, readCache }: RouteContext)
       const actor = requireActor(request);
       const { postmortem, rendered } = await readPostmortem(deps, actor, request.params.id, {
         includeTimeline: request.query.include === 'timeline',
-        render: (view) => JSON.stringify(presentPostmortemData(view)),
+        render: renderPostmortemData,
         cache: readCache,
       });
       setEtag(reply, postmortem.version);
