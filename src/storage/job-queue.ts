@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { type SQLChunk, sql } from 'drizzle-orm';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from './database.ts';
 import type { DatabaseHandle } from './open-database.ts';
@@ -79,6 +80,22 @@ export interface JobQueueOptions {
   retryDelaySeconds?: number;
 }
 
+/** Runs `work` under a PostgreSQL advisory lock held on a connection of its own (PGlite: as is). */
+async function oneAtATime(target: DatabaseHandle['queueTarget'], work: () => Promise<void>) {
+  if (target.kind !== 'postgres') {
+    await work();
+    return;
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('debrief:job-queue-setup'))`);
+    await work();
+  } finally {
+    await client.end();
+  }
+}
+
 /** Starts pg-boss on the database of `handle` (its own `pgboss` schema, migrated at start). */
 export async function startJobQueue(
   handle: DatabaseHandle,
@@ -98,18 +115,33 @@ export async function startJobQueue(
   boss.on('error', (error: unknown) => {
     process.stderr.write(`job queue: ${error instanceof Error ? error.message : String(error)}\n`);
   });
-  await boss.start();
-  const queueOptions = {
-    retryLimit: 5,
-    retryDelay: options.retryDelaySeconds ?? 30,
-    retryBackoff: true,
-    expireInSeconds: options.expireInSeconds ?? 120,
-  };
-  for (const name of jobNames) {
-    await boss.createQueue(name, { name, ...queueOptions });
-    // A queue made by an earlier version keeps its options unless they are updated.
-    await boss.updateQueue(name, { name, ...queueOptions });
-  }
+  // Instances starting together on one PostgreSQL take turns to set the queue up: pg-boss's
+  // schema and its queues' partitions, created by two at once, deadlock.
+  await oneAtATime(target, async () => {
+    await boss.start();
+    const queueOptions = {
+      retryLimit: 5,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      expireInSeconds: options.expireInSeconds ?? 120,
+    };
+    for (const name of jobNames) {
+      await boss.createQueue(name, { name, ...queueOptions });
+      // A queue made by an earlier version (or with other timings) keeps its options unless they
+      // are updated — only then: instances starting together on an empty database would
+      // otherwise deadlock, one updating the queue row while another still creates it.
+      const current = await boss.getQueue(name);
+      if (
+        current &&
+        (current.retryLimit !== queueOptions.retryLimit ||
+          current.retryDelay !== queueOptions.retryDelay ||
+          current.retryBackoff !== queueOptions.retryBackoff ||
+          current.expireInSeconds !== queueOptions.expireInSeconds)
+      ) {
+        await boss.updateQueue(name, { name, ...queueOptions });
+      }
+    }
+  });
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   return {
     async send(tx, name, data, sendOptions = {}) {
