@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { AppDeps } from '../../src/app/app-deps.ts';
 import { defaultPolicy } from '../../src/domain/policy.ts';
 import { buildApp } from '../../src/server/build-app.ts';
 import type { DatabaseHandle } from '../../src/storage/open-database.ts';
+import { ownFixture } from '../support/fixture-path.ts';
 import { describeEachDatabase, openTestDatabase, queryRows } from '../support/test-database.ts';
 
 const password = 'correct horse battery staple';
@@ -116,6 +118,25 @@ describeEachDatabase('no secret in any log line', (kind) => {
       payload: { version: '4', status: 'firing', alerts: [] },
     });
     expect(delivery.statusCode).toBeLessThan(500);
+    // A real alert that opens an incident, by the path token and again by the header token.
+    const alert = readFileSync(ownFixture('intake/alertmanager-checkout-firing.json'), 'utf8');
+    const opened = await call({
+      method: 'POST',
+      url: integration.webhookPath,
+      payload: alert,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(opened.statusCode).toBe(200);
+    const byHeader = await call({
+      method: 'POST',
+      url: '/api/v1/webhooks/alertmanager',
+      payload: alert,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${integration.token}`,
+      },
+    });
+    expect(byHeader.statusCode).toBe(200);
 
     const reset = (
       await call({ method: 'POST', url: `/api/v1/users/${memberId}/password-reset` })
