@@ -40,7 +40,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>): Prom
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** An Alertmanager route that groups by service, as the docs recommend for Debrief. */
+/**
+ * An Alertmanager route that groups by service, and a child route that groups a whole cluster's
+ * alerts into one notification (docs/integrations/alertmanager.md, "An example route").
+ */
 function alertmanagerConfig(base: string, pathToken: string, bearerToken: string): string {
   return `route:
   receiver: debrief
@@ -48,6 +51,14 @@ function alertmanagerConfig(base: string, pathToken: string, bearerToken: string
   group_wait: 1s
   group_interval: 1s
   repeat_interval: 4h
+  routes:
+    # One notification per cluster, whatever the service: Debrief must still decide per alert.
+    - receiver: debrief
+      matchers: ['cluster="eu-west-1"']
+      group_by: [cluster]
+      group_wait: 1s
+      group_interval: 1s
+      repeat_interval: 4h
 receivers:
   - name: debrief
     webhook_configs:
@@ -158,5 +169,38 @@ describe.skipIf(!binary)('a real Alertmanager delivers to Debrief', () => {
       expect(token).toMatch(/^dbw_/);
       expect(log).not.toContain(token);
     }
+  });
+
+  it('opens one incident per service from one notification grouped by cluster', async () => {
+    const startsAt = new Date(Date.now() - 2 * 60_000);
+    startsAt.setUTCMilliseconds(0);
+    const alerts = [
+      ['CheckoutErrorRate', 'checkout-api'],
+      ['SearchIndexLag', 'search-api'],
+    ].map(([alertname, service]) => ({
+      labels: { alertname, service, cluster: 'eu-west-1', severity: 'critical' },
+      annotations: { summary: `${alertname} on ${service}` },
+      startsAt: startsAt.toISOString(),
+    }));
+    const posted = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(alerts),
+    });
+    expect(posted.ok).toBe(true);
+    const opened = await until('two incidents', async () => {
+      const rows = await server.handle.db
+        .select({ id: incidents.id, services: incidents.services })
+        .from(incidents);
+      const grouped = rows.filter((row) => row.services.some((s) => s !== 'payments-api'));
+      return grouped.length >= 2 ? grouped : undefined;
+    });
+    expect(opened.map((row) => row.services).sort()).toEqual([['checkout-api'], ['search-api']]);
+    const [signal] = await server.handle.db
+      .select({ payload: incidentSignals.payload })
+      .from(incidentSignals)
+      .where(eq(incidentSignals.incidentId, opened[0]?.id ?? ''));
+    // Both alerts came in one notification.
+    expect((signal?.payload as { alerts: unknown[] }).alerts).toHaveLength(2);
   });
 });
