@@ -11,6 +11,7 @@ import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene.tsx';
+import { SearchScene } from './scenes/Search/SearchScene.tsx';
 import { ServiceScene } from './scenes/Service/ServiceScene.tsx';
 import { ServicesScene } from './scenes/Services/ServicesScene.tsx';
 
@@ -54,6 +55,9 @@ export function AppRoutes() {
   const postmortem = matchPath('/postmortems/:id', pathname);
   if (isRecordId(postmortem?.id)) {
     return <PostmortemScene key={postmortem.id} id={postmortem.id} />;
+  }
+  if (pathname === '/search') {
+    return <SearchScene />;
   }
   if (pathname === '/action-items') {
     return <ActionItemBoardScene />;

@@ -10,7 +10,7 @@ const target = ['--data-dir', join(work, 'data')];
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('debrief search [pglite data directory]', () => {
-  it('finds the demo by the words of its action items, with filters, as JSON and as text', async () => {
+  it('finds the demo by the words of its factors and action items, with filters, as JSON and as text', async () => {
     const admin = await debrief([
       'user',
       'create',
@@ -33,11 +33,13 @@ describe('debrief search [pglite data directory]', () => {
     const body = JSON.parse(found.stdout);
     expect(body.page.total).toBe(1);
     expect(body.data[0].title).toContain('connection-pool change');
-    const parts = body.data[0].snippets.map((s: { part: string }) => s.part);
-    expect(parts).toContain('action_items');
+    const segments = body.data[0].snippets.flatMap(
+      (s: { segments: Array<{ text: string; hit: boolean }> }) => s.segments,
+    );
+    expect(segments).toContainEqual({ text: 'saturation', hit: true });
 
     const text = await debrief(['search', 'saturation', ...target]);
-    expect(text.stdout).toMatch(/action_items: .*\[saturation\]/);
+    expect(text.stdout).toMatch(/(factors|action_items): .*\[saturation\]/);
     expect(text.stdout).toContain('1 of 1 shown.');
 
     const filtered = await debrief([

@@ -179,7 +179,10 @@ export const searchRepository = {
     return Number(row?.n ?? 0);
   },
 
-  /** The two best-matching parts of each postmortem, cut around the matched words. */
+  /**
+   * The best-matching part of each postmortem, cut around the matched words (up to two
+   * fragments): one `ts_headline` per hit, since it parses the whole text of the part.
+   */
   async snippets(
     db: Database,
     actor: Actor,
@@ -205,7 +208,7 @@ export const searchRepository = {
           where d.postmortem_id in (${listOf(postmortemIds)}) and d.document @@ q.query
             and ${partVisibleTo(actor)}
         ) best
-        where n <= 2
+        where n = 1
         order by postmortem_id, n`),
     );
     for (const row of rows) {

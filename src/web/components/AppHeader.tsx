@@ -1,6 +1,7 @@
 import type { Session } from '../api/auth-api.ts';
 import { Link } from '../routing/Link.tsx';
 import { useLocation } from '../routing/use-location.ts';
+import { HeaderSearch } from './HeaderSearch.tsx';
 
 interface AppHeaderProps {
   session: Session | null;
@@ -47,6 +48,7 @@ export function AppHeader({ session, onSignOut }: AppHeaderProps) {
                 ))}
               </ul>
             </nav>
+            <HeaderSearch />
             <div className="user-menu">
               <span>
                 Signed in as <strong>{session.user.name}</strong>

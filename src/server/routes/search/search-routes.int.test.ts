@@ -170,7 +170,7 @@ describeEachDatabase('search', (kind) => {
       const cases: Array<[string, string]> = [
         ['exhausted', 'title'],
         ['multiplied', 'section:summary'],
-        ['pgbouncer', 'timeline'],
+        ['pager', 'timeline'],
         ['unbounded', 'why_tree'],
         ['owned', 'factors'],
         ['bucket', 'action_items'],
