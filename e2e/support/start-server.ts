@@ -62,7 +62,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * `DEBRIEF_E2E_URL` points the suite at an already running (fresh) server instead.
  */
 export async function startServer(
-  options: { env?: Record<string, string> } = {},
+  /** `databaseUrl`: serve from this PostgreSQL database instead of a fresh data directory. */
+  options: { env?: Record<string, string>; databaseUrl?: string } = {},
 ): Promise<RunningServer> {
   const external = process.env.DEBRIEF_E2E_URL;
   if (external) {
@@ -73,7 +74,13 @@ export async function startServer(
   const dataDir = await mkdtemp(join(tmpdir(), 'debrief-e2e-'));
   const child = spawn(
     process.execPath,
-    ['bin/debrief.js', 'serve', '--port', String(port), '--data-dir', dataDir],
+    [
+      'bin/debrief.js',
+      'serve',
+      '--port',
+      String(port),
+      ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : ['--data-dir', dataDir]),
+    ],
     { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -1,4 +1,4 @@
-import { type FormEvent, lazy, Suspense, useCallback, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { limits } from '../../../contracts/limits.ts';
 import { blamelessApi } from '../../api/blameless-api.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
@@ -9,6 +9,7 @@ import { StatusNote } from '../../components/StatusNote.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { StaleEditNotice } from '../live/StaleEditNotice.tsx';
 
 // The linter carries a part-of-speech tagger; load it only when someone edits the report.
 const BlamelessHints = lazy(() =>
@@ -32,6 +33,12 @@ export function ReportSectionsForm({
   onReload,
 }: ReportSectionsFormProps) {
   const [texts, setTexts] = useState<Record<string, string>>(() => ({ ...postmortem.sections }));
+  // What this edit started from: its save names that version, so that a change someone else
+  // saved meanwhile is refused (412) rather than overwritten.
+  const [base, setBase] = useState(() => ({
+    version: postmortem.version,
+    sections: { ...postmortem.sections },
+  }));
   const [saved, setSaved] = useState('');
   const submit = useSubmit();
   // The server's linter context (participants, services, settings): hints match saved findings.
@@ -40,20 +47,59 @@ export function ReportSectionsForm({
   const changed = Object.fromEntries(
     sections
       .map((section) => [section.key, texts[section.key] ?? ''] as const)
-      .filter(([key, text]) => text !== (postmortem.sections[key] ?? '')),
+      .filter(([key, text]) => text !== (base.sections[key] ?? '')),
   );
   const dirty = Object.keys(changed).length > 0;
+  const stale = submit.problem?.code === 'VERSION_MISMATCH' || submit.problem?.status === 412;
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  // Someone else's saved change arrives (live): sections this person has not touched show it at
+  // once; an edit in progress keeps its base version.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the saved record changes
+  useEffect(() => {
+    const untouched = Object.fromEntries(
+      Object.entries(postmortem.sections).filter(([key]) => !(key in changed)),
+    );
+    setTexts((current) => ({ ...current, ...untouched }));
+    setBase((current) =>
+      dirty
+        ? { version: current.version, sections: { ...current.sections, ...untouched } }
+        : { version: postmortem.version, sections: { ...postmortem.sections } },
+    );
+  }, [postmortem.version, postmortem.sections]);
+
+  // Refused as stale: read the record again, so the notice shows what the other person saved.
+  useEffect(() => {
+    if (stale) {
+      onReload();
+    }
+  }, [stale, onReload]);
+
+  const save = async (version: number) => {
     setSaved('');
     const result = await submit.run(() =>
-      postmortemsApi.update(postmortem.id, postmortem.version, { sections: changed }),
+      postmortemsApi.update(postmortem.id, version, { sections: changed }),
     );
     if (result) {
       setSaved('Report saved.');
+      setBase({ version: result.data.version, sections: { ...result.data.sections } });
       onSaved(result);
     }
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    await save(base.version);
+  };
+
+  const reapply = async () => {
+    setBase((current) => ({ ...current, version: postmortem.version }));
+    await save(postmortem.version);
+  };
+
+  const keepTheirs = () => {
+    setTexts({ ...postmortem.sections });
+    setBase({ version: postmortem.version, sections: { ...postmortem.sections } });
+    submit.clear();
   };
 
   const fieldLabels = Object.fromEntries(sections.map((s) => [`sections.${s.key}`, s.label]));
@@ -84,6 +130,25 @@ export function ReportSectionsForm({
         </div>
       ))}
       <ProblemAlert problem={submit.problem} onReload={onReload} fieldLabels={fieldLabels} />
+      {stale && dirty && (
+        <StaleEditNotice
+          fields={sections
+            .filter(
+              (s) =>
+                s.key in changed &&
+                (postmortem.sections[s.key] ?? '') !== (base.sections[s.key] ?? ''),
+            )
+            .map((s) => ({
+              key: s.key,
+              label: s.label,
+              theirs: postmortem.sections[s.key] ?? '',
+              mine: texts[s.key] ?? '',
+            }))}
+          onReapply={() => void reapply()}
+          onDiscard={keepTheirs}
+          pending={submit.pending}
+        />
+      )}
       <StatusNote message={saved} />
       {canEdit && (
         <div className="actions">

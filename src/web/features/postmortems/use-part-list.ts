@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { Abilities } from '../../lib/abilities.ts';
 import { type Resource, useResource } from '../../lib/use-resource.ts';
 import { type Submit, useSubmit } from '../../lib/use-submit.ts';
+import { useReloadOnLiveChange } from '../live/live-tick.ts';
 
 /** The list call of a postmortem part (participants, timeline events, …). */
 export interface PartLister<T> {
@@ -27,6 +28,7 @@ export function usePartList<T>(
   const resource = useResource(load);
   const rowAction = useSubmit();
   const { reload } = resource;
+  useReloadOnLiveChange(reload);
   const refresh = useCallback(async () => {
     await reload();
     onChanged();

@@ -1,9 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { policyApi } from '../../api/policy-api.ts';
 import { postmortemsApi } from '../../api/postmortems-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { SeverityBadge } from '../../features/incidents/SeverityBadge.tsx';
 import { SimilarPostmortems } from '../../features/insights/SimilarPostmortems.tsx';
+import { LiveTickContext } from '../../features/live/live-tick.ts';
+import { PresenceList } from '../../features/live/PresenceList.tsx';
+import { useLivePostmortem } from '../../features/live/use-live-postmortem.ts';
 import { DeadlinesList } from '../../features/postmortems/DeadlinesList.tsx';
 import { postmortemLabels } from '../../features/postmortems/labels.ts';
 import { MoveBackForm } from '../../features/postmortems/MoveBackForm.tsx';
@@ -12,6 +15,7 @@ import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
 import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
 import { ReportDocumentMenu } from '../../features/postmortems/ReportDocumentMenu.tsx';
 import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
+import { useSession } from '../../features/session/session-context.ts';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -28,6 +32,14 @@ export function PostmortemScene({ id }: { id: string }) {
   useDocumentTitle(title);
   const { reload } = postmortem;
   const onChanged = useCallback(() => void reload(), [reload]);
+  // Someone else's change, on any instance: read the postmortem and its open parts again.
+  const [liveTick, setLiveTick] = useState(0);
+  const onLiveChange = useCallback(() => {
+    void reload();
+    setLiveTick((tick) => tick + 1);
+  }, [reload]);
+  const viewers = useLivePostmortem(id, onLiveChange);
+  const { session } = useSession();
 
   if (!postmortem.data || !policy.data) {
     return (
@@ -64,6 +76,7 @@ export function PostmortemScene({ id }: { id: string }) {
         {data.scope === 'thematic' && <span className="tag">Thematic</span>}
         {data.restricted && <span className="tag">Restricted</span>}
       </p>
+      <PresenceList viewers={viewers} selfId={session?.user.id ?? ''} />
       <ReportDocumentMenu
         postmortemId={data.id}
         canEdit={can(abilities, 'update')}
@@ -87,13 +100,15 @@ export function PostmortemScene({ id }: { id: string }) {
       </div>
       <ReviewedIncidents incidentIds={data.incidentIds} />
       <SimilarPostmortems target={{ postmortemId: data.id }} />
-      <PostmortemTabs
-        postmortem={data}
-        policy={policy.data}
-        canEdit={can(abilities, 'update')}
-        onChanged={onChanged}
-        onSaved={postmortem.setData}
-      />
+      <LiveTickContext.Provider value={liveTick}>
+        <PostmortemTabs
+          postmortem={data}
+          policy={policy.data}
+          canEdit={can(abilities, 'update')}
+          onChanged={onChanged}
+          onSaved={postmortem.setData}
+        />
+      </LiveTickContext.Provider>
     </>
   );
 }

@@ -1,0 +1,200 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  databaseUrl,
+  dropDatabase,
+  newRunDatabases,
+  newTestDatabaseName,
+  testDatabaseUrlVariable,
+  withAdminClient,
+} from '../test/support/postgres-admin.ts';
+import { buildWeb } from './support/build-web.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { browserTimezone } from './support/local-time.ts';
+import { checkPage } from './support/page-checks.ts';
+import { type RunningServer, startServer } from './support/start-server.ts';
+
+const password = 'correct horse battery';
+
+/** A signed-in browser of its own (its own cookies), on one server. */
+async function personAt(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: url,
+    timezoneId: browserTimezone,
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+    // axe-core is injected as an inline script, which the app's CSP rightly refuses.
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/**
+ * Seeds through the API of `url`: the first admin (Ada), a member (Bo) and a postmortem; signs
+ * Ada's page and Bo's page in.
+ */
+async function seed(adaPage: Page, boPage: Page): Promise<string> {
+  const setup = await adaPage.request.post('/api/v1/setup', {
+    data: { email: 'ada@example.com', name: 'Ada Admin', password },
+  });
+  expect(setup.ok(), await setup.text()).toBe(true);
+  const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+  const post = async (url: string, data: unknown) => {
+    const response = await adaPage.request.post(url, { headers, data });
+    expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+    return (await response.json()).data;
+  };
+  await post('/api/v1/users', {
+    email: 'bo@example.com',
+    name: 'Bo Member',
+    password,
+    role: 'member',
+  });
+  const incident = await post('/api/v1/incidents', {
+    title: 'Checkout latency',
+    kind: 'outage',
+    severity: 'sev2',
+    services: ['checkout'],
+    instants: {
+      started_at: { at: '2026-11-16T10:00:00Z' },
+      resolved_at: { at: '2026-11-16T11:00:00Z' },
+    },
+  });
+  const postmortem = await post('/api/v1/postmortems', { incidentIds: [incident.id] });
+  const signIn = await boPage.request.post('/api/v1/auth/sessions', {
+    data: { email: 'bo@example.com', password },
+  });
+  expect(signIn.ok(), await signIn.text()).toBe(true);
+  return postmortem.id;
+}
+
+const summary = (page: Page) => page.getByRole('textbox', { name: /^Summary/ });
+const impact = (page: Page) => page.getByRole('textbox', { name: /^Impact/ });
+const saveReport = (page: Page) => page.getByRole('button', { name: 'Save report' });
+
+/** Types into Summary on `from`, saves, and measures until `to` shows the text. */
+async function editAppearsWithin(from: Page, to: Page, text: string): Promise<number> {
+  await summary(from).fill(text);
+  await saveReport(from).click();
+  await from.getByText('Report saved.').waitFor();
+  const saved = Date.now();
+  await expect.poll(() => summary(to).inputValue(), { timeout: 5_000, interval: 20 }).toBe(text);
+  return Date.now() - saved;
+}
+
+describe.skipIf(!hasChromium)('live co-editing: two browser pages on one postmortem', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let ada: { context: BrowserContext; page: Page };
+  let bo: { context: BrowserContext; page: Page };
+  let postmortemId: string;
+
+  beforeAll(async () => {
+    await buildWeb();
+    server = await startServer();
+    browser = await launchChromium();
+    ada = await personAt(browser, server.url);
+    bo = await personAt(browser, server.url);
+    postmortemId = await seed(ada.page, bo.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows who else is viewing, and an edit in one page in the other within a second', async () => {
+    await ada.page.goto(`/postmortems/${postmortemId}?tab=report`);
+    await bo.page.goto(`/postmortems/${postmortemId}?tab=report`);
+    await expect
+      .poll(() => bo.page.getByTestId('presence').textContent())
+      .toBe('Also viewing: Ada Admin');
+    await expect
+      .poll(() => ada.page.getByTestId('presence').textContent())
+      .toBe('Also viewing: Bo Member');
+    await checkPage(bo.page, 'the postmortem page with another viewer');
+
+    const elapsed = await editAppearsWithin(ada.page, bo.page, 'Checkout slowed for 47 minutes.');
+    expect(elapsed).toBeLessThan(1_000);
+    const back = await editAppearsWithin(bo.page, ada.page, 'Checkout slowed for 48 minutes.');
+    expect(back).toBeLessThan(1_000);
+
+    await bo.page.close();
+    await expect
+      .poll(() => ada.page.getByTestId('presence').textContent())
+      .toBe('Nobody else is viewing this postmortem.');
+    bo.page = await bo.context.newPage();
+    bo.page.setDefaultTimeout(15_000);
+  });
+
+  it('refuses a stale edit (412), shows the other change and re-applies on request', async () => {
+    await bo.page.goto(`/postmortems/${postmortemId}?tab=report`);
+    await impact(bo.page).fill('Some EU customers could not pay.');
+    // Meanwhile Ada saves her own impact text.
+    await impact(ada.page).fill('18% of checkouts failed.');
+    await saveReport(ada.page).click();
+    await ada.page.getByText('Report saved.').waitFor();
+
+    await saveReport(bo.page).click();
+    const notice = bo.page.getByTestId('stale-edit');
+    await notice.waitFor();
+    await expect
+      .poll(() => notice.getByTestId('theirs').textContent())
+      .toBe('18% of checkouts failed.');
+    expect(await impact(bo.page).inputValue()).toBe('Some EU customers could not pay.');
+    await checkPage(bo.page, 'a stale edit', { vocabulary: false });
+
+    await notice.getByRole('button', { name: 'Re-apply my changes' }).click();
+    await bo.page.getByText('Report saved.').waitFor();
+    await expect.poll(() => impact(ada.page).inputValue()).toBe('Some EU customers could not pay.');
+  });
+});
+
+const adminUrl = process.env[testDatabaseUrlVariable];
+
+describe.skipIf(!hasChromium || !adminUrl)(
+  `live co-editing: two Debrief instances on one PostgreSQL${adminUrl ? '' : ` (skipped: ${testDatabaseUrlVariable} is not set)`}`,
+  () => {
+    const database = newTestDatabaseName(newRunDatabases());
+    let first: RunningServer;
+    let second: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      await buildWeb();
+      await withAdminClient(adminUrl ?? '', (client) =>
+        client.query(`create database "${database}"`),
+      );
+      const url = databaseUrl(adminUrl ?? '', database);
+      first = await startServer({ databaseUrl: url });
+      second = await startServer({ databaseUrl: url });
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await first?.stop();
+      await second?.stop();
+      await withAdminClient(adminUrl ?? '', (client) => dropDatabase(client, database));
+    });
+
+    it('an edit through one instance appears in a page of the other within a second', async () => {
+      const ada = await personAt(browser, first.url);
+      const bo = await personAt(browser, second.url);
+      const postmortemId = await seed(ada.page, bo.page);
+      await ada.page.goto(`/postmortems/${postmortemId}?tab=report`);
+      await bo.page.goto(`/postmortems/${postmortemId}?tab=report`);
+      // Presence crosses instances too.
+      await expect
+        .poll(() => bo.page.getByTestId('presence').textContent())
+        .toBe('Also viewing: Ada Admin');
+      const elapsed = await editAppearsWithin(ada.page, bo.page, 'Checkout slowed for 47 minutes.');
+      expect(elapsed).toBeLessThan(1_000);
+      const back = await editAppearsWithin(bo.page, ada.page, 'Checkout slowed for 48 minutes.');
+      expect(back).toBeLessThan(1_000);
+    });
+  },
+);
