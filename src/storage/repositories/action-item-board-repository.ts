@@ -79,9 +79,6 @@ const boardColumns = {
   version: actionItems.version,
 };
 
-const counted = (condition: SQL) =>
-  sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-
 /**
  * The action-item board across postmortems. Restricted postmortems are filtered in the SQL
  * (`postmortemVisibleTo`), so their items reach neither the rows nor any count.
@@ -120,41 +117,57 @@ export const actionItemBoardRepository = {
     return { items, total: rows[0]?.total ?? 0 };
   },
 
-  /** Counts per view and per team over what the viewer may see. */
+  /**
+   * Counts per view and per team over what the viewer may see: one pass grouping the visible
+   * items by team, status, whether they are the viewer's and where their due date falls, folded
+   * into the counts here (a few dozen groups instead of six filtered counts per item).
+   */
   async counts(db: Database, viewer: Actor, today: string): Promise<BoardCounts> {
-    const from = () =>
-      db
-        .select({
-          team: actionItems.team,
-          all: sql<number>`count(*)`.mapWith(Number),
-          mine: counted(sql`${actionItems.ownerUserId} = ${viewer.id}`),
-          open: counted(unfinished),
-          overdue: counted(overdue(today)),
-          dueSoon: counted(dueSoon(today)),
-          doneUnverified: counted(doneUnverified),
-        })
-        .from(actionItems)
-        .innerJoin(postmortems, eq(postmortems.id, actionItems.postmortemId))
-        .where(visibleItems(viewer));
-    const teams = await from()
-      .groupBy(actionItems.team)
+    const until = new Date(Date.parse(`${today}T00:00:00Z`) + dueSoonDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const groups = await db
+      .select({
+        team: actionItems.team,
+        status: actionItems.status,
+        mine: sql<boolean>`coalesce(${actionItems.ownerUserId} = ${viewer.id}, false)`,
+        due: sql<number>`case when ${actionItems.dueDate} < ${today} then 1 when ${actionItems.dueDate} <= ${until} then 2 else 0 end`.mapWith(
+          Number,
+        ),
+        n: sql<number>`count(*)`.mapWith(Number),
+      })
+      .from(actionItems)
+      .innerJoin(postmortems, eq(postmortems.id, actionItems.postmortemId))
+      .where(visibleItems(viewer))
+      .groupBy(sql`1, 2, 3, 4`)
       .orderBy(sql`${actionItems.team} asc nulls last`);
-    const sum = (key: 'all' | 'mine' | 'overdue' | 'dueSoon' | 'doneUnverified') =>
-      teams.reduce((total, team) => total + team[key], 0);
-    return {
-      views: {
-        all: sum('all'),
-        mine: sum('mine'),
-        overdue: sum('overdue'),
-        due_soon: sum('dueSoon'),
-        done_unverified: sum('doneUnverified'),
-      },
-      teams: teams.map((t) => ({
-        team: t.team,
-        open: t.open,
-        overdue: t.overdue,
-        doneUnverified: t.doneUnverified,
-      })),
-    };
+    const views = { all: 0, mine: 0, overdue: 0, due_soon: 0, done_unverified: 0 };
+    const teams = new Map<string | null, BoardCounts['teams'][number]>();
+    for (const group of groups) {
+      const team = teams.get(group.team) ?? {
+        team: group.team,
+        open: 0,
+        overdue: 0,
+        doneUnverified: 0,
+      };
+      teams.set(group.team, team);
+      const isUnfinished = group.status === 'open' || group.status === 'in_progress';
+      views.all += group.n;
+      views.mine += group.mine ? group.n : 0;
+      if (isUnfinished) {
+        team.open += group.n;
+        if (group.due === 1) {
+          views.overdue += group.n;
+          team.overdue += group.n;
+        } else if (group.due === 2) {
+          views.due_soon += group.n;
+        }
+      }
+      if (group.status === 'done') {
+        views.done_unverified += group.n;
+        team.doneUnverified += group.n;
+      }
+    }
+    return { views, teams: [...teams.values()] };
   },
 };
