@@ -74,14 +74,18 @@ describeEachDatabase('import routes', (kind) => {
   });
 
   it('refuses bad fields, a missing file, a non-multipart body and undetectable content', async () => {
-    const fields = await upload(member, { since: 'yesterday', source: 'fax' }, good);
+    const fields = await upload(
+      member,
+      { since: 'yesterday', source: 'fax', threshold: 'lots', window: 'week' },
+      good,
+    );
     expect(fields.statusCode).toBe(400);
     expect(
       fields
         .json()
         .errors.map((e: { path: string }) => e.path)
         .sort(),
-    ).toEqual(['body.since', 'body.source']);
+    ).toEqual(['body.since', 'body.source', 'body.threshold', 'body.window']);
     const noFile = await upload(member, { source: 'statuspage' });
     expect(noFile.statusCode).toBe(400);
     expect(noFile.json().errors[0].path).toBe('body.file');
@@ -181,6 +185,30 @@ describeEachDatabase('import routes', (kind) => {
     );
     expect(all).toMatchObject({ status: 'succeeded', eventsProposed: 2, duplicatesSkipped: 1 });
     expect(all.summary).toMatchObject({ outsideWindow: 0, window: { basis: 'none' } });
+  });
+
+  it('checks every metric series against the threshold sent with the upload', async () => {
+    const rows = Array.from(
+      { length: 20 },
+      (_, m) =>
+        `${new Date(Date.UTC(2026, 10, 16, 10, m)).toISOString()},${m >= 3 && m < 12 ? 0.09 : 0.01}`,
+    );
+    const csv = ['timestamp,checkout_error_ratio', ...rows].join('\n');
+    const job = await finished(
+      (await upload(member, { threshold: '>5%' }, csv, 'errors.csv')).json().data.id,
+    );
+    expect(job).toMatchObject({ status: 'succeeded', source: 'metric' });
+    expect(job.summary.options).toMatchObject({ threshold: { direction: '>', value: 0.05 } });
+    const crossings = (
+      await server.handle.db
+        .select({ text: timelineEvents.text, details: timelineEvents.details })
+        .from(timelineEvents)
+        .where(eq(timelineEvents.postmortemId, postmortemId))
+    ).filter((row) => row.details.rule === 'threshold');
+    expect(crossings.map((row) => row.text).sort()).toEqual([
+      'checkout_error_ratio rose above 0.05 at 10:03 UTC (0.09)',
+      'checkout_error_ratio went back below 0.05 at 10:12 UTC (0.01)',
+    ]);
   });
 
   it('fails whole: a bad line or an absurd time writes nothing and the job carries the problem', async () => {
