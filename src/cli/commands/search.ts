@@ -1,5 +1,6 @@
 import { searchPostmortems } from '../../app/search/search-postmortems.ts';
 import { searchQuerySchema } from '../../contracts/search.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import { presentSearchHit } from '../../server/presenters/present-search.ts';
 import { printResult } from '../output/print.ts';
 import { resolveActor } from '../resolve-actor.ts';
@@ -64,7 +65,7 @@ export async function search(words: string | undefined, options: SearchOptions):
       },
       () => [
         ...hits.flatMap((hit) => [
-          `PM-${hit.number}  ${hit.title}  (${hit.phase})  ${hit.postmortemId}`,
+          `PM-${formatRecordNumber(hit.number)}  ${hit.title}  (${hit.phase})  ${hit.postmortemId}`,
           ...hit.snippets.map(
             (snippet) =>
               `    ${snippet.part}: ${snippet.segments

@@ -287,6 +287,44 @@ describeEachDatabase('search', (kind) => {
     });
   });
 
+  describe('restricted sections', () => {
+    it('hide their words from others until declassified, at write time both ways', async () => {
+      const base = `/api/v1/postmortems/${ids.pool}`;
+      const version = (await author.get(base)).json().data.version;
+      const written = await author.patch(
+        base,
+        { sections: { lessons_learned: 'The wombatgate credential sat in the pooler config' } },
+        version,
+      );
+      expect(written.statusCode, written.body).toBe(200);
+      expect((await search(outsider, 'q=wombatgate')).page.total).toBe(1);
+      const restricted = await author.post(`${base}/restricted-sections`, {
+        key: 'lessons_learned',
+        memberIds: [author.user.id],
+      });
+      expect(restricted.statusCode, restricted.body).toBe(201);
+
+      for (const client of [outsider, viewer]) {
+        const body = await search(client, 'q=wombatgate');
+        expect(body.page.total).toBe(0);
+        expect(body.data).toEqual([]);
+        // The open parts of the same postmortem are still found, without the restricted text.
+        const open = await search(client, 'q=wombatgate+or+exhausted');
+        expect(open.page.total).toBe(1);
+        expect(JSON.stringify(open)).not.toContain('credential');
+      }
+      const mine = await search(author, 'q=wombatgate');
+      expect(mine.data[0]?.snippets[0]?.part).toBe('restricted:lessons_learned');
+      expect((await search(admin, 'q=wombatgate')).page.total).toBe(1);
+
+      const declassified = await author.delete(`${base}/restricted-sections/lessons_learned`);
+      expect(declassified.statusCode, declassified.body).toBeLessThan(300);
+      const now = await search(outsider, 'q=wombatgate');
+      expect(now.page.total).toBe(1);
+      expect(now.data[0]?.snippets[0]?.part).toBe('section:lessons_learned');
+    });
+  });
+
   describe('saved views', () => {
     it('are private until shared, run with the runner’s visibility, and only their owner changes them', async () => {
       expect((await server.anonymous.get('/api/v1/search/views')).statusCode).toBe(401);
