@@ -144,7 +144,11 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
     perReviewRoutes = Object.entries<Record<string, unknown>>(document.paths)
       .filter(
         ([path, methods]) =>
-          'get' in methods && /^\/api\/v1\/postmortems\/\{id\}(\/[^{}]*)?$/.test(path),
+          'get' in methods &&
+          /^\/api\/v1\/postmortems\/\{id\}(\/[^{}]*)?$/.test(path) &&
+          // The live event stream never ends and carries ids and revisions only, never text;
+          // the live updates' own tests hold it to that.
+          !path.endsWith('/events'),
       )
       .map(([path]) => path);
   });
