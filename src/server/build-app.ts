@@ -31,6 +31,7 @@ import { registerAntiPatternRoutes } from './routes/anti-patterns/anti-pattern-r
 import { registerAccountRoutes } from './routes/auth/account-routes.ts';
 import { registerOidcRoutes } from './routes/auth/oidc-routes.ts';
 import { registerSessionRoutes } from './routes/auth/session-routes.ts';
+import { registerCommentRoutes } from './routes/comments/comment-routes.ts';
 import { registerDemoRoutes } from './routes/demo-routes.ts';
 import { registerDraftRoutes } from './routes/documents/draft-routes.ts';
 import { registerExportRoutes } from './routes/documents/export-routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerIntegrationRoutes(context);
   registerDeliveryLog(context);
   registerReviewRoutes(context);
+  registerCommentRoutes(context);
   const feed = options.changeFeed ?? localChangeFeed();
   const hub = new LiveHub(feed, {
     mayRead: (actor, postmortemId) => mayReadPostmortem(options.deps, actor, postmortemId),

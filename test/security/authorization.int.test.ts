@@ -144,6 +144,9 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'PATCH /api/v1/postmortems/{id}/restricted-sections/{key}': 'writer',
   'DELETE /api/v1/postmortems/{id}/restricted-sections/{key}': 'writer',
   'GET /api/v1/postmortems/{id}/events': 'signed-in',
+  'GET /api/v1/postmortems/{id}/comments': 'signed-in',
+  'POST /api/v1/postmortems/{id}/comments': 'writer',
+  'PATCH /api/v1/comments/{id}': 'writer',
 };
 
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';

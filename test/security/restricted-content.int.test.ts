@@ -34,6 +34,7 @@ interface Scene {
 
 /** Cross-cutting surfaces: the URL an outsider reads. Its answer must not mention the secret. */
 const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
+  { name: 'comment mentions (in-app notifications)', url: () => '/api/v1/notifications' },
   { name: 'postmortem list', url: () => '/api/v1/postmortems' },
   { name: 'postmortem search', url: () => `/api/v1/postmortems?q=${secret}` },
   // Its words in another case: the answer echoes the caller's own words in `applied.q`.
@@ -152,6 +153,10 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
       kind: 'repair',
       ownerUserId: owner.user.id,
       dueDate: '2026-11-20',
+    });
+    // A comment that @mentions the outsider: they may not see the review, so nothing reaches them.
+    await owner.post(`${base}/comments`, {
+      body: `@${outsider.user.email} is ${secret} ours?`,
     });
     const restricted = (
       await owner.post(
