@@ -146,6 +146,20 @@ describe('markdownTableConverter ambiguities', () => {
     expect(events[0]?.kind).toBe('observation');
   });
 
+  it("reads a dateless row on the incident's first day when the import gives that anchor", async () => {
+    const { events } = await convert(
+      'All times in UTC.\n\n| Time | Event |\n|---|---|\n| 14:03 | error rate up |\n',
+      {
+        anchor: new Date('2026-11-16T10:00:00Z'),
+        since: new Date('2026-11-15T10:00:00Z'),
+      },
+    );
+    expect(events[0]?.occurredAt.toISOString()).toBe('2026-11-16T14:03:00.000Z');
+    expect(events[0]?.ambiguities.find((a) => a.code === 'DATE_MISSING')?.message).toContain(
+      "the incident's first day",
+    );
+  });
+
   it('moves the rows after a midnight roll-over to the next day, with a warning', async () => {
     const table =
       '# Outage on 2024-03-01\n\nAll times in UTC.\n\n| Time | Event |\n|---|---|\n| 23:50 | alert fired |\n| 00:10 | rolled back |\n| 00:20 | resolved |\n';
