@@ -152,6 +152,17 @@ describe.skipIf(!hasChromium)('live co-editing: two browser pages on one postmor
     await bo.page.getByText('Report saved.').waitFor();
     await expect.poll(() => impact(ada.page).inputValue()).toBe('Some EU customers could not pay.');
   });
+  it('asks Bo for a review; Bo sees it pending and approves; Ada sees the approval counted', async () => {
+    const adaPanel = ada.page.getByTestId('review-panel');
+    await adaPanel.getByLabel('Ask for a review').selectOption({ label: 'Bo Member' });
+    await adaPanel.getByRole('button', { name: 'Request review' }).click();
+    const boPanel = bo.page.getByTestId('review-panel');
+    await expect.poll(() => boPanel.textContent()).toContain('Pending: Bo Member.');
+    await checkPage(bo.page, 'a pending review');
+    await boPanel.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => adaPanel.textContent()).toContain('1 of 1 required approvals.');
+    expect(await adaPanel.textContent()).toContain('Bo Member: Approved');
+  });
 });
 
 const adminUrl = process.env[testDatabaseUrlVariable];

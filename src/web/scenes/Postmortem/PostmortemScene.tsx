@@ -15,6 +15,7 @@ import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
 import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
 import { ReportDocumentMenu } from '../../features/postmortems/ReportDocumentMenu.tsx';
 import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
+import { ReviewPanel } from '../../features/reviews/ReviewPanel.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -98,6 +99,9 @@ export function PostmortemScene({ id }: { id: string }) {
           )}
         </section>
       </div>
+      <LiveTickContext.Provider value={liveTick}>
+        <ReviewPanel postmortemId={data.id} onChanged={onChanged} />
+      </LiveTickContext.Provider>
       <ReviewedIncidents incidentIds={data.incidentIds} />
       <SimilarPostmortems target={{ postmortemId: data.id }} />
       <LiveTickContext.Provider value={liveTick}>
