@@ -93,6 +93,27 @@ describe('resolvePolicy', () => {
         escalateToTeamLeadAfterDays: 5,
         teamLeads: { Platform: 'lead@example.com' },
       },
+      publishing: {
+        redaction: {
+          internalDomains: ['corp.example.com'],
+          internalHostSuffixes: ['.internal'],
+          ipAddresses: true,
+          emails: false,
+          tokens: true,
+          patterns: [{ pattern: 'INC-\\d+', replacement: '[ticket]' }],
+        },
+        publicApprovers: ['comms@example.com'],
+      },
+      sensitiveProcesses: [
+        {
+          kinds: ['security', 'near_miss'],
+          template: 'security',
+          requiredReviewRoles: ['security', 'legal'],
+          legalHold: true,
+          restrictedSections: ['security_details'],
+          internalSections: ['learning_summary'],
+        },
+      ],
     };
     expect(resolvePolicy(file)).toEqual(file);
     expect(policySchema.parse(resolvePolicy(file))).toEqual(file);
@@ -173,6 +194,26 @@ describe('resolvePolicy', () => {
       'negative approvals',
       { requiredReviewerApprovals: { sev1: -1, sev2: 1, sev3: 1, sev4: 0 } },
       [['too_small', 'requiredReviewerApprovals.sev1']],
+    ],
+    [
+      'a redaction pattern that is no regular expression, and a URL as a domain',
+      {
+        publishing: {
+          redaction: {
+            internalDomains: ['https://corp.example.com'],
+            internalHostSuffixes: [],
+            ipAddresses: true,
+            emails: true,
+            tokens: true,
+            patterns: [{ pattern: '(unclosed', replacement: '[x]' }],
+          },
+          publicApprovers: [],
+        },
+      },
+      [
+        ['invalid_format', 'publishing.redaction.internalDomains.0'],
+        ['custom', 'publishing.redaction.patterns.0.pattern'],
+      ],
     ],
   ] as const)('rejects %s', (_name, input, expected) => {
     expect(issuesOf(input)).toEqual(expected);

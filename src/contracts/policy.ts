@@ -19,6 +19,59 @@ const perSeverity = <T extends z.ZodType>(value: T) =>
   z.object({ sev1: value, sev2: value, sev3: value, sev4: value }).strict();
 const keySchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'use lower_snake_case');
 
+const hostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'a domain such as corp.example.com or .internal');
+
+/** A regular expression the redaction step can run (refused at startup when it cannot). */
+const patternSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine(
+    (pattern) => {
+      try {
+        return !new RegExp(pattern, 'u').test('');
+      } catch {
+        return false;
+      }
+    },
+    { message: 'a valid regular expression that does not match empty text' },
+  );
+
+/** `publishing`: redaction rules of public versions and their approvers. */
+const publishingPolicySchema = z
+  .object({
+    redaction: z
+      .object({
+        internalDomains: z.array(hostSchema).max(200),
+        internalHostSuffixes: z.array(hostSchema).max(200),
+        ipAddresses: z.boolean(),
+        emails: z.boolean(),
+        tokens: z.boolean(),
+        patterns: z
+          .array(z.object({ pattern: patternSchema, replacement: z.string().max(100) }).strict())
+          .max(100),
+      })
+      .strict(),
+    publicApprovers: z.array(z.email()).max(100),
+  })
+  .strict();
+
+/** One `sensitiveProcesses` entry: the modified process for some incident kinds. */
+const sensitiveProcessSchema = z
+  .object({
+    kinds: z.array(z.enum(incidentKinds)).min(1),
+    template: keySchema.optional(),
+    requiredReviewRoles: z.array(keySchema).max(10),
+    legalHold: z.boolean(),
+    restrictedSections: z.array(keySchema).max(20),
+    internalSections: z.array(keySchema).min(1).max(20),
+  })
+  .strict();
+
 /** The whole policy, as `GET /api/v1/policy` serves it. */
 export const policySchema = z
   .object({
@@ -88,6 +141,8 @@ export const policySchema = z
     requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
     authorMayApprove: z.boolean().optional(),
     reviewTeams: z.record(keySchema, z.array(z.email()).min(1).max(500)).optional(),
+    publishing: publishingPolicySchema.optional(),
+    sensitiveProcesses: z.array(sensitiveProcessSchema).max(20).optional(),
     blameless: z
       .object({
         disabledRules: z.array(z.string().min(1)),

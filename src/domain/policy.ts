@@ -1,6 +1,12 @@
 import type { ActionItemDueDays } from './action-item-due-date.ts';
 import type { Incident, IncidentKind, Severity } from './incident.ts';
 import type { PostmortemPhase } from './postmortem-phases.ts';
+import {
+  defaultPublishingPolicy,
+  defaultSensitiveProcesses,
+  type PublishingPolicy,
+  type SensitiveProcess,
+} from './publishing-policy.ts';
 import type { ReminderPolicy } from './reminders.ts';
 import type { ReportTemplate } from './report-template.ts';
 
@@ -109,6 +115,13 @@ export interface Policy {
   };
   /** When action-item reminders and escalations go out, and who leads each team. */
   reminders: ReminderPolicy;
+  /** Publishing inside and outside: the redaction rules and the approvers of public versions. */
+  publishing?: PublishingPolicy;
+  /**
+   * The modified process for security incidents and any kind named here: its own template,
+   * required reviews by role before publication, a legal hold, a learning summary.
+   */
+  sensitiveProcesses?: SensitiveProcess[];
 }
 
 /** The reasons why an incident needs a postmortem, empty when it does not. */
@@ -212,4 +225,6 @@ export const defaultPolicy: Policy = {
     escalateToTeamLeadAfterDays: 7,
     teamLeads: {},
   },
+  publishing: defaultPublishingPolicy,
+  sensitiveProcesses: defaultSensitiveProcesses,
 };

@@ -19,7 +19,8 @@ const securityTemplate: ReportTemplate = {
     { key: 'timeline', label: 'Timeline', level: 2, block: 'timeline', required: false },
   ],
 };
-const policy = { ...defaultPolicy, reportTemplates: [securityTemplate] };
+// Without the modified process, so that only the policy's own template choice is at stake.
+const policy = { ...defaultPolicy, reportTemplates: [securityTemplate], sensitiveProcesses: [] };
 
 describe('report templates', () => {
   it('places every policy section in the default What / How / Why / Next shape', () => {
@@ -44,6 +45,26 @@ describe('report templates', () => {
         { kind: 'outage', severity: 'sev1' },
       ]).key,
     ).toBe('default');
+  });
+
+  it('gives a review with a security incident the modified process’s template', () => {
+    const mixed = [
+      { kind: 'security' as const, severity: 'sev3' as const },
+      { kind: 'outage' as const, severity: 'sev1' as const },
+    ];
+    expect(chooseTemplate(defaultPolicy, [{ kind: 'security', severity: 'sev3' }]).key).toBe(
+      'security',
+    );
+    // A thematic review that includes one is sensitive too.
+    expect(chooseTemplate(defaultPolicy, mixed).key).toBe('security');
+    expect(
+      reportSectionsFor(defaultPolicy, mixed)
+        .filter((s) => s.required)
+        .map((s) => s.key),
+    ).toEqual(['learning_summary', 'impact']);
+    expect(chooseTemplate(defaultPolicy, [{ kind: 'outage', severity: 'sev1' }]).key).toBe(
+      'default',
+    );
   });
 
   it('feeds the chosen template’s required sections to the lifecycle guard', () => {

@@ -1,5 +1,6 @@
 import type { IncidentKind, Severity } from './incident.ts';
 import type { ReportSection } from './policy.ts';
+import type { SensitiveProcess } from './publishing-policy.ts';
 
 /**
  * What a template section holds: free text written by people (`text`), a heading that only
@@ -155,6 +156,42 @@ export const googleSreTemplate: ReportTemplate = {
   ],
 };
 
+/**
+ * The template of the modified process for security incidents: a learning summary written to be
+ * shared with everyone, and the security details kept for the people who handle them (the
+ * process restricts that section from the start).
+ */
+export const securityIncidentTemplate: ReportTemplate = {
+  key: 'security',
+  label: 'Security incident',
+  kinds: ['security'],
+  severities: [],
+  sections: [
+    data('incident_facts', 'Incident'),
+    text(
+      'learning_summary',
+      'Learning summary',
+      2,
+      true,
+      'What the organisation learns, written to be shared with everyone: no attack details, no names, no systems that could be targeted.',
+    ),
+    text('impact', 'Impact', 2, true, 'Who and what was affected, as far as may be said.'),
+    text(
+      'security_details',
+      'Security details',
+      2,
+      false,
+      'Attack vector, indicators of compromise, data involved. Restricted to its members.',
+    ),
+    data('key_instants', 'Key instants and durations', 2),
+    data('timeline', 'Timeline', 2),
+    data('why_tree', 'Why-tree', 2),
+    data('contributing_factors', 'Root causes and contributing factors', 2),
+    data('action_items', 'Action items', 2),
+    data('participants', 'Participants', 2),
+  ],
+};
+
 /** Every template a postmortem may use: the policy's own first, then the built-in ones. */
 export function availableTemplates(
   reportSections: readonly ReportSection[],
@@ -168,7 +205,11 @@ export function availableTemplates(
  * kinds and severities both match every incident, else the default.
  */
 export function chooseTemplate(
-  policy: { reportSections: readonly ReportSection[]; reportTemplates?: ReportTemplate[] },
+  policy: {
+    reportSections: readonly ReportSection[];
+    reportTemplates?: ReportTemplate[];
+    sensitiveProcesses?: readonly SensitiveProcess[];
+  },
   incidents: ReadonlyArray<{ kind: IncidentKind; severity: Severity }>,
 ): ReportTemplate {
   const fits = (t: ReportTemplate) =>
@@ -178,7 +219,28 @@ export function chooseTemplate(
         (t.kinds.length === 0 || t.kinds.includes(i.kind)) &&
         (t.severities.length === 0 || t.severities.includes(i.severity)),
     );
-  return policy.reportTemplates?.find(fits) ?? defaultTemplate(policy.reportSections);
+  return (
+    policy.reportTemplates?.find(fits) ??
+    processTemplate(policy, incidents) ??
+    defaultTemplate(policy.reportSections)
+  );
+}
+
+/** The template a modified process names for these incidents (policy templates, then built-in). */
+function processTemplate(
+  policy: { reportTemplates?: ReportTemplate[]; sensitiveProcesses?: readonly SensitiveProcess[] },
+  incidents: ReadonlyArray<{ kind: IncidentKind }>,
+): ReportTemplate | undefined {
+  const key = policy.sensitiveProcesses?.find((p) =>
+    incidents.some((i) => p.kinds.includes(i.kind)),
+  )?.template;
+  if (!key || incidents.length === 0) {
+    return undefined;
+  }
+  return (
+    policy.reportTemplates?.find((t) => t.key === key) ??
+    (key === securityIncidentTemplate.key ? securityIncidentTemplate : undefined)
+  );
 }
 
 /** The template's text sections as the lifecycle guard reads them (required or not). */
