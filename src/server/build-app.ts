@@ -49,6 +49,9 @@ import { registerPolicyRoutes } from './routes/policy-routes.ts';
 import { registerPolicySourceRoutes } from './routes/policy-source-routes.ts';
 import { registerPostmortemRecordRoutes } from './routes/postmortems/postmortem-record-routes.ts';
 import { registerPostmortemRoutes } from './routes/postmortems/postmortem-routes.ts';
+import { registerFeedRoutes } from './routes/publishing/feed-routes.ts';
+import { registerLegalHoldRoutes } from './routes/publishing/legal-hold-routes.ts';
+import { registerPublicationRoutes } from './routes/publishing/publication-routes.ts';
 import { registerRestrictedSectionRoutes } from './routes/publishing/restricted-section-routes.ts';
 import { registerReviewRoutes } from './routes/reviews/review-routes.ts';
 import type { RouteContext } from './routes/route-context.ts';
@@ -212,6 +215,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerNotificationRoutes(context);
   registerRestrictedSectionRoutes(context);
   registerSearchRoutes(context);
+  registerPublicationRoutes(context);
+  registerFeedRoutes(context);
+  registerLegalHoldRoutes(context);
   registerTrackerRoutes(context, options.trackers ?? readTrackerSettings());
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

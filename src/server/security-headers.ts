@@ -18,12 +18,28 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /**
+ * Public pages (`/public/…`) run nothing at all: no script from anywhere, no connection, no
+ * form; only their own inline stylesheet and the data-URI images of the report.
+ */
+export const publicPageContentSecurityPolicy = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * Headers every response carries. API answers are personal and may be restricted, so no cache
  * (browser or shared) keeps them.
  */
 export function applySecurityHeaders(reply: FastifyReply, path: string): void {
   reply.header('x-content-type-options', 'nosniff');
-  reply.header('content-security-policy', contentSecurityPolicy);
+  reply.header(
+    'content-security-policy',
+    path.startsWith('/public/') ? publicPageContentSecurityPolicy : contentSecurityPolicy,
+  );
   reply.header('x-frame-options', 'DENY');
   reply.header('referrer-policy', 'no-referrer');
   if (path.startsWith('/api/') && !path.startsWith('/api/docs')) {

@@ -9,6 +9,7 @@ export * from './schema/incidents.ts';
 export * from './schema/notifications.ts';
 export * from './schema/postmortem-parts.ts';
 export * from './schema/postmortems.ts';
+export * from './schema/publishing.ts';
 export * from './schema/restricted-sections.ts';
 export * from './schema/review.ts';
 export * from './schema/search.ts';

@@ -147,6 +147,21 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'GET /api/v1/postmortems/{id}/comments': 'signed-in',
   'POST /api/v1/postmortems/{id}/comments': 'writer',
   'PATCH /api/v1/comments/{id}': 'writer',
+  'POST /api/v1/postmortems/{id}/internal-publication': 'writer',
+  'GET /api/v1/postmortems/{id}/public-version': 'signed-in',
+  'POST /api/v1/postmortems/{id}/public-version': 'writer',
+  // A named approver of public versions may hold any role; admins approve when none is named.
+  'POST /api/v1/postmortems/{id}/public-version/approval': 'signed-in',
+  'DELETE /api/v1/postmortems/{id}/public-version': 'signed-in',
+  'GET /api/v1/postmortems/{id}/legal-hold': 'signed-in',
+  'PUT /api/v1/postmortems/{id}/legal-hold': 'admin',
+  'DELETE /api/v1/postmortems/{id}/legal-hold': 'admin',
+  'DELETE /api/v1/postmortems/{id}': 'admin',
+  'GET /api/v1/publications': 'signed-in',
+  'GET /api/v1/publications/{id}/page': 'signed-in',
+  'GET /api/v1/feeds/postmortems.atom': 'signed-in',
+  'GET /public/postmortems.atom': 'public',
+  'GET /public/postmortems/{slug}': 'public',
 };
 
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';

@@ -68,6 +68,9 @@ describe.skipIf(!hasPostgres)(
       await handle.db.execute(sql`
         insert into saved_search_views (id, owner_id, name, filters)
         values (${randomUUID()}, ${admin.id}, 'sev1 reviews', '{"severity":["sev1"]}')`);
+      await handle.db.execute(sql`
+        insert into publications (id, postmortem_id, audience, status, slug, title, document, html, postmortem_revision)
+        values (${randomUUID()}, ${postmortem?.id}, 'public', 'draft', 'demo', 'Demo', '{}'::jsonb, '', 1)`);
     });
     afterAll(() => handle.close());
 

@@ -55,6 +55,9 @@ const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   { name: 'action-item board', url: () => '/api/v1/action-items' },
   { name: 'action-item CSV', url: () => '/api/v1/action-items.csv' },
   { name: 'themes', url: () => '/api/v1/themes' },
+  { name: 'internal publications', url: () => '/api/v1/publications' },
+  { name: 'internal Atom feed', url: () => '/api/v1/feeds/postmortems.atom' },
+  { name: 'public Atom feed', url: () => '/public/postmortems.atom' },
   {
     name: 'similar postmortems of the visible incident',
     url: (s) => `/api/v1/incidents/${s.visibleIncidentId}/similar-postmortems`,

@@ -7,6 +7,7 @@ import { postmortemsRepository } from '../../storage/repositories/postmortems-re
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
+import { publishInternallyIfAllowed } from '../publishing/publish-internally.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 
@@ -70,6 +71,11 @@ export async function changePostmortemPhase(
         ...(input.reason ? { reason: input.reason } : {}),
       },
     });
+    if (input.to === 'follow_up') {
+      // Reaching follow-up publishes internally, unless the modified process still waits for
+      // its reviews (then publishing is a separate step, refused until they approve).
+      await publishInternallyIfAllowed(tx, actor, saved);
+    }
     return saved;
   });
 }

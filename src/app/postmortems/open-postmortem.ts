@@ -9,6 +9,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { proposeIncidentSignals } from '../intake/propose-incident-signals.ts';
+import { applySensitiveProcess } from '../publishing/apply-sensitive-process.ts';
 import { mergeReviewedTimelines } from '../themes/merge-reviewed-timelines.ts';
 
 /**
@@ -90,6 +91,7 @@ export async function openPostmortem(
       closedAt: null,
     });
     await proposeIncidentSignals(tx, postmortem.id, input.incidentIds, actor.id);
+    await applySensitiveProcess(tx, actor, postmortem, incidents);
     if (scope === 'thematic') {
       await mergeReviewedTimelines(tx, actor, postmortem.id, input.incidentIds);
     }

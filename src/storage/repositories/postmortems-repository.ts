@@ -158,6 +158,11 @@ export const postmortemsRepository = {
     return toPostmortem(row, postmortem.incidentIds, postmortem.memberIds);
   },
 
+  /** Deletes a postmortem; its parts go with it (the schema cascades), a legal hold refuses. */
+  async deletePostmortem(db: Database, id: string): Promise<void> {
+    await db.delete(postmortems).where(eq(postmortems.id, id));
+  },
+
   /**
    * Marks a change to a part of the postmortem: bumps `updated_at` and the revision (not the
    * version, so that editing a part never conflicts with editing the postmortem's own fields).
