@@ -10,6 +10,7 @@ import { NewIncidentScene } from './scenes/NewIncident/NewIncidentScene.tsx';
 import { NotFoundScene } from './scenes/NotFound/NotFoundScene.tsx';
 import { PostmortemScene } from './scenes/Postmortem/PostmortemScene.tsx';
 import { PostmortemListScene } from './scenes/PostmortemList/PostmortemListScene.tsx';
+import { PublishedScene } from './scenes/Published/PublishedScene.tsx';
 import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene.tsx';
 import { SearchScene } from './scenes/Search/SearchScene.tsx';
 import { ServiceScene } from './scenes/Service/ServiceScene.tsx';
@@ -58,6 +59,9 @@ export function AppRoutes() {
   }
   if (pathname === '/search') {
     return <SearchScene />;
+  }
+  if (pathname === '/published') {
+    return <PublishedScene />;
   }
   if (pathname === '/action-items') {
     return <ActionItemBoardScene />;

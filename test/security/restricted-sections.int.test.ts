@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/app/documents/print-pdf.ts';
+import { lightPolicy, postmortemInFollowUp } from '../http/postmortem-in-follow-up.ts';
 import {
   type ApiClient,
-  incidentBody,
   startTestServer,
   type TestServer,
   tokenClient,
@@ -23,6 +23,8 @@ const sectionKey = 'security_details';
 
 interface Scene {
   postmortemId: string;
+  internalPage: string;
+  publicPage: string;
 }
 
 /** Cross-cutting surfaces a non-member reads; the answer must not carry the secret. */
@@ -80,6 +82,44 @@ const surfaces: Array<{ name: string; read: (client: ApiClient, s: Scene) => Pro
       return JSON.stringify(body);
     },
   },
+  {
+    name: 'search',
+    read: async (c) => {
+      const response = await c.get(`/api/v1/search?q=${secret}`);
+      expect(response.statusCode).toBe(200);
+      // The answer repeats the query; the hits and their snippets must not carry it.
+      const { data, page } = response.json();
+      expect(page.total).toBe(0);
+      return JSON.stringify(data);
+    },
+  },
+  { name: 'internal feed', read: async (c) => (await c.get('/api/v1/publications')).body },
+  {
+    name: 'internal Atom feed',
+    read: async (c) => (await c.get('/api/v1/feeds/postmortems.atom')).body,
+  },
+  {
+    name: 'internal publication page',
+    read: async (c, s) => {
+      const response = await c.get(s.internalPage);
+      expect(response.statusCode).toBe(200);
+      return response.body;
+    },
+  },
+  {
+    name: 'public page',
+    read: async (c, s) => {
+      const response = await c.get(s.publicPage);
+      expect(response.statusCode).toBe(200);
+      return response.body;
+    },
+  },
+  { name: 'public Atom feed', read: async (c) => (await c.get('/public/postmortems.atom')).body },
+  {
+    name: 'public version preview',
+    read: async (c, s) =>
+      (await c.get(`/api/v1/postmortems/${s.postmortemId}/public-version`)).body,
+  },
   { name: 'themes', read: async (c) => (await c.get('/api/v1/themes')).body },
   { name: 'notifications', read: async (c) => (await c.get('/api/v1/notifications')).body },
 ];
@@ -92,7 +132,7 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
   let perReviewRoutes: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer(kind, lightPolicy);
     const admin = await server.setUpAdmin();
     sectionMember = await server.signUp(admin, 'member');
     const colleague = await server.signUp(admin, 'member');
@@ -106,10 +146,9 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
       { name: 'token', client: tokenClient(server.app, colleague.user, token) },
     ];
 
-    const incident = (await sectionMember.post('/api/v1/incidents', incidentBody())).json().data;
-    const pm = (
-      await sectionMember.post('/api/v1/postmortems', { incidentIds: [incident.id] })
-    ).json().data;
+    // In follow-up, so that it is published inside and outside like any finished review.
+    const walked = await postmortemInFollowUp(sectionMember);
+    const pm = { id: walked.postmortemId, version: await walked.version() };
     const base = `/api/v1/postmortems/${pm.id}`;
     const written = await sectionMember.patch(
       base,
@@ -138,7 +177,19 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
         )
       ).statusCode,
     ).toBe(200);
-    scene = { postmortemId: pm.id };
+    expect((await sectionMember.post(`${base}/internal-publication`)).statusCode).toBe(201);
+    const preview = (await sectionMember.post(`${base}/public-version`)).json().data;
+    const approved = await admin.post(
+      `${base}/public-version/approval`,
+      undefined,
+      preview.draft.version,
+    );
+    expect(approved.statusCode).toBe(200);
+    scene = {
+      postmortemId: pm.id,
+      internalPage: (await colleague.get('/api/v1/publications')).json().data[0].url,
+      publicPage: approved.json().data.published.url,
+    };
 
     const document = (await server.anonymous.get('/api/v1/openapi.json')).json();
     perReviewRoutes = Object.entries<Record<string, unknown>>(document.paths)
@@ -167,6 +218,9 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
     for (const format of ['md', 'html', 'json']) {
       expect((await sectionMember.get(`${base}/export?format=${format}`)).body).toContain(secret);
     }
+    expect((await sectionMember.get(`/api/v1/search?q=${secret}`)).body).toContain(
+      scene.postmortemId,
+    );
     if (findChromium()) {
       const pdf = await sectionMember.get(`${base}/export?format=pdf`);
       expect(await pdfText(pdf.rawPayload)).toContain(secret);

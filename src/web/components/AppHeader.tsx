@@ -12,6 +12,7 @@ const sections = [
   { to: '/incidents', label: 'Incidents' },
   { to: '/postmortems', label: 'Postmortems' },
   { to: '/action-items', label: 'Action items' },
+  { to: '/published', label: 'Published' },
   { to: '/services', label: 'Services' },
   { to: '/insights', label: 'Insights' },
   { to: '/settings/tokens', label: 'Settings', match: '/settings' },

@@ -7,6 +7,8 @@ import { useLocation } from '../../routing/use-location.ts';
 import { AntiPatternsPanel } from '../anti-patterns/AntiPatternsPanel.tsx';
 import { MeetingView } from '../facilitation/MeetingView.tsx';
 import { PersonalAccountsSection } from '../personal-accounts/PersonalAccountsSection.tsx';
+import { PublishingPanel } from '../publishing/PublishingPanel.tsx';
+import { useSession } from '../session/session-context.ts';
 import { TimelineView } from '../timeline/TimelineView.tsx';
 import { WhyTreeSection } from '../why-tree/WhyTreeSection.tsx';
 import { ActionItemsSection } from './ActionItemsSection.tsx';
@@ -34,6 +36,7 @@ export function PostmortemTabs({
   onSaved,
 }: PostmortemTabsProps) {
   const { pathname, query } = useLocation();
+  const { session } = useSession();
   const counts = postmortem.counts;
   const tabs = [
     { id: 'timeline', label: `Timeline (${counts.timelineEvents})` },
@@ -46,6 +49,7 @@ export function PostmortemTabs({
     { id: 'meeting', label: 'Analysis meeting' },
     { id: 'anti-patterns', label: 'Anti-patterns' },
     { id: 'audit', label: 'Audit trail' },
+    { id: 'publishing', label: 'Publishing' },
   ];
   const requested = query.get('tab') ?? 'timeline';
   const selected = tabs.some((tab) => tab.id === requested) ? requested : 'timeline';
@@ -94,6 +98,14 @@ export function PostmortemTabs({
       )}
       {selected === 'anti-patterns' && <AntiPatternsPanel postmortemId={postmortem.id} />}
       {selected === 'audit' && <AuditTrail postmortemId={postmortem.id} />}
+      {selected === 'publishing' && (
+        <PublishingPanel
+          postmortemId={postmortem.id}
+          sections={policy.reportSections}
+          userId={session?.user.id ?? ''}
+          canEdit={canEdit}
+        />
+      )}
     </Tabs>
   );
 }
