@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'debrief-reviews-'));
+const target = ['--data-dir', join(work, 'data')];
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const account = (email: string, name: string, role: string) =>
+  debrief([
+    'user',
+    'create',
+    ...target,
+    '--email',
+    email,
+    '--name',
+    name,
+    '--password',
+    'correct horse battery staple',
+    '--role',
+    role,
+  ]);
+
+describe('debrief review [pglite data directory]', () => {
+  it('asks a person, lists who is pending, and records their approval', async () => {
+    expect((await account('ops@example.com', 'Ops Admin', 'admin')).code).toBe(0);
+    expect((await account('ada@example.com', 'Ada Reviewer', 'member')).code).toBe(0);
+    expect((await debrief(['seed', 'demo', ...target])).code).toBe(0);
+    const board = JSON.parse((await debrief(['action-items', 'list', ...target, '--json'])).stdout);
+    const postmortemId: string = board.data[0].postmortemId;
+
+    const usage = await debrief(['review', 'request', postmortemId, ...target]);
+    expect(usage.code).toBe(2);
+
+    const requested = await debrief([
+      'review',
+      'request',
+      postmortemId,
+      ...target,
+      '--user',
+      'ada@example.com',
+      '--json',
+    ]);
+    expect(requested.stderr).toBe('');
+    const { id } = JSON.parse(requested.stdout);
+
+    const pending = await debrief(['review', 'list', postmortemId, ...target]);
+    expect(pending.stdout).toContain('pending: Ada Reviewer.');
+
+    const notHers = await debrief(['review', 'approve', id, ...target]);
+    expect(notHers.code).toBe(1);
+    expect(notHers.stderr).toContain('FORBIDDEN');
+
+    const approved = await debrief([
+      'review',
+      'approve',
+      id,
+      ...target,
+      '--as',
+      'ada@example.com',
+      '--comment',
+      'Reads well.',
+    ]);
+    expect(approved.code).toBe(0);
+    const after = JSON.parse(
+      (await debrief(['review', 'list', postmortemId, ...target, '--json'])).stdout,
+    );
+    expect(after.data[0]).toMatchObject({
+      status: 'approved',
+      decidedByName: 'Ada Reviewer',
+      comment: 'Reads well.',
+    });
+    expect(after.summary.pending).toEqual([]);
+  });
+});
