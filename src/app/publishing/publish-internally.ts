@@ -1,6 +1,7 @@
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { Actor } from '../../domain/user.ts';
 import { renderPublicationHtml } from '../../reports/publication/render-publication.ts';
+import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import {
   type PublicationRow,
   publicationsRepository,
@@ -31,13 +32,19 @@ export async function publishInternally(
 
 /**
  * Publishes internally when nothing stands in the way, in the caller's transaction: what
- * reaching follow-up does. Returns whether it published.
+ * reaching follow-up does. A restricted review (or one of a restricted incident) is never
+ * published on its own: only a member's explicit request publishes its summary. Returns whether
+ * it published.
  */
 export async function publishInternallyIfAllowed(
   deps: AppDeps,
   actor: Actor,
   postmortem: Postmortem,
 ): Promise<boolean> {
+  const incidents = await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds);
+  if (postmortem.restricted || incidents.some((i) => i.restricted)) {
+    return false;
+  }
   if ((await findPublicationRefusals(deps, postmortem, 'internal')).length > 0) {
     return false;
   }

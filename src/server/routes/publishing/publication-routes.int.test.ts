@@ -199,6 +199,28 @@ describeEachDatabase('publishing a postmortem inside and outside', (kind) => {
     expect((await server.anonymous.get(state.published.url)).statusCode).toBe(404);
   });
 
+  it('does not publish a restricted review on reaching follow-up; a member may, its summary', async () => {
+    const restricted = await postmortemInFollowUp(
+      member,
+      {},
+      {
+        title: 'Payroll export delayed',
+        restricted: true,
+        memberIds: [member.user.id],
+      },
+    );
+    const feed = (await viewer.get('/api/v1/publications')).json().data;
+    expect(feed.map((e: { postmortemId: string }) => e.postmortemId)).not.toContain(
+      restricted.postmortemId,
+    );
+    expect(
+      (await member.post(`/api/v1/postmortems/${restricted.postmortemId}/internal-publication`))
+        .statusCode,
+    ).toBe(201);
+    const page = await viewer.get((await viewer.get('/api/v1/publications')).json().data[0].url);
+    expect(page.body).not.toContain('Checkout latency alert fired');
+  });
+
   it('refuses publishing before follow-up, listing why', async () => {
     const incident = (await member.post('/api/v1/incidents', incidentBody())).json().data;
     const early = (await member.post('/api/v1/postmortems', { incidentIds: [incident.id] })).json()
