@@ -162,6 +162,16 @@ describe.skipIf(!hasChromium)('live co-editing: two browser pages on one postmor
     await boPanel.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => adaPanel.textContent()).toContain('1 of 1 required approvals.');
     expect(await adaPanel.textContent()).toContain('Bo Member: Approved');
+
+    // A comment with a mention: Bo sees it live, and is told in the app.
+    const comments = ada.page.getByTestId('comments-panel');
+    await comments.getByLabel(/^Comment/).fill('@bo@example.com does the impact read right?');
+    await comments.getByRole('button', { name: 'Comment' }).click();
+    await expect
+      .poll(() => bo.page.getByTestId('comments-panel').textContent())
+      .toContain('does the impact read right?');
+    const notices = await bo.page.request.get('/api/v1/notifications');
+    expect(JSON.stringify(await notices.json())).toContain('comment.mentioned');
   });
 });
 

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { policyApi } from '../../api/policy-api.ts';
 import { postmortemsApi } from '../../api/postmortems-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
+import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { SeverityBadge } from '../../features/incidents/SeverityBadge.tsx';
 import { SimilarPostmortems } from '../../features/insights/SimilarPostmortems.tsx';
 import { LiveTickContext } from '../../features/live/live-tick.ts';
@@ -101,6 +102,7 @@ export function PostmortemScene({ id }: { id: string }) {
       </div>
       <LiveTickContext.Provider value={liveTick}>
         <ReviewPanel postmortemId={data.id} onChanged={onChanged} />
+        <CommentsPanel postmortemId={data.id} canEdit={can(abilities, 'update')} />
       </LiveTickContext.Provider>
       <ReviewedIncidents incidentIds={data.incidentIds} />
       <SimilarPostmortems target={{ postmortemId: data.id }} />
