@@ -100,7 +100,7 @@ describe('debrief metrics [pglite data directory]', () => {
     expect(text.stdout).toContain('all: 4 incident(s)');
     expect(text.stdout).toMatch(/time_to_resolve\s+4\s+10m/);
 
-    const bad = await debrief(['metrics', ...target, '--by', 'team', '--since', 'soon']);
+    const bad = await debrief(['metrics', ...target, '--by', 'colour', '--since', 'soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('by');
     expect(bad.stderr).toContain('since');
