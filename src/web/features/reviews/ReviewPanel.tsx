@@ -62,8 +62,8 @@ export function ReviewPanel({
 
   const list = reviews.data;
   return (
-    <section className="card" aria-labelledby="review-heading" data-testid="review-panel">
-      <h2 id="review-heading">Review</h2>
+    <section className="card" aria-labelledby="report-review-heading" data-testid="review-panel">
+      <h2 id="report-review-heading">Review</h2>
       {list && (
         <>
           <p>
