@@ -1,5 +1,4 @@
 import { isSelfApproval, type Participant } from '../../domain/participant.ts';
-import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
 
 /** Anything a postmortem owns that is edited on its own, under its own version. */
@@ -44,9 +43,4 @@ export function presentPart<T extends PostmortemPart>(
       !isSelfApproval(part.userId, authorBarredFromApproving);
   }
   return { data: isoDates(part), abilities };
-}
-
-/** A timeline event as plain JSON values. */
-export function presentTimelineEvent(event: TimelineEvent) {
-  return isoDates(event);
 }
