@@ -51,6 +51,22 @@ describe('the debrief binary loads only what a command uses', () => {
     expect(run.urls.filter((url) => nlp.test(url))).toEqual([]);
   });
 
+  it('--help loads only commander and the command registrations, never a command module', async () => {
+    const run = await modulesLoadedBy(['--help']);
+    expect(run.code).toBe(0);
+    const ours = run.urls.filter(
+      (url) => /\/(src|lib)\//.test(url) && !url.includes('/node_modules/'),
+    );
+    const registrationOnly =
+      /\/cli\/(index|command-options|registration\/register-[a-z-]+)\.(ts|js)$/;
+    expect(ours.filter((url) => !registrationOnly.test(url))).toEqual([]);
+    const packages = new Set(
+      run.urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.slice(1) ?? []),
+    );
+    packages.delete('tsx');
+    expect([...packages]).toEqual(['commander']);
+  });
+
   it('--version loads no database, server, web or NLP module', async () => {
     const run = await modulesLoadedBy(['--version']);
     expect(run.code).toBe(0);
