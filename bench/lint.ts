@@ -10,11 +10,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { markdown as alex } from 'alex';
 import { lintMarkdown } from '../src/cli/lint/lint-markdown.ts';
+import { sharedFixture } from '../test/support/fixture-path.ts';
 
-const fixtures = fileURLToPath(new URL('../../shared/fixtures/postmortems', import.meta.url));
+const fixtures = sharedFixture('postmortems');
 const rounds = 8;
 
 const files = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })

@@ -18,11 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuildFresh } from '../scripts/build-state.mjs';
+import { sharedFixture } from '../test/support/fixture-path.ts';
 import { type StartMeasure, startedToHealthy } from './support/start-to-healthy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cpuReporter = fileURLToPath(new URL('./support/report-cpu-at-exit.mjs', import.meta.url));
-const fixtures = join(root, '../shared/fixtures/postmortems');
+const fixtures = sharedFixture('postmortems');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'debrief-bench-startup-'));
 

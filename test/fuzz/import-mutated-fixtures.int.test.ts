@@ -11,14 +11,15 @@ import { openImportInput } from '../../src/inputs/open-import-input.ts';
 import { usersRepository } from '../../src/storage/repositories/users-repository.ts';
 import { timelineEvents } from '../../src/storage/schema.ts';
 import { incidentBody, startTestServer, type TestServer } from '../http/test-server.ts';
+import { sharedFixturesPresent } from '../support/fixture-path.ts';
 import { describeEachDatabase } from '../support/test-database.ts';
-import { fixturesPresent, listFixtureFiles, payloadsDir } from './support/fixture-files.ts';
+import { listFixtureFiles, payloadsDir } from './support/fixture-files.ts';
 import { importPath } from './support/import-file.ts';
 import { mutate, mutationArb } from './support/mutations.ts';
 
 /** Runs per fixture and database; small, so the whole file stays well under a minute. */
 const runs = Number(process.env.DEBRIEF_FUZZ_RUNS ?? 12);
-const present = fixturesPresent('fuzz: mutated fixtures');
+const present = sharedFixturesPresent('fuzz: mutated fixtures');
 const fixtures = listFixtureFiles();
 
 describe.skipIf(!present)('fuzz: mutated fixtures', () => {

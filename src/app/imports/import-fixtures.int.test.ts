@@ -4,19 +4,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fixturesPresent,
-  listFixtureFiles,
-  payloadsDir,
-} from '../../../test/fuzz/support/fixture-files.ts';
+import { listFixtureFiles, payloadsDir } from '../../../test/fuzz/support/fixture-files.ts';
 import { importPath } from '../../../test/fuzz/support/import-file.ts';
 import { incidentBody, startTestServer, type TestServer } from '../../../test/http/test-server.ts';
+import { sharedFixturesPresent } from '../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../test/support/test-database.ts';
 import type { User } from '../../domain/user.ts';
 import { usersRepository } from '../../storage/repositories/users-repository.ts';
 import { timelineEvents } from '../../storage/schema.ts';
 
-const present = fixturesPresent('import of every fixture');
+const present = sharedFixturesPresent('import of every fixture');
 const hasZip = existsSync('/usr/bin/zip');
 if (!hasZip) {
   console.warn('zip import test skipped: no /usr/bin/zip to build the archive');
