@@ -49,6 +49,14 @@ describe('findThemes on reports in our own words', () => {
     expect(grouped(themes, 10)).toEqual([['2026-03-02', '2026-03-09']]);
   });
 
+  it('groups a recurring issue even when it is the only one there is', () => {
+    const webhooks = reports.filter((r) => r.id.includes('webhook'));
+    expect(webhooks).toHaveLength(3);
+    expect(grouped(findThemes(webhooks), 10)).toEqual([['2026-03-02', '2026-03-09', '2026-03-20']]);
+    const disks = reports.filter((r) => r.id.includes('disk'));
+    expect(grouped(findThemes(disks), 10)).toEqual([['2026-03-04', '2026-03-18']]);
+  });
+
   it('lets shared services and factor categories decide between otherwise similar words', () => {
     const base = reports.filter((r) => r.id.includes('disk') || r.id.includes('tls'));
     const withServices = base.map((r) => ({

@@ -28,7 +28,8 @@ export type TermVector = Map<string, number>;
 /**
  * TF-IDF vectors of documents against each other: term frequency dampened by a logarithm (a
  * word repeated ten times is not ten times the evidence), inverse document frequency smoothed
- * so that a term present everywhere weighs nothing. Vectors are normalised to length 1.
+ * as ln(1 + n/df), so that rarer terms weigh more but a term present in every document still
+ * weighs something. Vectors are normalised to length 1.
  */
 export function tfIdfVectors(documents: readonly string[][]): TermVector[] {
   const documentFrequency = new Map<string, number>();
@@ -46,11 +47,11 @@ export function tfIdfVectors(documents: readonly string[][]): TermVector[] {
     const vector: TermVector = new Map();
     let norm = 0;
     for (const [term, count] of counts) {
-      const weight = (1 + Math.log(count)) * Math.log(n / (documentFrequency.get(term) ?? 1));
-      if (weight > 0) {
-        vector.set(term, weight);
-        norm += weight * weight;
-      }
+      // The unsmoothed ln(n/df) gave a term found everywhere no weight, so candidates that all
+      // share one recurring issue had nothing in common and formed no theme.
+      const weight = (1 + Math.log(count)) * Math.log(1 + n / (documentFrequency.get(term) ?? 1));
+      vector.set(term, weight);
+      norm += weight * weight;
     }
     const length = Math.sqrt(norm);
     for (const [term, weight] of vector) {
