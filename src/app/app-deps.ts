@@ -16,4 +16,9 @@ export interface AppDeps {
    * server (tests, the CLI), where notices stay in the app.
    */
   outbox?: NotificationOutbox;
+  /**
+   * This process's instance lease id (`storage/instance-lease.ts`), stamped on the import jobs it
+   * runs so that another instance's start-up recovery leaves them alone; absent in tests.
+   */
+  instanceId?: string;
 }

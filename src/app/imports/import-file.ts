@@ -129,6 +129,7 @@ async function createJob(
       },
     },
     createdById: actor.id,
+    instanceId: deps.instanceId ?? null,
     createdAt: deps.clock(),
   });
 }

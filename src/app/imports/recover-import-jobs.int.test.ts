@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   type ApiClient,
@@ -6,6 +7,7 @@ import {
   type TestServer,
 } from '../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../test/support/test-database.ts';
+import { holdInstanceLease } from '../../storage/instance-lease.ts';
 import { type DatabaseHandle, openDatabase } from '../../storage/open-database.ts';
 import { importJobsRepository } from '../../storage/repositories/import-jobs-repository.ts';
 import { inTransaction } from '../in-transaction.ts';
@@ -25,7 +27,11 @@ describeEachDatabase('recovering import jobs at start', (kind) => {
   });
   afterAll(() => server.close());
 
-  const newJob = (status: 'queued' | 'running' | 'succeeded', createdAt: Date) =>
+  const newJob = (
+    status: 'queued' | 'running' | 'succeeded',
+    createdAt: Date,
+    instanceId: string | null = null,
+  ) =>
     importJobsRepository.insert(server.deps.db, {
       id: server.deps.newId(),
       postmortemId,
@@ -40,8 +46,17 @@ describeEachDatabase('recovering import jobs at start', (kind) => {
       linesCollapsed: 0,
       summary: {},
       createdById: admin.user.id,
+      instanceId,
       createdAt,
     });
+
+  const postgresUrl = () => {
+    const target = server.handle.queueTarget;
+    if (target.kind !== 'postgres') {
+      throw new Error('expected PostgreSQL');
+    }
+    return target.url;
+  };
 
   it('fails queued and running jobs nobody runs, and leaves finished and newer ones alone', async () => {
     const start = new Date('2026-11-20T12:00:00Z');
@@ -68,12 +83,8 @@ describeEachDatabase('recovering import jobs at start', (kind) => {
   it.runIf(kind === 'postgres')(
     "leaves the job another instance is running: its transaction holds the job's run lock",
     async () => {
-      const target = server.handle.queueTarget;
-      if (target.kind !== 'postgres') {
-        throw new Error('expected PostgreSQL');
-      }
       const job = await newJob('running', new Date('2026-11-20T11:00:00Z'));
-      const other: DatabaseHandle = await openDatabase({ kind: 'postgres', url: target.url });
+      const other: DatabaseHandle = await openDatabase({ kind: 'postgres', url: postgresUrl() });
       let release = () => {};
       const released = new Promise<void>((resolve) => {
         release = resolve;
@@ -98,6 +109,37 @@ describeEachDatabase('recovering import jobs at start', (kind) => {
         ]);
       } finally {
         release();
+        await other.close();
+      }
+    },
+  );
+
+  it.runIf(kind === 'postgres')(
+    'leaves the job another live instance has just created, before its run starts: that instance holds its lease',
+    async () => {
+      // Another instance on the same database, alive: it holds its lease on a connection of its
+      // own, and has created a job whose run (and run lock) has not started yet.
+      const other: DatabaseHandle = await openDatabase({ kind: 'postgres', url: postgresUrl() });
+      const lease = await holdInstanceLease(other, randomUUID());
+      const start = new Date('2026-11-20T12:00:00Z');
+      try {
+        const queued = await newJob('queued', new Date('2026-11-20T11:59:59Z'), lease.id);
+        const running = await newJob('running', new Date('2026-11-20T11:59:59Z'), lease.id);
+
+        // This instance starts now and recovers: the other one is alive, so nothing is touched.
+        expect(await recoverImportJobs(server.deps, start)).toEqual([]);
+        for (const job of [queued, running]) {
+          expect(await importJobsRepository.findById(server.deps.db, job.id)).toMatchObject({
+            status: job.status,
+            error: null,
+          });
+        }
+
+        // The other instance dies (its connection ends, as with kill -9): its jobs are recovered.
+        await lease.close();
+        expect(await recoverImportJobs(server.deps, start)).toEqual([queued.id, running.id]);
+      } finally {
+        await lease.close();
         await other.close();
       }
     },

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { AppDeps } from '../../app/app-deps.ts';
 import { toImportOptions } from '../../app/imports/choose-source.ts';
 import { dryRunImport } from '../../app/imports/dry-run-import.ts';
 import { importFile } from '../../app/imports/import-file.ts';
 import type { ImportOutcome } from '../../app/imports/import-outcome.ts';
 import type { ImportPlan } from '../../app/imports/plan-import.ts';
 import { importFieldsSchema } from '../../contracts/imports.ts';
+import { holdInstanceLease } from '../../storage/instance-lease.ts';
 import { UsageError } from '../output/cli-error.ts';
 import { printResult } from '../output/print.ts';
 import { createProgressBar, type ProgressBar } from '../output/progress-bar.ts';
@@ -160,7 +163,17 @@ export async function importCommand(path: string, options: ImportCommandOptions)
     return;
   }
 
-  await withRuntime(options, async ({ deps }) => {
+  await withRuntime(options, async (runtime) => {
+    // A server starting meanwhile on the same PostgreSQL must not take this job for a dead one.
+    const lease = await holdInstanceLease(runtime.handle, randomUUID());
+    try {
+      await importWithLease({ ...runtime.deps, instanceId: lease.id });
+    } finally {
+      await lease.close();
+    }
+  });
+
+  async function importWithLease(deps: AppDeps): Promise<void> {
     const actor = await resolveActor(deps, options.as);
     const postmortemId = options.postmortem ?? '';
     const started = await importFile(deps, actor, {
@@ -187,5 +200,5 @@ export async function importCommand(path: string, options: ImportCommandOptions)
       }),
       () => [...summaryLines(fileName, outcome, false), `  import: ${result.job.id}`],
     );
-  });
+  }
 }

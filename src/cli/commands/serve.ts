@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { recoverImportJobs } from '../../app/imports/recover-import-jobs.ts';
 import { buildApp } from '../../server/build-app.ts';
@@ -10,6 +11,7 @@ import {
 import { readLocalAccounts, readOidcSettings } from '../../server/oidc/oidc-settings.ts';
 import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
 import { openChangeFeed } from '../../storage/change-feed.ts';
+import { holdInstanceLease } from '../../storage/instance-lease.ts';
 import type { JobQueueOptions } from '../../storage/job-queue.ts';
 import { openRuntime, type RuntimeOptions } from '../runtime.ts';
 
@@ -53,7 +55,11 @@ export async function serve(
   const startedAt = new Date();
   // Read before anything opens, so that a half-configured identity provider stops the start.
   const oidc = readOidcSettings();
-  const runtime = await openRuntime(options);
+  const opened = await openRuntime(options);
+  // Held before recovery looks at anyone else's, so that two instances starting together each
+  // see the other alive.
+  const lease = await holdInstanceLease(opened.handle, randomUUID());
+  const runtime = { ...opened, deps: { ...opened.deps, instanceId: lease.id } };
   // What a server that died mid-import left behind: its jobs and its uploads.
   const recovered = await recoverImportJobs(runtime.deps, startedAt);
   const removed = await removeOrphanedUploads();
@@ -87,6 +93,7 @@ export async function serve(
   const stop = async () => {
     await app.close();
     await jobs.stop();
+    await lease.close();
     await runtime.handle.close();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { TimelineSource } from '../../domain/timeline-event.ts';
 import type { Database } from '../database.ts';
+import { instanceLeaseClass } from '../instance-lease.ts';
 import { importJobs } from '../schema.ts';
 
 /** The advisory-lock class of import runs (see `holdRunLock`). */
@@ -26,6 +27,8 @@ export interface ImportJob {
   summary: Record<string, unknown>;
   error: Record<string, unknown> | null;
   createdById: string | null;
+  /** The process running it, by its lease (`storage/instance-lease.ts`); null without one. */
+  instanceId: string | null;
   createdAt: Date;
   finishedAt: Date | null;
 }
@@ -55,7 +58,10 @@ export type ImportJobChange = Partial<
 
 /** Import jobs: created before an import runs, updated as it ends. */
 export const importJobsRepository = {
-  async insert(db: Database, job: Omit<ImportJob, 'finishedAt' | 'error'>): Promise<ImportJob> {
+  async insert(
+    db: Database,
+    job: Omit<ImportJob, 'finishedAt' | 'error' | 'instanceId'> & { instanceId?: string | null },
+  ): Promise<ImportJob> {
     const [row] = await db.insert(importJobs).values(job).returning();
     if (!row) {
       throw new Error('insert returned no row');
@@ -81,6 +87,18 @@ export const importJobsRepository = {
   async tryRunLock(db: Database, id: string): Promise<boolean> {
     const result = (await db.execute(
       sql`select pg_try_advisory_xact_lock(${runLockClass}, hashtext(${id})) as locked`,
+    )) as unknown as { rows: Array<{ locked: boolean }> };
+    return result.rows[0]?.locked === true;
+  },
+
+  /**
+   * True (and the lock held until the transaction ends) when the process with this lease is
+   * gone: its session lock is free. On PGlite nobody holds one, so every process reads as gone,
+   * which is right: one process owns the data directory.
+   */
+  async isInstanceGone(db: Database, instanceId: string): Promise<boolean> {
+    const result = (await db.execute(
+      sql`select pg_try_advisory_xact_lock(${instanceLeaseClass}, hashtext(${instanceId})) as locked`,
     )) as unknown as { rows: Array<{ locked: boolean }> };
     return result.rows[0]?.locked === true;
   },

@@ -39,6 +39,11 @@ export const importJobs = pgTable(
     /** The problem that failed it, as problem details. */
     error: jsonb('error').$type<Record<string, unknown>>(),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The process that runs it (`storage/instance-lease.ts`): start-up recovery leaves the job
+     * alone while that process holds its lease. Null for jobs of a process without one.
+     */
+    instanceId: uuid('instance_id'),
     createdAt: createdAt(),
     finishedAt: instant('finished_at'),
   },
