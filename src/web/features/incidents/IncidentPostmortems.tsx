@@ -2,12 +2,10 @@ import { useCallback } from 'react';
 import type { Incident } from '../../api/incidents-api.ts';
 import { postmortemsApi } from '../../api/postmortems-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useResource } from '../../lib/use-resource.ts';
-import { useSubmit } from '../../lib/use-submit.ts';
 import { Link } from '../../routing/Link.tsx';
-import { navigate } from '../../routing/location-store.ts';
 import { postmortemLabels } from '../postmortems/labels.ts';
+import { OpenPostmortemForm } from './OpenPostmortemForm.tsx';
 
 /** The postmortems reviewing an incident, and a way to open one when there is none. */
 export function IncidentPostmortems({
@@ -19,14 +17,6 @@ export function IncidentPostmortems({
 }) {
   const load = useCallback(() => postmortemsApi.list({ incidentId: incident.id }), [incident.id]);
   const postmortems = useResource(load);
-  const open = useSubmit();
-
-  const handleOpen = async () => {
-    const created = await open.run(() => postmortemsApi.create({ incidentIds: [incident.id] }));
-    if (created) {
-      navigate(`/postmortems/${created.data.id}`);
-    }
-  };
 
   if (!postmortems.data) {
     return <LoadState problem={postmortems.problem} onRetry={postmortems.reload} />;
@@ -48,14 +38,7 @@ export function IncidentPostmortems({
           ))}
         </ul>
       )}
-      {rows.length === 0 && canOpen && (
-        <div className="actions">
-          <button type="button" onClick={handleOpen} disabled={open.pending}>
-            {open.pending ? 'Opening…' : 'Open postmortem'}
-          </button>
-        </div>
-      )}
-      <ProblemAlert problem={open.problem} />
+      {rows.length === 0 && canOpen && <OpenPostmortemForm incident={incident} />}
     </>
   );
 }

@@ -6,10 +6,12 @@ import { useResource } from '../../lib/use-resource.ts';
 interface MemberPickerProps {
   selected: string[];
   onChange: (ids: string[]) => void;
+  /** Ticked and locked: the person who may not leave themselves outside (the caller). */
+  keptId?: string;
 }
 
 /** Ticks the people who may see a restricted record, from the account directory. */
-export function MemberPicker({ selected, onChange }: MemberPickerProps) {
+export function MemberPicker({ selected, onChange, keptId }: MemberPickerProps) {
   const load = useCallback(() => usersApi.list(), []);
   const users = useResource(load);
   const toggle = (id: string, on: boolean) =>
@@ -29,11 +31,13 @@ export function MemberPicker({ selected, onChange }: MemberPickerProps) {
                 <label className="check">
                   <input
                     type="checkbox"
-                    checked={selected.includes(user.id)}
+                    checked={user.id === keptId || selected.includes(user.id)}
+                    disabled={user.id === keptId}
                     onChange={(e) => toggle(user.id, e.target.checked)}
                   />
                   <span>
                     {user.name} <span className="muted">({user.email})</span>
+                    {user.id === keptId && <span className="muted"> — you stay a member</span>}
                   </span>
                 </label>
               </li>
