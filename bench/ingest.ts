@@ -6,7 +6,8 @@
  *   npm run bench:ingest -- --quick      # logs at 10 and 100 MB, Slack at 10k and 100k messages
  *   npm run bench:ingest -- --log-mb 50,500 --slack 20000,200000 --rounds 2 --heap-mb 256
  *   npm run bench:ingest -- --log-mb 0          # Slack only (0 skips a half)
- *   npm run bench:ingest -- --stored --slack 10000,100000   # into the database: ingest-stored.ts
+ *   npm run bench:ingest -- --stored --slack 10000,100000 --log-mb 0   # into the database:
+ *                                                  # ingest-stored.ts (and ingest-stored-log.ts)
  *
  * Inputs are generated into a temp dir (streamed to disk, deleted afterwards; the full run needs
  * ~1.5 GB free in $TMPDIR). Each pass runs in its own Node process so that its peak RSS is its
@@ -168,7 +169,14 @@ if (args[0] === '--worker') {
 } else if (args.includes('--stored')) {
   const work = mkdtempSync(join(tmpdir(), 'debrief-ingest-stored-'));
   try {
-    await runStoredIngest(list(flag('--slack'), [100_000, 1_000_000]), work);
+    await runStoredIngest(
+      {
+        slack: list(flag('--slack'), [100_000, 1_000_000]),
+        logMb: list(flag('--log-mb'), [100, 1000]),
+        rounds: Number(flag('--rounds') ?? 1),
+      },
+      work,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
