@@ -124,6 +124,11 @@ export const postmortemSchema = z.object({
   analysisMeetingAttendeeIds: z.array(z.string()),
   nextPhase: z.enum(postmortemPhases).nullable(),
   unmetForNextPhase: z.array(unmetConditionSchema),
+  /**
+   * The text sections of the report template chosen for this review (the policy's
+   * `reportSections` unless a template, e.g. a security incident's, names its own).
+   */
+  reportSections: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
   deadlines: z.array(phaseDeadlineSchema),
   counts: z.object({
     timelineEvents: z.number().int(),

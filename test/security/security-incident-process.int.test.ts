@@ -83,6 +83,10 @@ describe(`a security incident's postmortem follows the modified process [${kind}
       expect.arrayContaining([securityLead.user.id, counsel.user.id]),
     );
     expect((await securityLead.get(base)).statusCode).toBe(200);
+    // The web app's report form and restrict control offer the template's own sections.
+    expect(
+      (await author.get(base)).json().data.reportSections.map((s: { key: string }) => s.key),
+    ).toEqual(['learning_summary', 'impact', 'security_details']);
     const restricted = (await author.get(`${base}/restricted-sections`)).json().data;
     expect(restricted).toEqual([
       expect.objectContaining({

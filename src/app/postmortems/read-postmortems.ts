@@ -1,6 +1,7 @@
 import { toIsoDate } from '../../domain/business-days.ts';
 import { computePhaseDeadlines, type PhaseDeadline } from '../../domain/due-dates.ts';
 import type { Severity } from '../../domain/incident.ts';
+import type { ReportSection } from '../../domain/policy.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import { type UnmetCondition, worstSeverity } from '../../domain/postmortem-guards.ts';
 import { unmetForNextPhase } from '../../domain/postmortem-phase.ts';
@@ -23,6 +24,8 @@ export interface PostmortemView {
   severity: Severity;
   nextPhase: PostmortemPhase | null;
   unmetForNextPhase: UnmetCondition[];
+  /** The text sections its report template asks for (a security template's own, …). */
+  reportSections: ReportSection[];
   deadlines: PhaseDeadline[];
   counts: {
     timelineEvents: number;
@@ -63,6 +66,7 @@ export async function buildPostmortemView(
     severity,
     nextPhase: next ?? null,
     unmetForNextPhase: unmet,
+    reportSections: snapshot.policy.reportSections,
     deadlines: computePhaseDeadlines(
       deps.policy,
       severity,

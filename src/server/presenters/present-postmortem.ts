@@ -67,6 +67,7 @@ export function presentPostmortemData(view: PostmortemView): PostmortemDto {
     analysisMeetingAttendeeIds: postmortem.analysisMeetingAttendeeIds,
     nextPhase: view.nextPhase,
     unmetForNextPhase: view.unmetForNextPhase,
+    reportSections: view.reportSections,
     deadlines: view.deadlines,
     counts: view.counts,
     version: postmortem.version,

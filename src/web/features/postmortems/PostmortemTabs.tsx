@@ -55,6 +55,8 @@ export function PostmortemTabs({
   const selected = tabs.some((tab) => tab.id === requested) ? requested : 'timeline';
   const select = (id: string) => navigate(`${pathname}?tab=${id}`, { replace: true });
   const common = { postmortemId: postmortem.id, canAdd: canEdit, onChanged };
+  // The review's own template decides its text sections (a security incident's, …).
+  const sections = postmortem.reportSections;
 
   return (
     <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
@@ -74,7 +76,7 @@ export function PostmortemTabs({
         <>
           <ReportSectionsForm
             postmortem={postmortem}
-            sections={policy.reportSections}
+            sections={sections}
             canEdit={canEdit}
             onSaved={onSaved}
             onReload={onChanged}
@@ -82,7 +84,7 @@ export function PostmortemTabs({
           <BlamelessFindingsPanel
             key={postmortem.version}
             postmortemId={postmortem.id}
-            sections={policy.reportSections}
+            sections={sections}
             canEdit={canEdit}
             onChanged={onChanged}
           />
@@ -101,7 +103,7 @@ export function PostmortemTabs({
       {selected === 'publishing' && (
         <PublishingPanel
           postmortemId={postmortem.id}
-          sections={policy.reportSections}
+          sections={sections}
           userId={session?.user.id ?? ''}
           canEdit={canEdit}
         />
