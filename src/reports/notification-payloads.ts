@@ -16,6 +16,11 @@ const ruleLabels: Record<string, string> = {
   'postmortem.phase_due_soon': 'Postmortem deadline coming up',
   'postmortem.phase_overdue': 'Postmortem deadline passed',
   'team.weekly_digest': 'Weekly action-item digest',
+  'comment.mentioned': 'Mentioned in a comment',
+  'review.requested': 'Review requested',
+  'review.approved': 'Report approved',
+  'review.changes_requested': 'Changes requested to the report',
+  'review.approval_dismissed': 'Approval dismissed: the report changed',
 };
 
 /** The heading of a notification, in words. */

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/app/documents/print-pdf.ts';
+import { notifications } from '../../src/storage/schema.ts';
 import { lightPolicy, postmortemInFollowUp } from '../http/postmortem-in-follow-up.ts';
 import {
   type ApiClient,
@@ -23,6 +25,8 @@ const sectionKey = 'security_details';
 
 interface Scene {
   postmortemId: string;
+  /** A comment on the section that @mentions every outsider (and carries the secret). */
+  mentionCommentId: string;
   internalPage: string;
   publicPage: string;
 }
@@ -177,6 +181,12 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
         )
       ).statusCode,
     ).toBe(200);
+    const mention = await sectionMember.post(`${base}/comments`, {
+      targetType: 'section',
+      targetId: sectionKey,
+      body: `@${colleague.user.email} @${viewer.user.email} is ${secret} rotated?`,
+    });
+    expect(mention.statusCode).toBe(201);
     expect((await sectionMember.post(`${base}/internal-publication`)).statusCode).toBe(201);
     const preview = (await sectionMember.post(`${base}/public-version`)).json().data;
     const approved = await admin.post(
@@ -187,6 +197,7 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
     expect(approved.statusCode).toBe(200);
     scene = {
       postmortemId: pm.id,
+      mentionCommentId: mention.json().data.id,
       internalPage: (await colleague.get('/api/v1/publications')).json().data[0].url,
       publicPage: approved.json().data.published.url,
     };
@@ -265,6 +276,18 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
     for (const { client } of outsiders) {
       expect(await read(client, scene)).not.toContain(secret);
     }
+  });
+
+  it('notifies no outsider of a mention in it, by any channel (the notification ledger)', async () => {
+    const told = await server.handle.db
+      .select({ recipientUserId: notifications.recipientUserId })
+      .from(notifications)
+      .where(eq(notifications.subjectId, scene.mentionCommentId));
+    expect(told).toEqual([]);
+    const boards = await Promise.all(
+      outsiders.map(async ({ client }) => (await client.get('/api/v1/notifications')).body),
+    );
+    expect(boards.join()).not.toContain(scene.mentionCommentId);
   });
 
   it('refuses a non-member writing or declassifying it, and keeps the text', async () => {

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { createCommentBodySchema } from '../../contracts/comments.ts';
 import { type Comment, findMentionedEmails, hiddenSectionKeys } from '../../domain/comment.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
 import { commentsRepository as repo } from '../../storage/repositories/comments-repository.ts';
 import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { notifyPeople } from '../notifications/notify-people.ts';
+import { notifyPerson } from '../notifications/notify.ts';
 import { addPart, type PartKind } from '../parts/part-write.ts';
 
 const kind: PartKind = { type: 'comment', label: 'Comment' };
@@ -18,8 +19,9 @@ const unknown = (message: string) =>
 
 /**
  * Starts a thread on the postmortem, a report section or a part, or replies to one. Accounts
- * @mentioned by e-mail are told in the app — only those who may see the postmortem and, for a
- * restricted section, that section; the notice names where, never the comment's text.
+ * @mentioned by e-mail are told through `notifyPerson` (in the app, and by e-mail as their
+ * preferences allow) — only those who may see the postmortem and, for a restricted section,
+ * are among its members; the notice names where, never the comment's text.
  */
 export async function addComment(
   deps: AppDeps,
@@ -73,18 +75,24 @@ export async function addComment(
         mentionedUserIds: [],
         createdAt: tx.clock(),
       });
-      const notified = await notifyPeople(
-        tx,
-        mentioned.map((m) => m.id).filter((id) => id !== actor.id),
-        {
+      const notified: string[] = [];
+      for (const account of mentioned) {
+        if (account.id === actor.id) {
+          continue;
+        }
+        const outcome = await notifyPerson(tx, account.id, {
           rule: 'comment.mentioned',
           subjectType: 'comment',
           subjectId: comment.id,
           postmortemId,
-          title: `You were mentioned: postmortem #${postmortem.number}`,
+          title: `You were mentioned: postmortem #${formatRecordNumber(postmortem.number)}`,
           body: 'Someone mentioned you in a comment on this postmortem.',
-        },
-      );
+          path: `/postmortems/${postmortemId}#comments-heading`,
+        });
+        if (outcome.created > 0) {
+          notified.push(account.id);
+        }
+      }
       return notified.length > 0
         ? repo.update(tx.db, comment.id, comment.version, { mentionedUserIds: notified })
         : comment;

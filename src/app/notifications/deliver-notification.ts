@@ -2,6 +2,7 @@ import { toIsoDate } from '../../domain/business-days.ts';
 import type { Actor } from '../../domain/user.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { isCommentVisibleTo } from '../comments/is-comment-visible-to.ts';
 import { inTransaction } from '../in-transaction.ts';
 import {
   composeRecurringIssueNotice,
@@ -72,7 +73,12 @@ export async function deliverNotification(
         }
         return notice !== null;
       }
-      return row.postmortemId !== null && (await repo.canSee(tx.db, reader, row.postmortemId));
+      const canSee =
+        row.postmortemId !== null && (await repo.canSee(tx.db, reader, row.postmortemId));
+      if (canSee && row.rule === 'comment.mentioned') {
+        return isCommentVisibleTo(tx.db, reader, row.subjectId);
+      }
+      return canSee;
     };
     try {
       if (row.channel === 'email') {

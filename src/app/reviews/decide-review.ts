@@ -7,7 +7,7 @@ import { mayDecide, type ReviewRequest } from '../../domain/review-request.ts';
 import type { Actor } from '../../domain/user.ts';
 import { reviewRequestsRepository as repo } from '../../storage/repositories/review-requests-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { notifyPeople } from '../notifications/notify-people.ts';
+import { notifyPerson } from '../notifications/notify.ts';
 import { changePart, type PartKind } from '../parts/part-write.ts';
 import { reviewTeamMembers } from './load-review-requests.ts';
 
@@ -17,7 +17,7 @@ const kind: PartKind = { type: 'review_request', label: 'Review request' };
  * A reviewer approves the report or asks for changes, with a comment. Only the person asked (or
  * a member of the team asked) answers, never the report's author approving their own report
  * unless the policy allows it. An answer can be changed later (approve once the changes are in).
- * Whoever asked for the review is told in the app.
+ * Whoever asked for the review is told (`notifyPerson`: in the app, and by e-mail as they allow).
  */
 export async function decideReview(
   deps: AppDeps,
@@ -55,7 +55,7 @@ export async function decideReview(
         decidedAt: tx.clock(),
       });
       if (request.requestedById && request.requestedById !== actor.id) {
-        await notifyPeople(tx, [request.requestedById], {
+        await notifyPerson(tx, request.requestedById, {
           rule: `review.${input.decision}`,
           subjectType: 'review_request',
           subjectId: `${request.id}`,
@@ -65,6 +65,7 @@ export async function decideReview(
             input.decision === 'approved'
               ? 'A reviewer approved the report.'
               : 'A reviewer asked for changes to the report.',
+          path: `/postmortems/${request.postmortemId}#report-review-heading`,
         });
       }
       return saved;

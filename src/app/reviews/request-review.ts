@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/user.ts';
 import { notificationsRepository } from '../../storage/repositories/notifications-repository.ts';
 import { reviewRequestsRepository as repo } from '../../storage/repositories/review-requests-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { notifyPeople } from '../notifications/notify-people.ts';
+import { notifyPerson } from '../notifications/notify.ts';
 import { addPart, type PartKind } from '../parts/part-write.ts';
 import { reviewTeamMembers } from './load-review-requests.ts';
 
@@ -85,18 +85,19 @@ export async function requestReview(
         requestedById: actor.id,
         createdAt: tx.clock(),
       });
-      await notifyPeople(
-        tx,
-        notify.filter((id) => id !== actor.id),
-        {
-          rule: 'review.requested',
-          subjectType: 'review_request',
-          subjectId: request.id,
-          postmortemId,
-          title: `Review requested: postmortem #${formatRecordNumber(postmortem.number)}`,
-          body: 'Your review of the report is requested.',
-        },
-      );
+      for (const reviewerId of new Set(notify)) {
+        if (reviewerId !== actor.id) {
+          await notifyPerson(tx, reviewerId, {
+            rule: 'review.requested',
+            subjectType: 'review_request',
+            subjectId: request.id,
+            postmortemId,
+            title: `Review requested: postmortem #${formatRecordNumber(postmortem.number)}`,
+            body: 'Your review of the report is requested.',
+            path: `/postmortems/${postmortemId}#report-review-heading`,
+          });
+        }
+      }
       return request;
     },
     (r) => ({ reviewerUserId: r.reviewerUserId, team: r.team, role: r.role }),
