@@ -140,6 +140,7 @@ export const policySchema = z
       .optional(),
     requiredReviewerApprovals: perSeverity(z.number().int().min(0).max(20)),
     authorMayApprove: z.boolean().optional(),
+    dismissStaleApprovals: z.boolean().optional(),
     reviewTeams: z.record(keySchema, z.array(z.email()).min(1).max(500)).optional(),
     publishing: publishingPolicySchema.optional(),
     sensitiveProcesses: z.array(sensitiveProcessSchema).max(20).optional(),

@@ -68,6 +68,12 @@ export interface Policy {
    */
   authorMayApprove?: boolean;
   /**
+   * Whether an edit of the report's text (its title or any section) after an approval makes
+   * that approval stale: the reviewer is pending again and told so. On by default (absent means
+   * on): an approval is of the text the reviewer read.
+   */
+  dismissStaleApprovals?: boolean;
+  /**
    * Teams whose review can be requested, by key (`security`, `legal`), each with its members'
    * e-mails: any one member answers a review requested of the team.
    */
@@ -200,6 +206,7 @@ export const defaultPolicy: Policy = {
   ],
   requiredReviewerApprovals: { sev1: 2, sev2: 1, sev3: 1, sev4: 0 },
   authorMayApprove: false,
+  dismissStaleApprovals: true,
   blameless: { disabledRules: [], extraTerms: [] },
   intake: {
     severityLabel: 'severity',

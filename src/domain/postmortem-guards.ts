@@ -242,10 +242,13 @@ export const guards: Record<Exclude<UnmetConditionCode, 'REASON_REQUIRED'>, Guar
   },
   REVIEW_PENDING: (s) =>
     (s.reviewRequests ?? [])
-      .filter((r) => r.status === 'pending')
+      .filter((r) => r.status === 'pending' || r.status === 'stale')
       .map((r) => ({
         code: 'REVIEW_PENDING',
-        message: `The review requested of ${r.label} is not answered yet (or withdraw the request).`,
+        message:
+          r.status === 'stale'
+            ? `${r.label} approved an earlier text of the report; they approve it again once they have read the change.`
+            : `The review requested of ${r.label} is not answered yet (or withdraw the request).`,
         subject: { type: 'review_request', id: r.id },
       })),
   REVIEW_CHANGES_REQUESTED: (s) =>

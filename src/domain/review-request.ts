@@ -1,7 +1,11 @@
 import { isSelfApproval } from './participant.ts';
 
-/** Where a requested review stands: nobody answered yet, approved, or changes requested. */
-export const reviewStatuses = ['pending', 'approved', 'changes_requested'] as const;
+/**
+ * Where a requested review stands: nobody answered yet, approved, changes requested, or
+ * `stale` — approved, but the report's text changed since (policy `dismissStaleApprovals`), so
+ * the reviewer is pending again; the earlier decision stays on the row for the record.
+ */
+export const reviewStatuses = ['pending', 'approved', 'changes_requested', 'stale'] as const;
 export type ReviewStatus = (typeof reviewStatuses)[number];
 
 /** What a reviewer answers. */

@@ -10,9 +10,27 @@ import { assertAttendeesAreParticipants } from '../facilitation/record-meeting.t
 import { inTransaction } from '../in-transaction.ts';
 import { assertKeepsActorInside } from '../incidents/update-incident.ts';
 import { writeRestrictedSectionTexts } from '../restricted-sections/change-restricted-section.ts';
+import { dismissStaleApprovals } from '../reviews/dismiss-stale-approvals.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
 
-/** Edits title, report sections (merged by key), meeting record, restriction and members. */
+/** True when the title or a section's text differs, beyond whitespace at either end. */
+function reportTextChanged(
+  before: Pick<Postmortem, 'title' | 'sections'>,
+  after: Pick<Postmortem, 'title' | 'sections'>,
+): boolean {
+  const differs = (a: string | undefined, b: string | undefined) =>
+    (a ?? '').trim() !== (b ?? '').trim();
+  const keys = new Set([...Object.keys(before.sections), ...Object.keys(after.sections)]);
+  return (
+    differs(before.title, after.title) ||
+    [...keys].some((key) => differs(before.sections[key], after.sections[key]))
+  );
+}
+
+/**
+ * Edits title, report sections (merged by key), meeting record, restriction and members. A
+ * change to the report's text dismisses the approvals given before it (`dismissStaleApprovals`).
+ */
 export async function updatePostmortem(
   deps: AppDeps,
   actor: Actor,
@@ -43,7 +61,7 @@ export async function updatePostmortem(
     const restrictedTexts = Object.fromEntries(
       Object.entries(input.sections ?? {}).filter(([key]) => restrictedKeys.has(key)),
     );
-    await writeRestrictedSectionTexts(tx, actor, id, restrictedTexts);
+    const restrictedChanged = await writeRestrictedSectionTexts(tx, actor, id, restrictedTexts);
     const sections = { ...current.sections };
     for (const [key, text] of Object.entries(input.sections ?? {})) {
       if (restrictedKeys.has(key)) {
@@ -76,6 +94,9 @@ export async function updatePostmortem(
       assertKeepsActorInside(actor, next);
     }
     const saved = await postmortemsRepository.updatePostmortem(tx.db, next, expectedVersion);
+    if (restrictedChanged.length > 0 || reportTextChanged(current, next)) {
+      await dismissStaleApprovals(tx, actor, saved);
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'postmortem.updated',

@@ -70,18 +70,24 @@ export async function changeRestrictedSection(
  * Writes the text of restricted sections inside the caller's transaction (from the
  * postmortem's PATCH, which splits its `sections` between open and restricted keys). Each
  * section needs a member writer; a section whose version moved on meanwhile is not a conflict
- * here, since the postmortem's own version already guards the PATCH.
+ * here, since the postmortem's own version already guards the PATCH. Returns the keys whose
+ * text changed.
  */
 export async function writeRestrictedSectionTexts(
   deps: AppDeps,
   actor: Actor,
   postmortemId: string,
   texts: Record<string, string>,
-): Promise<void> {
+): Promise<string[]> {
+  const changed: string[] = [];
   for (const [key, text] of Object.entries(texts)) {
     const section = await loadSectionToManage(deps, actor, postmortemId, key);
+    if (section.text.trim() !== text.trim()) {
+      changed.push(key);
+    }
     await restrictedSectionsRepository.update(deps.db, postmortemId, key, section.version, {
       text: text.trim() === '' ? '' : text,
     });
   }
+  return changed;
 }

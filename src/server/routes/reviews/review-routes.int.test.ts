@@ -233,6 +233,62 @@ describeEachDatabase('review routes', (kind) => {
     );
     const summary = ok(await author.get(`${base}/reviews`)).json().summary;
     expect(summary).toMatchObject({ approvals: 2, pending: [] });
+
+    // The report changes after both approvals: they were of another text, so both are stale,
+    // their reviewers pending again and told so; follow-up waits for them.
+    const edit = async (text: string) =>
+      ok(
+        await author.patch(
+          base,
+          { sections: { impact: text } },
+          (await author.get(base)).json().data.version,
+        ),
+      );
+    await edit('Checkout was slow for EU and US customers for forty minutes.');
+    const after = ok(await author.get(`${base}/reviews`)).json();
+    expect(after.data.map((r: { data: { status: string } }) => r.data.status)).toEqual([
+      'stale',
+      'stale',
+    ]);
+    expect(after.data[0].data).toMatchObject({ decidedByName: 'Ada Reviewer' });
+    expect(after.summary.approvals).toBe(0);
+    expect(after.summary.pending).toHaveLength(2);
+    expect(codes(await toFollowUp())).toEqual([
+      'REVIEWER_APPROVALS_MISSING',
+      'REVIEW_PENDING',
+      'REVIEW_PENDING',
+    ]);
+    for (const reviewer of [ada, lawyer]) {
+      expect(
+        ok(await reviewer.get('/api/v1/notifications'))
+          .json()
+          .data.map((n: { rule: string }) => n.rule),
+      ).toContain('review.approval_dismissed');
+    }
+    expect(
+      ok(await author.get('/api/v1/notifications'))
+        .json()
+        .data.map((n: { rule: string }) => n.rule),
+    ).not.toContain('review.approval_dismissed');
+    for (const [reviewer, request] of [
+      [ada, after.data[0].data],
+      [lawyer, after.data[1].data],
+    ] as const) {
+      ok(
+        await reviewer.post(
+          `/api/v1/reviews/${request.id}/decision`,
+          { decision: 'approved', comment: 'Read the change.' },
+          request.version,
+        ),
+      );
+    }
+    // Whitespace at the ends is no change of text; with the policy off, an edit keeps them.
+    await edit('Checkout was slow for EU and US customers for forty minutes.  \n');
+    expect(ok(await author.get(`${base}/reviews`)).json().summary.approvals).toBe(2);
+    policy.dismissStaleApprovals = false;
+    await edit('Checkout was slow for EU and US customers for 40 minutes.');
+    policy.dismissStaleApprovals = true;
+    expect(ok(await author.get(`${base}/reviews`)).json().summary.approvals).toBe(2);
     expect((await toFollowUp()).statusCode).toBe(200);
 
     const audit = await server.handle.db
@@ -245,6 +301,10 @@ describeEachDatabase('review routes', (kind) => {
       'review_request.created',
       'review_request.created',
       'review_request.decided',
+      'review_request.decided',
+      'review_request.decided',
+      'review_request.approval_dismissed',
+      'review_request.approval_dismissed',
       'review_request.decided',
       'review_request.decided',
     ]);

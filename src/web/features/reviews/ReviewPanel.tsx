@@ -11,6 +11,7 @@ const statusLabels = {
   pending: 'Waiting',
   approved: 'Approved',
   changes_requested: 'Changes requested',
+  stale: 'Approved an earlier text: waiting again',
 } as const;
 
 /**
