@@ -1,106 +1,12 @@
-import type { ActionItemStatus } from '../domain/action-item.ts';
 import type { ParticipantRole } from '../domain/participant.ts';
-import { classifyHeading, type HeadingRole, isDateOrTimeHeading } from './classify-heading.ts';
 import type { DocumentImport, UnplacedPart } from './document-import.ts';
+import { readDocumentParts } from './document-parts.ts';
 import { readDurationLine } from './document-statistics.ts';
-import { inferActionKind, inferCategory } from './infer-from-text.ts';
-import { type ListItem, readBlocks } from './markdown-blocks.ts';
+import { clean, isEmptyItem } from './foreign-text.ts';
+import { inferCategory } from './infer-from-text.ts';
+import { readBlocks } from './markdown-blocks.ts';
+import { readActionItems } from './read-foreign-action-items.ts';
 import { splitFrontMatter } from './split-front-matter.ts';
-
-/** Longest action-item title; the rest of a long item is kept as its details. */
-const titleMax = 200;
-
-interface Section {
-  heading: string;
-  level: number;
-  role: HeadingRole | null;
-  lines: string[];
-  line: number;
-}
-
-/** Splits the body at headings (outside code fences) into the title and sections. */
-function splitSections(body: string, firstLine: number) {
-  const lines = body.split('\n');
-  let title: string | null = null;
-  const preamble: Section = {
-    heading: 'preamble',
-    level: 0,
-    role: null,
-    lines: [],
-    line: firstLine,
-  };
-  const sections: Section[] = [];
-  let current = preamble;
-  let fenced = false;
-  lines.forEach((line, index) => {
-    if (line.trim().startsWith('```')) {
-      fenced = !fenced;
-    }
-    const heading = fenced ? null : /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      const level = heading[1]?.length ?? 1;
-      const text = heading[2] ?? '';
-      if (level === 1 && title === null && sections.length === 0) {
-        title = text;
-        return;
-      }
-      current = {
-        heading: text,
-        level,
-        role: classifyHeading(text),
-        lines: [],
-        line: firstLine + index,
-      };
-      sections.push(current);
-      return;
-    }
-    current.lines.push(line);
-  });
-  return { title: title as string | null, preamble, sections };
-}
-
-/**
- * Groups sections: a recognised heading starts a part; an unrecognised heading deeper than
- * the open part stays inside it (a timeline also keeps the date and time headings that
- * follow it at any level); any other unrecognised heading starts an unplaced part.
- */
-function groupSections(sections: Section[]): Section[] {
-  const parts: Section[] = [];
-  let open: Section | null = null;
-  for (const section of sections) {
-    const continues =
-      open !== null &&
-      section.role === null &&
-      (section.level > open.level ||
-        (open.role?.kind === 'timeline' && isDateOrTimeHeading(section.heading)));
-    if (open && continues) {
-      open.lines.push(`${'#'.repeat(section.level)} ${section.heading}`, ...section.lines);
-      continue;
-    }
-    open = { ...section, lines: [...section.lines] };
-    parts.push(open);
-  }
-  return parts;
-}
-
-const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
-const isEmptyItem = (item: ListItem) => !item.text.replace(/[-–—.\s]/g, '');
-
-/** An action item's title: the bold lead (`**Do X**: because …`), else the text up to 200 characters. */
-function splitTitle(text: string): { title: string; rest: string } {
-  const lead = /^\*\*(.+?)\*\*\s*:?\s*(.*)$/.exec(text);
-  if (lead?.[1] && lead[1].length <= titleMax) {
-    return { title: lead[1].trim(), rest: (lead[2] ?? '').trim() };
-  }
-  if (text.length <= titleMax) {
-    return { title: text, rest: '' };
-  }
-  const cut = text.lastIndexOf(' ', titleMax - 1);
-  return { title: `${text.slice(0, cut > 80 ? cut : titleMax - 1)}…`, rest: text };
-}
-
-const columnIndex = (header: string[], pattern: RegExp) =>
-  header.findIndex((cell) => pattern.test(cell.trim().toLowerCase()));
 
 /**
  * Reads a postmortem written elsewhere (no front matter): recognised sections become report
@@ -116,7 +22,7 @@ export function readForeignDocument(
   options: { categories: readonly string[] },
 ): DocumentImport {
   const { body, bodyLine } = splitFrontMatter(text);
-  const { title, preamble, sections } = splitSections(body, bodyLine);
+  const { title, preamble, parts } = readDocumentParts(body, bodyLine);
   const result: DocumentImport = {
     format: 'document',
     title: clean(title ?? fileName.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '')),
@@ -154,7 +60,7 @@ export function readForeignDocument(
     line: preamble.line,
   });
   const timelineParts: string[] = [];
-  for (const part of groupSections(sections)) {
+  for (const part of parts) {
     const content = part.lines.join('\n');
     const role = part.role;
     if (!role) {
@@ -266,100 +172,4 @@ export function readForeignDocument(
     result.assumed.push('factor categories from the words of each factor');
   }
   return result;
-}
-
-const statusFrom = (text: string): ActionItemStatus | null => {
-  const t = text.trim().toLowerCase();
-  if (/^(done|complete|completed|closed|fixed|resolved)$/.test(t)) {
-    return 'done';
-  }
-  if (/^(in progress|in_progress|started|doing|wip)$/.test(t)) {
-    return 'in_progress';
-  }
-  if (/^(open|todo|to do|new|not started|planned)$/.test(t)) {
-    return 'open';
-  }
-  return null;
-};
-
-function readActionItems(
-  part: Section,
-  result: DocumentImport,
-  unplaced: (part: UnplacedPart) => void,
-): void {
-  const blocks = readBlocks(part.lines, part.line + 1);
-  const add = (
-    text: string,
-    details: string[],
-    fields: {
-      owner?: string | null;
-      dueDate?: string | null;
-      status?: ActionItemStatus | null;
-      trackerUrl?: string | null;
-    },
-    line: number,
-  ) => {
-    const { title, rest } = splitTitle(clean(text));
-    if (!title) {
-      return;
-    }
-    const ref = `A${result.actionItems.length + 1}`;
-    const owner = fields.owner ?? /\((?:owner:\s*)?@?([\w .-]+)\)\s*$/i.exec(title)?.[1] ?? null;
-    result.actionItems.push({
-      ref,
-      title,
-      kind: inferActionKind(`${title} ${rest}`),
-      owner: owner ? clean(owner) : null,
-      dueDate: fields.dueDate ?? null,
-      status: fields.status ?? 'open',
-      successCriterion: null,
-      wontDoReason: null,
-      trackerUrl: fields.trackerUrl ?? /https?:\/\/\S+?(?=[>)\s]|$)/.exec(text)?.[0] ?? null,
-      verificationEvidence: null,
-      verificationNote: null,
-      priority: null,
-      team: null,
-      services: [],
-      isIdea: false,
-      addresses: [],
-      reliesOnServices: [],
-    });
-    unplaced({
-      heading: `${part.heading}: ${ref} details`,
-      text: [rest, ...details].filter(Boolean).join('\n'),
-      line,
-    });
-  };
-  for (const item of blocks.items.filter((i) => !isEmptyItem(i))) {
-    add(item.text, item.details, { status: item.checked === true ? 'done' : null }, item.line);
-  }
-  for (const table of blocks.tables) {
-    const titleAt = Math.max(
-      columnIndex(table.header, /^(action( item)?s?|item|task|description|what|title)/),
-      0,
-    );
-    const ownerAt = columnIndex(table.header, /^(owner|who|assignee|responsible)/);
-    const dueAt = columnIndex(table.header, /^(due|due date|deadline|when)/);
-    const statusAt = columnIndex(table.header, /^status/);
-    const linkAt = columnIndex(table.header, /^(bug|ticket|issue|link|tracker|jira)/);
-    for (const row of table.rows) {
-      const due = dueAt >= 0 ? /\d{4}-\d{2}-\d{2}/.exec(row[dueAt] ?? '')?.[0] : undefined;
-      add(
-        row[titleAt] ?? '',
-        [],
-        {
-          owner: ownerAt >= 0 ? clean(row[ownerAt] ?? '') || null : null,
-          dueDate: due ?? null,
-          status: statusAt >= 0 ? statusFrom(row[statusAt] ?? '') : null,
-          trackerUrl: linkAt >= 0 ? (/https?:\/\/\S+/.exec(row[linkAt] ?? '')?.[0] ?? null) : null,
-        },
-        table.line,
-      );
-    }
-  }
-  unplaced({
-    heading: part.heading,
-    text: blocks.prose.map((p) => p.text).join('\n'),
-    line: part.line,
-  });
 }
