@@ -102,7 +102,11 @@ export function PostmortemScene({ id }: { id: string }) {
       </div>
       <LiveTickContext.Provider value={liveTick}>
         <ReviewPanel postmortemId={data.id} onChanged={onChanged} />
-        <CommentsPanel postmortemId={data.id} canEdit={can(abilities, 'update')} />
+        <CommentsPanel
+          postmortemId={data.id}
+          sections={data.reportSections}
+          canEdit={can(abilities, 'update')}
+        />
       </LiveTickContext.Provider>
       <ReviewedIncidents incidentIds={data.incidentIds} />
       <SimilarPostmortems target={{ postmortemId: data.id }} />

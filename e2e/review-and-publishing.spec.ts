@@ -1,0 +1,295 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAsPage } from './support/api-seed.ts';
+import { buildWeb } from './support/build-web.ts';
+import { hasChromium, launchChromium } from './support/chromium.ts';
+import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { checkPage } from './support/page-checks.ts';
+import { CommentsPanel } from './support/pages/comments-panel.ts';
+import { PublishingTab } from './support/pages/publishing-tab.ts';
+import { type RunningServer, startServer } from './support/start-server.ts';
+
+const password = 'correct horse battery';
+// A policy that asks for no reviewer approvals and no report sections, so that the seed reaches
+// follow-up (where publishing starts) without walking the review screens this file does not test.
+const lightPolicy = {
+  requiredReviewerApprovals: { sev1: 0, sev2: 0, sev3: 0, sev4: 0 },
+  reportSections: [
+    { key: 'summary', label: 'Summary', required: false },
+    { key: 'impact', label: 'Impact', required: false },
+    { key: 'lessons_learned', label: 'Lessons learned', required: false },
+  ],
+};
+
+describe.skipIf(!hasChromium)('journey: comment threads in context, and the public version', () => {
+  let server: RunningServer;
+  let policyDir: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let ada: Page;
+  let bo: Page;
+  let postmortemId: string;
+  const pageErrors: string[] = [];
+
+  const personPage = async (): Promise<Page> => {
+    const context = await browser.newContext({
+      baseURL: server.url,
+      timezoneId: browserTimezone,
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
+      bypassCSP: true,
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  };
+  const seed = async (method: 'POST' | 'PATCH', path: string, body: unknown, version?: number) => {
+    const session = await ada.request.get('/api/v1/auth/session');
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const response = await ada.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: {
+        'x-csrf-token': csrfToken,
+        ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
+      },
+      data: body,
+    });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()).data;
+  };
+  const versionOf = async (id: string) =>
+    ((await apiAsPage(ada, 'GET', `/postmortems/${id}`)).json as { data: { version: number } }).data
+      .version;
+
+  beforeAll(async () => {
+    await buildWeb();
+    policyDir = await mkdtemp(join(tmpdir(), 'debrief-e2e-policy-'));
+    const policyFile = join(policyDir, 'policy.json');
+    await writeFile(policyFile, JSON.stringify(lightPolicy));
+    server = await startServer({ env: { DEBRIEF_POLICY: policyFile } });
+    browser = await launchChromium();
+    ada = await personPage();
+    bo = await personPage();
+    const setup = await ada.request.post('/api/v1/setup', {
+      data: { email: 'ada@example.com', name: 'Ada Admin', password },
+    });
+    expect(setup.ok(), await setup.text()).toBe(true);
+    await seed('POST', '/users', {
+      email: 'bo@example.com',
+      name: 'Bo Diddley',
+      password,
+      role: 'member',
+    });
+    expect(
+      (
+        await bo.request.post('/api/v1/auth/sessions', {
+          data: { email: 'bo@example.com', password },
+        })
+      ).ok(),
+    ).toBe(true);
+
+    // A postmortem in follow-up with a timeline event, a why-node and an action item to comment
+    // on, and a summary that names a person, an internal host and an internal dashboard.
+    const incident = await seed('POST', '/incidents', {
+      title: 'Checkout latency',
+      kind: 'outage',
+      severity: 'sev2',
+      services: ['checkout'],
+      instants: {
+        started_at: { at: utcDaysAgoAt(1, 4, 0).toISOString() },
+        resolved_at: { at: utcDaysAgoAt(1, 5, 0).toISOString() },
+      },
+    });
+    const postmortem = await seed('POST', '/postmortems', { incidentIds: [incident.id] });
+    postmortemId = postmortem.id;
+    const base = `/postmortems/${postmortemId}`;
+    await seed('POST', `${base}/participants`, { name: 'Kenji Tanaka', role: 'engineering' });
+    await seed('POST', `${base}/timeline-events`, {
+      occurredAt: utcDaysAgoAt(1, 4, 10).toISOString(),
+      text: 'Checkout latency alert fires',
+      kind: 'detection',
+    });
+    await seed('POST', `${base}/transitions`, { to: 'analysis' }, await versionOf(postmortemId));
+    await seed('POST', `${base}/why-nodes`, {
+      question: 'Why did checkout time out?',
+      answer: 'The connection pool was sized for average load',
+      mark: 'root_cause',
+      noEvidenceReason: 'Read from the config history',
+    });
+    const whyNodes = (await apiAsPage(ada, 'GET', `${base}/why-nodes`)).json as {
+      data: Array<{ data: { id: string } }>;
+    };
+    await seed(
+      'PATCH',
+      base,
+      { analysisMeetingAt: utcDaysAgoAt(0, 1, 0).toISOString() },
+      await versionOf(postmortemId),
+    );
+    await seed(
+      'POST',
+      `${base}/transitions`,
+      { to: 'documentation' },
+      await versionOf(postmortemId),
+    );
+    await seed('POST', `${base}/action-items`, {
+      title: 'Size the pool from p99 concurrency',
+      kind: 'prevent',
+      ownerName: 'Platform team',
+      successCriterion: 'A load test at p99 concurrency shows no pool waits',
+      linkedWhyNodeIds: whyNodes.data.map((n) => n.data.id),
+    });
+    await seed(
+      'PATCH',
+      base,
+      {
+        sections: {
+          summary:
+            'Kenji Tanaka saw the pool on db-7.payments.corp run dry; dashboards at https://grafana.corp/d/pool.',
+          impact: 'Checkout was slow for forty minutes.',
+        },
+      },
+      await versionOf(postmortemId),
+    );
+    await seed('POST', `${base}/transitions`, { to: 'follow_up' }, await versionOf(postmortemId));
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close();
+    }
+    await browser?.close();
+    await server?.stop();
+    if (policyDir) {
+      await rm(policyDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts threads on a section, a timeline event, a why-node and an action item; replies, resolves and re-opens', async () => {
+    await ada.goto(`/postmortems/${postmortemId}`);
+    const comments = new CommentsPanel(ada);
+    await comments.newThread.waitFor();
+    await comments.start('A report section', /^Impact$/, 'Does this count EU customers?');
+    await comments.start(
+      'A timeline event',
+      /Checkout latency alert fires/,
+      '@bo@example.com did this page anyone?',
+    );
+    await comments.start('A why-node', /Why did checkout time out/, 'Is average load the cause?');
+    await comments.start('An action item', /Size the pool/, 'Who runs the load test?');
+
+    const onEvent = /^Thread on timeline event “.*Checkout latency alert fires”$/;
+    for (const anchor of [
+      /^Thread on report section “Impact”$/,
+      onEvent,
+      /^Thread on why-node “Why did checkout time out\?”$/,
+      /^Thread on action item “Size the pool from p99 concurrency”$/,
+    ]) {
+      await comments.thread(anchor).waitFor();
+    }
+    await ada.getByRole('heading', { name: 'Comments (4)' }).waitFor();
+    await checkPage(ada, 'comment threads on four anchors');
+
+    // Bo was mentioned: told in the app, without the comment's words; he answers in the thread.
+    const notices = (await apiAsPage(bo, 'GET', '/notifications')).json as {
+      data: Array<{ rule: string; body: string }>;
+    };
+    expect(notices.data.map((n) => n.rule)).toEqual(['comment.mentioned']);
+    expect(JSON.stringify(notices)).not.toContain('page anyone');
+    await bo.goto(`/postmortems/${postmortemId}`);
+    const bosComments = new CommentsPanel(bo);
+    await bosComments.reply(onEvent, 'Yes, the on-call engineer at 04:10.');
+    await bosComments.thread(onEvent).getByText('Yes, the on-call engineer').waitFor();
+
+    // Ada sees the reply (live), resolves the thread, then re-opens it.
+    const thread = comments.thread(onEvent);
+    await thread.getByText('Yes, the on-call engineer').waitFor();
+    await thread.getByRole('button', { name: 'Resolve thread' }).click();
+    await thread.getByText(/· resolved /).waitFor();
+    expect(await thread.getByRole('textbox', { name: 'Reply', exact: true }).count()).toBe(0);
+    await thread.getByRole('button', { name: 'Re-open thread' }).click();
+    await thread.getByRole('button', { name: 'Resolve thread' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('previews the public version with each redaction highlighted; a named approver publishes it for anyone, and later edits stay inside', async () => {
+    const tab = new PublishingTab(ada);
+    await tab.open(postmortemId);
+    await tab.prepare.click();
+    await tab.redactionSummary.waitFor();
+    const marks = tab.preview.locator('mark.redaction');
+    await marks.first().waitFor();
+    expect(await marks.count()).toBeGreaterThanOrEqual(3);
+    expect(await marks.evaluateAll((all) => all.map((m) => m.getAttribute('data-kind')))).toEqual(
+      expect.arrayContaining(['person', 'hostname', 'internal url']),
+    );
+    const previewText = await tab.preview.locator('body').textContent();
+    expect(previewText).not.toContain('Kenji Tanaka');
+    expect(previewText).not.toContain('db-7.payments.corp');
+    await tab.redactionSummary.click();
+    const kinds = await tab.redactionRows.evaluateAll((rows) =>
+      rows.map((row) => row.querySelector('td')?.textContent ?? ''),
+    );
+    expect(kinds).toEqual(expect.arrayContaining(['person', 'internal host', 'internal link']));
+
+    // Bo is no named approver (the policy names none, so admins approve): he cannot approve.
+    const asBo = new PublishingTab(bo);
+    await asBo.open(postmortemId);
+    await bo.getByText('Before it can be approved:').waitFor();
+    expect(await asBo.approve.count()).toBe(0);
+
+    await tab.approve.click();
+    await tab.publishedLink.waitFor();
+    const publicUrl = new URL((await tab.publishedLink.getAttribute('href')) ?? '', server.url);
+
+    // Anyone, signed in or not, reads it; no names, no internal hosts or links.
+    const stranger = await personPage();
+    const answer = await stranger.goto(publicUrl.pathname);
+    expect(answer?.status()).toBe(200);
+    const publicText = (await stranger.locator('body').textContent()) ?? '';
+    expect(publicText).toContain('Checkout was slow for forty minutes.');
+    for (const internal of ['Kenji Tanaka', 'db-7.payments.corp', 'grafana.corp', 'Ada Admin']) {
+      expect(publicText).not.toContain(internal);
+    }
+    const feed = await stranger.request.get('/public/postmortems.atom');
+    expect(feed.ok()).toBe(true);
+    expect(await feed.text()).toContain(publicUrl.pathname);
+
+    // An internal edit afterwards does not reach the public page until a new preview is approved.
+    await seed(
+      'PATCH',
+      `/postmortems/${postmortemId}`,
+      { sections: { impact: 'Checkout was slow for forty minutes; refunds went to 212 orders.' } },
+      await versionOf(postmortemId),
+    );
+    await stranger.goto(publicUrl.pathname);
+    expect(await stranger.locator('body').textContent()).not.toContain('212 orders');
+    await ada.reload();
+    await ada.getByText(/the postmortem changed since; those changes are not public/).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it("offers a security incident's own template sections to restrict", async () => {
+    const incident = await seed('POST', '/incidents', {
+      title: 'Token exposed in build logs',
+      kind: 'security',
+      severity: 'sev2',
+      services: ['ci'],
+      instants: { started_at: { at: utcDaysAgoAt(1, 4, 0).toISOString() } },
+    });
+    const postmortem = await seed('POST', '/postmortems', { incidentIds: [incident.id] });
+    const tab = new PublishingTab(ada);
+    await tab.open(postmortem.id);
+    await tab.restrictSelect.waitFor();
+    // Security details are restricted from the start; the rest of the template can be.
+    expect(await tab.restrictableSections()).toEqual(['Learning summary', 'Impact']);
+    await ada.goto(`/postmortems/${postmortem.id}?tab=report`);
+    await ada.getByLabel('Learning summary').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
