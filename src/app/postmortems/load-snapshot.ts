@@ -1,26 +1,18 @@
 import type { BlamelessOptions } from '../../analysis/blameless/find-blameless-findings.ts';
-import type { ContributingFactor } from '../../domain/contributing-factor.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import type { PostmortemSnapshot } from '../../domain/postmortem-guards.ts';
 import { reportSectionsFor } from '../../domain/report-template.ts';
-import { isCountedEvent, type TimelineEvent } from '../../domain/timeline-event.ts';
 import type { WhyNode } from '../../domain/why-node.ts';
 import { whyNodeTexts } from '../../domain/why-tree.ts';
-import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
-import { openQuestionsRepository } from '../../storage/repositories/open-questions-repository.ts';
-import {
-  actionItemsRepository,
-  factorsRepository,
-  participantsRepository,
-  timelineRepository,
-  waiversRepository,
-} from '../../storage/repositories/parts-repositories.ts';
-import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
+import { participantsRepository } from '../../storage/repositories/parts-repositories.ts';
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
-import { whyNodesRepository } from '../../storage/repositories/why-nodes-repository.ts';
+import {
+  readSnapshotParts,
+  type SnapshotParts,
+} from '../../storage/repositories/snapshot-parts-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { lintTextsByContent, loadBlamelessLinter } from '../blameless/load-blameless-linter.ts';
-import { loadReviewRequests } from '../reviews/load-review-requests.ts';
+import { labelReviewRequests } from '../reviews/load-review-requests.ts';
 
 const optional = (field: string, text: string | null | undefined) =>
   text ? [{ field, text }] : [];
@@ -89,41 +81,29 @@ export async function loadBlamelessContext(
   };
 }
 
-/** Parts a caller already read in this transaction, so that they are not read twice. */
-interface LoadedParts {
-  timeline?: ReadonlyArray<Pick<TimelineEvent, 'id' | 'text' | 'status'>>;
-  factors?: ContributingFactor[];
-  whyNodes?: WhyNode[];
-  participants?: ReadonlyArray<{ name: string }>;
+/** Blameless findings of a postmortem, each with its waiver when one was given. */
+export async function loadBlamelessFindings(deps: AppDeps, postmortem: Postmortem) {
+  const { parts } = await readSnapshotParts(deps.db, postmortem);
+  return blamelessFindingsOf(deps, postmortem, parts);
 }
 
-/** Blameless findings of a postmortem, each with its waiver when one was given. */
-export async function loadBlamelessFindings(
-  deps: AppDeps,
-  postmortem: Postmortem,
-  loaded: LoadedParts = {},
-) {
-  const id = postmortem.id;
-  const [timeline, factors, actionItems, whyNodes, openQuestions, waivers, context] = [
-    loaded.timeline ?? (await timelineRepository.listTextsForPostmortem(deps.db, id)),
-    loaded.factors ?? (await factorsRepository.listForPostmortem(deps.db, id)),
-    await actionItemsRepository.listForPostmortem(deps.db, id),
-    loaded.whyNodes ?? (await whyNodesRepository.listForPostmortem(deps.db, id)),
-    await openQuestionsRepository.listForPostmortem(deps.db, id),
-    await waiversRepository.listForPostmortem(deps.db, id),
-    await loadBlamelessContext(deps, id, loaded.participants),
-  ];
-  const waiverByKey = new Map(waivers.map((w) => [w.findingKey, w]));
-  const counted = timeline.filter((e) => e.status !== 'rejected');
+/** The findings of the texts read in `parts`, with the context the same parts give. */
+async function blamelessFindingsOf(deps: AppDeps, postmortem: Postmortem, parts: SnapshotParts) {
+  const waiverByKey = new Map(parts.waivers.map((w) => [w.findingKey, w]));
+  const context = {
+    people: parts.participants.map((p) => p.name),
+    services: parts.serviceNames,
+    settings: deps.policy.blameless,
+  };
   const { findingKey } = await loadBlamelessLinter();
   return (
     await lintTextsByContent(
       lintableTexts(postmortem, {
-        timeline: counted,
-        factors,
-        actionItems,
-        whyNodes,
-        openQuestions,
+        timeline: parts.timelineTexts,
+        factors: parts.factors,
+        actionItems: parts.actionItems,
+        whyNodes: parts.whyNodes,
+        openQuestions: parts.openQuestions,
       }),
       context,
     )
@@ -145,52 +125,44 @@ export async function loadBlamelessFindings(
 export const isStandingFinding = (finding: { severity: string; waiver: unknown }) =>
   finding.severity === 'error' && !finding.waiver;
 
-/**
- * Reads everything the phase guards need, in the caller's transaction. A caller that already
- * loaded the timeline passes it, so that 2,000 events are not read twice.
- */
+/** Reads everything the phase guards need, in the caller's transaction. */
 export async function loadSnapshot(
   deps: AppDeps,
   postmortem: Postmortem,
-  loadedTimeline?: ReadonlyArray<Pick<TimelineEvent, 'id' | 'text' | 'status'>>,
 ): Promise<PostmortemSnapshot> {
-  const [incidents, acceptedTimelineEventCount, factors, actionItems, participants, whyNodes] = [
-    await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds),
-    loadedTimeline
-      ? loadedTimeline.filter(isCountedEvent).length
-      : await timelineRepository.countAccepted(deps.db, postmortem.id),
-    await factorsRepository.listForPostmortem(deps.db, postmortem.id),
-    await actionItemsRepository.listCommitted(deps.db, postmortem.id),
-    await participantsRepository.listForPostmortem(deps.db, postmortem.id),
-    await whyNodesRepository.listForPostmortem(deps.db, postmortem.id),
-  ];
-  const findings = await loadBlamelessFindings(deps, postmortem, {
-    ...(loadedTimeline ? { timeline: loadedTimeline } : {}),
-    factors,
-    whyNodes,
-    participants,
-  });
-  const reviewRequests = await loadReviewRequests(deps, postmortem.id);
-  // A filled restricted section counts as filled for the guards, whoever asks; its text stays out.
-  const filledRestricted = await restrictedSectionsRepository.listFilledKeys(
-    deps.db,
-    postmortem.id,
-  );
-  return {
+  return (await loadSnapshotWith(deps, postmortem)).snapshot;
+}
+
+/**
+ * `loadSnapshot`, reading in the same statement (one round trip), when asked, the timeline as
+ * the JSON text the API presents.
+ */
+export async function loadSnapshotWith(
+  deps: AppDeps,
+  postmortem: Postmortem,
+  options: { timelineJson?: boolean } = {},
+): Promise<{ snapshot: PostmortemSnapshot; timelineJson: string | null }> {
+  const read = await readSnapshotParts(deps.db, postmortem, options);
+  const { parts } = read;
+  const findings = await blamelessFindingsOf(deps, postmortem, parts);
+  const { incidents } = parts;
+  const snapshot: PostmortemSnapshot = {
     postmortem: {
       ...postmortem,
+      // A filled restricted section counts as filled for the guards, whoever asks; its text
+      // stays out.
       sections: {
         ...postmortem.sections,
-        ...Object.fromEntries(filledRestricted.map((key) => [key, '(restricted)'])),
+        ...Object.fromEntries(parts.filledRestrictedKeys.map((key) => [key, '(restricted)'])),
       },
     },
     incidents,
-    acceptedTimelineEventCount,
-    factors,
-    actionItems,
-    whyNodes,
-    participants,
-    reviewRequests,
+    acceptedTimelineEventCount: parts.acceptedTimelineEventCount,
+    factors: parts.factors,
+    actionItems: parts.actionItems.filter((i) => !i.isIdea),
+    whyNodes: parts.whyNodes,
+    participants: parts.participants,
+    reviewRequests: labelReviewRequests(parts.reviewRequests, parts.reviewerNames),
     unwaivedBlamelessFindings: findings
       .filter(isStandingFinding)
       .map((f) => ({ rule: f.rule, field: f.target.field, excerpt: f.excerpt })),
@@ -200,4 +172,5 @@ export async function loadSnapshot(
       reportSections: reportSectionsFor(deps.policy, incidents),
     },
   };
+  return { snapshot, timelineJson: read.timelineJson };
 }

@@ -6,16 +6,14 @@ import type { Postmortem } from '../../domain/postmortem.ts';
 import { type UnmetCondition, worstSeverity } from '../../domain/postmortem-guards.ts';
 import { unmetForNextPhase } from '../../domain/postmortem-phase.ts';
 import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
-import type { TimelineEvent } from '../../domain/timeline-event.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
-import { timelineRepository } from '../../storage/repositories/parts-repositories.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { ReadCache } from '../read-cache.ts';
 import { loadPostmortemFor } from './load-postmortem.ts';
-import { loadSnapshot } from './load-snapshot.ts';
+import { loadSnapshotWith } from './load-snapshot.ts';
 import { type ListPostmortemsQuery, toPostmortemFilters } from './postmortem-list-filters.ts';
 
 /** A postmortem with what stands between it and its next phase. */
@@ -35,7 +33,7 @@ export interface PostmortemView {
   };
   /**
    * The whole timeline, when asked for: the JSON array the API presents, built by the
-   * database (see `timelineRepository.listJsonForPostmortem`).
+   * database in the snapshot's own statement (see `readSnapshotParts`).
    */
   timelineJson?: string;
 }
@@ -46,14 +44,9 @@ export async function buildPostmortemView(
   postmortem: Postmortem,
   options: { includeTimeline?: boolean } = {},
 ): Promise<PostmortemView> {
-  const timelineJson = options.includeTimeline
-    ? await timelineRepository.listJsonForPostmortem(deps.db, postmortem.id)
-    : undefined;
-  // The guards and the linter need each event's id, text and status, nothing more.
-  const timeline = timelineJson
-    ? (JSON.parse(timelineJson) as Array<Pick<TimelineEvent, 'id' | 'text' | 'status'>>)
-    : undefined;
-  const snapshot = await loadSnapshot(deps, postmortem, timeline);
+  const { snapshot, timelineJson } = await loadSnapshotWith(deps, postmortem, {
+    timelineJson: options.includeTimeline,
+  });
   const { next, unmet } = unmetForNextPhase(snapshot);
   const severity = worstSeverity(snapshot.incidents);
   const resolvedTimes = snapshot.incidents.map((i) => i.instants.resolved_at?.at);

@@ -18,6 +18,14 @@ export async function loadReviewRequests(
     ...requests.flatMap((r) => (r.reviewerUserId ? [r.reviewerUserId] : [])),
     ...requests.flatMap((r) => (r.decidedById ? [r.decidedById] : [])),
   ]);
+  return labelReviewRequests(requests, names);
+}
+
+/** Labels requests with the names of the accounts they name (`names` by account id). */
+export function labelReviewRequests(
+  requests: readonly ReviewRequest[],
+  names: ReadonlyMap<string, string>,
+): LabelledReviewRequest[] {
   return requests.map((r) => ({
     ...r,
     label: r.team ? `team ${r.team}` : (names.get(r.reviewerUserId ?? '') ?? 'a former account'),

@@ -38,7 +38,8 @@ const instantColumns = {
   resolved_at: 'resolvedAt',
 } as const satisfies Record<KeyInstantName, keyof IncidentRow>;
 
-function toIncident(row: IncidentRow, memberIds: string[]): Incident {
+/** An incident row and its members as the domain's incident. */
+export function toIncident(row: IncidentRow, memberIds: string[]): Incident {
   const instants: KeyInstants = {};
   for (const [name, column] of Object.entries(instantColumns) as Array<
     [KeyInstantName, (typeof instantColumns)[KeyInstantName]]

@@ -9,17 +9,18 @@ import type { Database } from '../database.ts';
 import { openQuestions, whyNodeEvidence, whyNodes } from '../schema.ts';
 import { createPartRepository } from './part-repository.ts';
 
+/** An open-question row as the domain's open question. */
+export function toOpenQuestion(row: typeof openQuestions.$inferSelect): OpenQuestion {
+  return {
+    ...row,
+    kind: row.kind as OpenQuestionKind,
+    status: row.status as OpenQuestionStatus,
+  };
+}
+
 /** Open questions and disagreements captured in the analysis meeting. */
 export const openQuestionsRepository = {
-  ...createPartRepository(
-    openQuestions,
-    'Open question',
-    (row): OpenQuestion => ({
-      ...row,
-      kind: row.kind as OpenQuestionKind,
-      status: row.status as OpenQuestionStatus,
-    }),
-  ),
+  ...createPartRepository(openQuestions, 'Open question', toOpenQuestion),
 
   /**
    * The why-tree as the agenda needs it (id, parent, question, mark, whether its evidence

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type {
   ActionItem,
   ActionItemKind,
@@ -24,11 +24,16 @@ import {
 import { createPartRepository } from './part-repository.ts';
 import { presentedColumns, readJsonText } from './rows-as-json.ts';
 
+/** A participant row as the domain's participant. */
+export function toParticipant(row: typeof participants.$inferSelect): Participant {
+  return { ...row, role: row.role as ParticipantRole };
+}
+
 /** Participants of a postmortem. */
 export const participantsRepository = createPartRepository(
   participants,
   'Participant',
-  (row): Participant => ({ ...row, role: row.role as ParticipantRole }),
+  toParticipant,
 );
 
 /** Contributing factors of a postmortem. */
@@ -38,12 +43,15 @@ export const factorsRepository = createPartRepository(
   (row): ContributingFactor => ({ ...row }),
 );
 
-const toActionItem = (row: typeof actionItems.$inferSelect): ActionItem => ({
-  ...row,
-  kind: row.kind as ActionItemKind,
-  status: row.status as ActionItemStatus,
-  priority: row.priority as ActionItemPriority,
-});
+/** An action-item row as the domain's action item. */
+export function toActionItem(row: typeof actionItems.$inferSelect): ActionItem {
+  return {
+    ...row,
+    kind: row.kind as ActionItemKind,
+    status: row.status as ActionItemStatus,
+    priority: row.priority as ActionItemPriority,
+  };
+}
 
 const actionItemsBase = createPartRepository(actionItems, 'Action item', toActionItem);
 
@@ -69,6 +77,18 @@ const toTimelineEvent = (row: typeof timelineEvents.$inferSelect): TimelineEvent
 });
 
 const timelineBase = createPartRepository(timelineEvents, 'Timeline event', toTimelineEvent);
+
+/** The events of a postmortem as presented, in timeline order, as a sub-select named `e`. */
+const presentedEvents = (postmortemId: string) =>
+  // json_agg takes the rows in the sub-select's order (a sort below a plain aggregate).
+  sql`(select ${presentedColumns(timelineEvents)} from ${timelineEvents} where ${eq(timelineEvents.postmortemId, postmortemId)} order by ${timelineEvents.occurredAt}, ${timelineEvents.createdAt}, ${timelineEvents.id}) e`;
+
+/**
+ * The timeline of a postmortem as the JSON text the API presents (`listJsonForPostmortem`), as
+ * an expression, for a statement that reads it together with other things.
+ */
+export const timelineJsonOf = (postmortemId: string): SQL =>
+  sql`(select coalesce(json_agg(e), '[]'::json)::text from ${presentedEvents(postmortemId)})`;
 
 /** Timeline events of a postmortem, in timeline order. */
 export const timelineRepository = {
@@ -96,11 +116,10 @@ export const timelineRepository = {
     postmortemId: string,
     options: { abilities?: { update: boolean; remove: boolean } } = {},
   ): Promise<string> {
-    // json_agg takes the rows in the sub-select's order (a sort below a plain aggregate).
-    const events = sql`(select ${presentedColumns(timelineEvents)} from ${timelineEvents} where ${eq(timelineEvents.postmortemId, postmortemId)} order by ${timelineEvents.occurredAt}, ${timelineEvents.createdAt}, ${timelineEvents.id}) e`;
     if (!options.abilities) {
-      return readJsonText(db, sql`select coalesce(json_agg(e), '[]'::json)::text from ${events}`);
+      return readJsonText(db, sql`select ${timelineJsonOf(postmortemId)}`);
     }
+    const events = presentedEvents(postmortemId);
     const { update, remove } = options.abilities;
     const part = sql`json_build_object('data', e, 'abilities', json_build_object('update', ${update}::boolean, 'remove', ${remove}::boolean))`;
     return readJsonText(

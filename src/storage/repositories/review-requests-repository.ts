@@ -5,13 +5,14 @@ import type { Database } from '../database.ts';
 import { reviewRequests, users } from '../schema.ts';
 import { createPartRepository } from './part-repository.ts';
 
+/** A review-request row as the domain's review request. */
+export function toReviewRequest(row: typeof reviewRequests.$inferSelect): ReviewRequest {
+  return { ...row, status: row.status as ReviewStatus };
+}
+
 /** Reviews requested of people or teams, and the accounts behind them. */
 export const reviewRequestsRepository = {
-  ...createPartRepository(
-    reviewRequests,
-    'Review request',
-    (row): ReviewRequest => ({ ...row, status: row.status as ReviewStatus }),
-  ),
+  ...createPartRepository(reviewRequests, 'Review request', toReviewRequest),
 
   /** Enabled accounts with one of these e-mails: a policy team's members. */
   async accountsByEmail(

@@ -24,3 +24,31 @@ export async function readJsonText(
   const result = (await db.execute(query)) as { rows: Array<Record<string, unknown>> };
   return String(Object.values(result.rows[0] ?? {})[0] ?? 'null');
 }
+
+/**
+ * The select list that keeps every column of `table` as stored, under its property name, for
+ * rows carried inside a JSON value (`json_agg` of a sub-select) that `rowFromJson` turns back
+ * into what a plain select of the table returns. JSONB goes as its text, so that it is decoded
+ * exactly as the driver decodes it.
+ */
+export function storedColumns(table: PgTable): SQL {
+  const columns = Object.entries(getTableColumns(table)).map(([property, column]) =>
+    column.columnType === 'PgJsonb'
+      ? sql`${column}::text as ${sql.identifier(property)}`
+      : sql`${column} as ${sql.identifier(property)}`,
+  );
+  return sql.join(columns, sql`, `);
+}
+
+/** A row of `table` read from JSON built over `storedColumns`, with each column's own decoding. */
+export function rowFromJson<T extends PgTable>(
+  table: T,
+  json: Record<string, unknown>,
+): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [property, column] of Object.entries(getTableColumns(table))) {
+    const value = json[property];
+    row[property] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
+}

@@ -9,11 +9,10 @@ type NodeValues = Omit<typeof whyNodes.$inferInsert, 'version'>;
 
 const label = 'Why-node';
 
-const toDomain = (row: Row, evidenceEventIds: string[]): WhyNode => ({
-  ...row,
-  mark: row.mark as WhyNodeMark,
-  evidenceEventIds,
-});
+/** A why-node row and its evidence (event ids in timeline order) as the domain's node. */
+export function toWhyNode(row: Row, evidenceEventIds: string[]): WhyNode {
+  return { ...row, mark: row.mark as WhyNodeMark, evidenceEventIds };
+}
 
 async function evidenceOf(db: Database, nodeIds: string[]): Promise<Map<string, string[]>> {
   const byNode = new Map<string, string[]>();
@@ -37,7 +36,7 @@ async function withEvidence(db: Database, rows: Row[]): Promise<WhyNode[]> {
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => toDomain(row, evidence.get(row.id) ?? []));
+  return rows.map((row) => toWhyNode(row, evidence.get(row.id) ?? []));
 }
 
 async function replaceEvidence(db: Database, nodeId: string, eventIds: string[]): Promise<void> {

@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, openTestDatabase } from '../../../test/support/test-database.ts';
+import type { DatabaseHandle } from '../open-database.ts';
+import {
+  actionItems,
+  contributingFactors,
+  findingWaivers,
+  incidentMembers,
+  incidents,
+  openQuestions,
+  participants,
+  postmortems,
+  restrictedSections,
+  reviewRequests,
+  services,
+  timelineEvents,
+  users,
+  whyNodeEvidence,
+  whyNodes,
+} from '../schema.ts';
+import { incidentsRepository } from './incidents-repository.ts';
+import { openQuestionsRepository } from './open-questions-repository.ts';
+import {
+  actionItemsRepository,
+  factorsRepository,
+  participantsRepository,
+  timelineRepository,
+  waiversRepository,
+} from './parts-repositories.ts';
+import { restrictedSectionsRepository } from './restricted-sections-repository.ts';
+import { reviewRequestsRepository } from './review-requests-repository.ts';
+import { servicesRepository } from './services-repository.ts';
+import { readSnapshotParts } from './snapshot-parts-repository.ts';
+import { whyNodesRepository } from './why-nodes-repository.ts';
+
+const at = (minute: number, ms = 0) => new Date(Date.UTC(2026, 10, 16, 14, minute, 0, ms));
+
+describeEachDatabase('the snapshot parts read in one statement', (kind) => {
+  let handle: DatabaseHandle;
+  const postmortemId = randomUUID();
+  const emptyId = randomUUID();
+  const incidentIds = [randomUUID(), randomUUID()];
+  const [ada, grace, former] = [randomUUID(), randomUUID(), randomUUID()];
+  const eventIds = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [factorId, nodeId, childId] = [randomUUID(), randomUUID(), randomUUID()];
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(kind);
+    const { db } = handle;
+    await db.insert(users).values(
+      [ada, grace, former].map((id, i) => ({
+        id,
+        email: `${id}@example.com`,
+        name: ['Ada Quinn', 'Grace “G” Wu', 'Zoë'][i] ?? '',
+        role: 'member',
+        passwordHash: 'x',
+      })),
+    );
+    await db.insert(incidents).values([
+      {
+        id: incidentIds[0] ?? '',
+        title: 'Checkout timeouts',
+        kind: 'outage',
+        severity: 'sev2',
+        status: 'resolved',
+        services: ['checkout-api', 'payments'],
+        startedAt: at(0, 123),
+        resolvedAt: at(90),
+        instantProvenance: {
+          started_at: { source: 'pagerduty', precision: 'exact' },
+          resolved_at: { source: 'manual', precision: 'minute' },
+        },
+      },
+      {
+        id: incidentIds[1] ?? '',
+        title: 'Quiet one',
+        kind: 'degradation',
+        severity: 'sev4',
+        status: 'open',
+      },
+    ]);
+    await db.insert(incidentMembers).values([
+      { incidentId: incidentIds[0] ?? '', userId: ada },
+      { incidentId: incidentIds[0] ?? '', userId: grace },
+    ]);
+    for (const id of [postmortemId, emptyId]) {
+      await db
+        .insert(postmortems)
+        .values({ id, title: 'Checkout timeouts', scope: 'incident', phase: 'analysis' });
+    }
+    const event = (i: number, status: string, minute: number) => ({
+      id: eventIds[i] ?? '',
+      postmortemId,
+      occurredAt: at(minute),
+      text: `Event ${i}: "quoted" \\ tab\t and 王伟 😀`,
+      kind: 'observation',
+      source: 'manual',
+      externalId: `manual:${i}`,
+      status,
+    });
+    await db
+      .insert(timelineEvents)
+      .values([
+        event(0, 'accepted', 30),
+        event(1, 'proposed', 10),
+        event(2, 'rejected', 5),
+        event(3, 'accepted', 1),
+      ]);
+    await db.insert(contributingFactors).values([
+      { id: factorId, postmortemId, description: 'Retry storm', category: 'technical' },
+      {
+        id: randomUUID(),
+        postmortemId,
+        description: 'Alert was noisy',
+        category: 'process',
+        isRootCause: true,
+        acceptedRiskReason: 'Known',
+        createdAt: at(-5),
+      },
+    ]);
+    await db.insert(actionItems).values([
+      {
+        id: randomUUID(),
+        postmortemId,
+        title: 'Cap retries',
+        kind: 'mitigate',
+        status: 'open',
+        dueDate: '2026-12-01',
+        ownerUserId: ada,
+        linkedFactorIds: [factorId],
+        services: ['checkout-api'],
+        verifiedAt: at(95, 456),
+      },
+      {
+        id: randomUUID(),
+        postmortemId,
+        title: 'Maybe',
+        kind: 'prevent',
+        status: 'open',
+        isIdea: true,
+      },
+    ]);
+    await db.insert(participants).values([
+      { id: randomUUID(), postmortemId, name: 'Ada Quinn', userId: ada, role: 'responder' },
+      { id: randomUUID(), postmortemId, name: 'Sam', role: 'facilitator', approvedAt: at(99) },
+    ]);
+    await db.insert(whyNodes).values([
+      { id: nodeId, postmortemId, question: 'Why slow?', answer: 'Retries', mark: 'root_cause' },
+      { id: childId, postmortemId, parentId: nodeId, question: 'Why retries?', position: 1 },
+    ]);
+    await db.insert(whyNodeEvidence).values([
+      { whyNodeId: nodeId, timelineEventId: eventIds[0] ?? '' },
+      { whyNodeId: nodeId, timelineEventId: eventIds[3] ?? '' },
+      { whyNodeId: childId, timelineEventId: eventIds[1] ?? '' },
+    ]);
+    await db.insert(openQuestions).values([
+      { id: randomUUID(), postmortemId, text: 'Who paged?', resolution: null },
+      {
+        id: randomUUID(),
+        postmortemId,
+        text: 'Disagree',
+        kind: 'disagreement',
+        status: 'resolved',
+        resolution: 'Agreed',
+      },
+    ]);
+    await db
+      .insert(findingWaivers)
+      .values({ postmortemId, findingKey: 'k1', reason: 'Quoted speech', waivedById: ada });
+    await db
+      .insert(services)
+      .values([{ name: 'payments' }, { name: 'checkout-api', team: 'shop' }]);
+    await db.insert(reviewRequests).values([
+      {
+        id: randomUUID(),
+        postmortemId,
+        reviewerUserId: grace,
+        status: 'approved',
+        decidedById: grace,
+        decidedAt: at(100),
+      },
+      {
+        id: randomUUID(),
+        postmortemId,
+        team: 'security',
+        role: 'security',
+        status: 'changes_requested',
+        decidedById: former,
+        comment: 'Redact',
+      },
+      { id: randomUUID(), postmortemId, reviewerUserId: ada, status: 'pending' },
+    ]);
+    await db.insert(restrictedSections).values([
+      { postmortemId, sectionKey: 'impact', body: 'Secret numbers', restrictedAt: at(3) },
+      { postmortemId, sectionKey: 'summary', body: '   ', restrictedAt: at(4) },
+    ]);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('equals what each part repository reads, row for row and in order', async () => {
+    const { db } = handle;
+    const { parts, timelineJson } = await readSnapshotParts(db, { id: postmortemId, incidentIds });
+    expect(timelineJson).toBeNull();
+    const byId = <T extends { id: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const sortedMembers = <T extends { memberIds: string[] }>(list: T[]) =>
+      list.map((i) => ({ ...i, memberIds: [...i.memberIds].sort() }));
+    expect(sortedMembers(byId(parts.incidents))).toEqual(
+      sortedMembers(byId(await incidentsRepository.findIncidentsByIds(db, incidentIds))),
+    );
+    expect(parts.acceptedTimelineEventCount).toBe(
+      await timelineRepository.countAccepted(db, postmortemId),
+    );
+    expect(parts.timelineTexts).toEqual(
+      (await timelineRepository.listTextsForPostmortem(db, postmortemId))
+        .filter((e) => e.status !== 'rejected')
+        .map(({ id, text }) => ({ id, text })),
+    );
+    expect(parts.factors).toEqual(await factorsRepository.listForPostmortem(db, postmortemId));
+    expect(parts.actionItems).toEqual(
+      await actionItemsRepository.listForPostmortem(db, postmortemId),
+    );
+    expect(parts.participants).toEqual(
+      await participantsRepository.listForPostmortem(db, postmortemId),
+    );
+    expect(parts.whyNodes).toEqual(await whyNodesRepository.listForPostmortem(db, postmortemId));
+    expect(parts.openQuestions).toEqual(
+      await openQuestionsRepository.listForPostmortem(db, postmortemId),
+    );
+    expect(parts.waivers).toEqual(await waiversRepository.listForPostmortem(db, postmortemId));
+    expect(parts.serviceNames).toEqual(
+      (await servicesRepository.listServices(db)).map((s) => s.name),
+    );
+    const requests = await reviewRequestsRepository.listForPostmortem(db, postmortemId);
+    expect(parts.reviewRequests).toEqual(requests);
+    expect(parts.reviewerNames).toEqual(
+      await reviewRequestsRepository.namesById(db, [ada, grace, former]),
+    );
+    expect(parts.filledRestrictedKeys).toEqual(
+      await restrictedSectionsRepository.listFilledKeys(db, postmortemId),
+    );
+    // The fixture exercises what it claims: several rows per part, ideas, evidence, names.
+    expect(parts.timelineTexts).toHaveLength(3);
+    expect(parts.actionItems.filter((i) => i.isIdea)).toHaveLength(1);
+    expect(parts.whyNodes.find((n) => n.id === nodeId)?.evidenceEventIds).toEqual([
+      eventIds[3],
+      eventIds[0],
+    ]);
+    expect(parts.filledRestrictedKeys).toEqual(['impact']);
+  });
+
+  it('reads the timeline as presented in the same statement when asked', async () => {
+    const { timelineJson } = await readSnapshotParts(
+      handle.db,
+      { id: postmortemId, incidentIds },
+      { timelineJson: true },
+    );
+    expect(timelineJson).toBe(
+      await timelineRepository.listJsonForPostmortem(handle.db, postmortemId),
+    );
+  });
+
+  it('gives empty parts for a postmortem without any, and no incidents for none', async () => {
+    const { parts, timelineJson } = await readSnapshotParts(
+      handle.db,
+      { id: emptyId, incidentIds: [] },
+      { timelineJson: true },
+    );
+    expect(JSON.parse(timelineJson ?? 'null')).toEqual([]);
+    expect(parts).toMatchObject({
+      incidents: [],
+      acceptedTimelineEventCount: 0,
+      timelineTexts: [],
+      factors: [],
+      actionItems: [],
+      participants: [],
+      whyNodes: [],
+      openQuestions: [],
+      waivers: [],
+      reviewRequests: [],
+      filledRestrictedKeys: [],
+    });
+    expect(parts.reviewerNames.size).toBe(0);
+  });
+});

@@ -1,0 +1,165 @@
+import { asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { ActionItem } from '../../domain/action-item.ts';
+import type { ContributingFactor } from '../../domain/contributing-factor.ts';
+import type { Incident } from '../../domain/incident.ts';
+import type { OpenQuestion } from '../../domain/open-question.ts';
+import type { Participant } from '../../domain/participant.ts';
+import type { ReviewRequest } from '../../domain/review-request.ts';
+import type { WhyNode } from '../../domain/why-node.ts';
+import type { Database } from '../database.ts';
+import {
+  actionItems,
+  contributingFactors,
+  findingWaivers,
+  incidentMembers,
+  incidents,
+  openQuestions,
+  participants,
+  restrictedSections,
+  reviewRequests,
+  services,
+  timelineEvents,
+  users,
+  whyNodeEvidence,
+  whyNodes,
+} from '../schema.ts';
+import { toIncident } from './incidents-repository.ts';
+import { toOpenQuestion } from './open-questions-repository.ts';
+import { timelineJsonOf, toActionItem, toParticipant } from './parts-repositories.ts';
+import { toReviewRequest } from './review-requests-repository.ts';
+import { rowFromJson, storedColumns } from './rows-as-json.ts';
+import { toWhyNode } from './why-nodes-repository.ts';
+
+/** Everything the phase guards and the blameless check read of a postmortem besides its row. */
+export interface SnapshotParts {
+  incidents: Incident[];
+  acceptedTimelineEventCount: number;
+  /** Id and text of every event that is not rejected, in timeline order: what the linter reads. */
+  timelineTexts: Array<{ id: string; text: string }>;
+  factors: ContributingFactor[];
+  /** Every action item, ideas included. */
+  actionItems: ActionItem[];
+  participants: Participant[];
+  whyNodes: WhyNode[];
+  openQuestions: OpenQuestion[];
+  waivers: Array<typeof findingWaivers.$inferSelect>;
+  /** Names of the catalogue's services, in name order. */
+  serviceNames: string[];
+  reviewRequests: ReviewRequest[];
+  /** Names of the accounts that review requests name (asked or answering), by id. */
+  reviewerNames: Map<string, string>;
+  /** Keys of restricted sections that hold text; the text itself is not read. */
+  filledRestrictedKeys: string[];
+}
+
+/** `json_agg` of a sub-select, an empty array when it has no rows. */
+const jsonArray = (rows: SQL, orderBy?: SQL) =>
+  sql`(select coalesce(json_agg(r${orderBy ? sql` order by ${orderBy}` : sql``}), '[]'::json) from (${rows}) r)`;
+
+/** The rows of a part table that belong to the postmortem, in creation order, as stored. */
+const partRows = (
+  table: PgTable & { postmortemId: PgColumn; createdAt: PgColumn; id: PgColumn },
+  postmortemId: string,
+) =>
+  jsonArray(
+    sql`select ${storedColumns(table)} from ${table} where ${eq(table.postmortemId, postmortemId)} order by ${asc(table.createdAt)}, ${asc(table.id)}`,
+  );
+
+type Json = Record<string, unknown>;
+
+/**
+ * The parts of a postmortem's snapshot in ONE statement: each part a JSON array built by the
+ * database, the same rows and order its own repository reads. A cold read of a review paid a
+ * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
+ * PostgreSQL); the statement is one, and its JSON is small because the timeline contributes
+ * only its count and texts. With `timelineJson`, the same statement also reads the timeline as
+ * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here.
+ */
+export async function readSnapshotParts(
+  db: Database,
+  postmortem: { id: string; incidentIds: readonly string[] },
+  options: { timelineJson?: boolean } = {},
+): Promise<{ parts: SnapshotParts; timelineJson: string | null }> {
+  const id = postmortem.id;
+  const ids = [...postmortem.incidentIds];
+  const incidentFilter = ids.length > 0 ? inArray(incidents.id, ids) : sql`false`;
+  const memberFilter = ids.length > 0 ? inArray(incidentMembers.incidentId, ids) : sql`false`;
+  const parts = sql`json_build_object(
+    'incidents', ${jsonArray(sql`select ${storedColumns(incidents)} from ${incidents} where ${incidentFilter}`)},
+    'incidentMembers', ${jsonArray(sql`select ${incidentMembers.incidentId} as "incidentId", ${incidentMembers.userId} as "userId" from ${incidentMembers} where ${memberFilter}`)},
+    'timeline', (select json_build_object(
+      'acceptedCount', count(*) filter (where ${eq(timelineEvents.status, 'accepted')}),
+      'texts', coalesce(json_agg(json_build_array(${timelineEvents.id}, ${timelineEvents.text}) order by ${timelineEvents.occurredAt}, ${timelineEvents.createdAt}, ${timelineEvents.id}) filter (where ${ne(timelineEvents.status, 'rejected')}), '[]'::json)
+    ) from ${timelineEvents} where ${eq(timelineEvents.postmortemId, id)}),
+    'factors', ${partRows(contributingFactors, id)},
+    'actionItems', ${partRows(actionItems, id)},
+    'participants', ${partRows(participants, id)},
+    'whyNodes', ${partRows(whyNodes, id)},
+    'evidence', (select coalesce(json_agg(json_build_array(${whyNodeEvidence.whyNodeId}, ${whyNodeEvidence.timelineEventId}) order by ${timelineEvents.occurredAt}, ${timelineEvents.id}), '[]'::json) from ${whyNodeEvidence} join ${timelineEvents} on ${eq(timelineEvents.id, whyNodeEvidence.timelineEventId)} join ${whyNodes} on ${eq(whyNodes.id, whyNodeEvidence.whyNodeId)} where ${eq(whyNodes.postmortemId, id)}),
+    'openQuestions', ${partRows(openQuestions, id)},
+    'waivers', ${jsonArray(sql`select ${storedColumns(findingWaivers)} from ${findingWaivers} where ${eq(findingWaivers.postmortemId, id)}`)},
+    'serviceNames', (select coalesce(json_agg(${services.name} order by ${services.name}), '[]'::json) from ${services}),
+    'reviewRequests', ${partRows(reviewRequests, id)},
+    'reviewerNames', (select coalesce(json_agg(json_build_array(${users.id}, ${users.name})), '[]'::json) from ${users} where ${users.id} in (select ${reviewRequests.reviewerUserId} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)} union select ${reviewRequests.decidedById} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)})),
+    'filledRestrictedKeys', (select coalesce(json_agg(${restrictedSections.sectionKey}), '[]'::json) from ${restrictedSections} where ${eq(restrictedSections.postmortemId, id)} and btrim(${restrictedSections.body}) <> '')
+  )::text`;
+  const result = (await db.execute(
+    sql`select ${parts} as parts, ${options.timelineJson ? timelineJsonOf(id) : sql`null::text`} as timeline`,
+  )) as { rows: Array<{ parts: string; timeline: string | null }> };
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error('the snapshot statement returned no row');
+  }
+  return {
+    parts: toSnapshotParts(JSON.parse(row.parts) as Record<string, unknown>),
+    timelineJson: row.timeline,
+  };
+}
+
+function toSnapshotParts(json: Record<string, unknown>): SnapshotParts {
+  const list = (key: string) => json[key] as Json[];
+  const pairs = (key: string) => json[key] as Array<[string, string]>;
+  const membersByIncident = groupPairs(
+    list('incidentMembers').map((m) => [String(m.incidentId), String(m.userId)]),
+  );
+  const evidenceByNode = groupPairs(pairs('evidence'));
+  // One scan of the timeline gives both: the count the guards read and the texts linted.
+  const timeline = json.timeline as { acceptedCount: number; texts: Array<[string, string]> };
+  return {
+    incidents: list('incidents').map((row) =>
+      toIncident(rowFromJson(incidents, row), membersByIncident.get(String(row.id)) ?? []),
+    ),
+    acceptedTimelineEventCount: Number(timeline.acceptedCount),
+    timelineTexts: timeline.texts.map(([id, text]) => ({ id, text })),
+    factors: list('factors').map((row) => rowFromJson(contributingFactors, row)),
+    actionItems: list('actionItems').map((row) => toActionItem(rowFromJson(actionItems, row))),
+    participants: list('participants').map((row) => toParticipant(rowFromJson(participants, row))),
+    whyNodes: list('whyNodes').map((row) =>
+      toWhyNode(rowFromJson(whyNodes, row), evidenceByNode.get(String(row.id)) ?? []),
+    ),
+    openQuestions: list('openQuestions').map((row) =>
+      toOpenQuestion(rowFromJson(openQuestions, row)),
+    ),
+    waivers: list('waivers').map((row) => rowFromJson(findingWaivers, row)),
+    serviceNames: json.serviceNames as string[],
+    reviewRequests: list('reviewRequests').map((row) =>
+      toReviewRequest(rowFromJson(reviewRequests, row)),
+    ),
+    reviewerNames: new Map(pairs('reviewerNames')),
+    filledRestrictedKeys: json.filledRestrictedKeys as string[],
+  };
+}
+
+function groupPairs(pairs: ReadonlyArray<readonly [string, string]>): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const [key, value] of pairs) {
+    const values = byKey.get(key);
+    if (values) {
+      values.push(value);
+    } else {
+      byKey.set(key, [value]);
+    }
+  }
+  return byKey;
+}
