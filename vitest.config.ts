@@ -13,6 +13,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          setupFiles: ['test/support/provide-tagger.ts'],
           sequence: { groupOrder: 0 },
         },
       },
@@ -22,6 +23,7 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/provide-tagger.ts'],
           // CLI tests start the real binary several times per test; on a loaded 2-core runner that
           // takes minutes, not seconds.
           testTimeout: 180_000,

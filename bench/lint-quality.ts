@@ -10,8 +10,11 @@
 import { text as alex } from 'alex';
 import writeGood from 'write-good';
 import { findBlamelessFindings } from '../src/analysis/blameless/find-blameless-findings.ts';
+import { provideTagger } from '../src/analysis/blameless/tagger.ts';
+import { requireTagger } from '../src/app/blameless/require-tagger.ts';
 import { readLabelledSentences, scoreOn } from '../test/support/labelled-sentences.ts';
 
+provideTagger(requireTagger);
 const sentences = readLabelledSentences();
 
 const linters: Array<[string, (text: string) => boolean]> = [

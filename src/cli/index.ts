@@ -72,5 +72,6 @@ if (
   import.meta.url === `file://${process.argv[1]}` ||
   process.argv[1]?.endsWith('src/cli/index.ts')
 ) {
-  await runCli(process.argv);
+  // Not a top-level await: `debrief lint` runs this module bundled as CommonJS (scripts/build.mjs).
+  void runCli(process.argv);
 }

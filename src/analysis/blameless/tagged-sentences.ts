@@ -1,4 +1,4 @@
-import nlp from 'compromise/two';
+import { tagger } from './tagger.ts';
 
 /** A word with its part-of-speech tags and its offsets in the whole text. */
 export interface TaggedTerm {
@@ -27,14 +27,16 @@ interface CompromiseSentence {
 }
 
 const toJson = (text: string, tag: boolean) =>
-  (tag ? nlp(text) : nlp.tokenize(text)).json({ offset: true }) as unknown as CompromiseSentence[];
+  (tag ? tagger()(text) : tagger().tokenize(text)).json({
+    offset: true,
+  }) as unknown as CompromiseSentence[];
 
 const possessive = /['’]s$/;
 
 type Lexicon = Record<string, string | string[] | undefined>;
 let cachedLexicon: Lexicon | undefined;
 const lexicon = (): Lexicon => {
-  cachedLexicon ??= (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
+  cachedLexicon ??= (tagger().model() as { one: { lexicon: Lexicon } }).one.lexicon;
   return cachedLexicon;
 };
 

@@ -3,6 +3,8 @@ import type {
   BlamelessOptions,
   LintableText,
 } from '../../analysis/blameless/find-blameless-findings.ts';
+import { provideTagger } from '../../analysis/blameless/tagger.ts';
+import { requireTagger } from './require-tagger.ts';
 
 type BlamelessLinter = typeof import('../../analysis/blameless/find-blameless-findings.ts');
 
@@ -14,6 +16,7 @@ let linter: Promise<BlamelessLinter> | undefined;
  * been asked for findings need not pay at start or hold while idle.
  */
 export function loadBlamelessLinter(): Promise<BlamelessLinter> {
+  provideTagger(requireTagger);
   linter ??= import('../../analysis/blameless/find-blameless-findings.ts');
   return linter;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { DomainError } from '../../domain/errors.ts';
 import { defaultPolicy } from '../../domain/policy.ts';
 import {
@@ -48,6 +49,11 @@ export function collectMarkdownFiles(paths: readonly string[]): string[] {
  * without a database. Exit code 1 when any finding is an error.
  */
 export async function lint(paths: string[], options: LintOptions): Promise<void> {
+  // The template rules are a few dozen large Unicode patterns, each run over a handful of
+  // windows in a short-lived process: V8 would compile each twice (bytecode, then machine code
+  // once it runs again). Compiling once, straight to machine code, saves ≈ 0.2 s of CPU over
+  // 46 postmortems and changes no match.
+  setFlagsFromString('--no-regexp-tier-up');
   const policyFile = options.policy ?? (process.env.DEBRIEF_POLICY || undefined);
   // The policy reader (zod schemas, YAML) costs a tenth of a second to load: only with a file.
   const settings = policyFile

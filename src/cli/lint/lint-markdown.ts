@@ -4,6 +4,8 @@ import {
   findBlamelessFindings,
 } from '../../analysis/blameless/find-blameless-findings.ts';
 import { suggestFix } from '../../analysis/blameless/suggest-fix.ts';
+import { provideTagger } from '../../analysis/blameless/tagger.ts';
+import { requireTagger } from '../../app/blameless/require-tagger.ts';
 import { readMarkdownProse, sourceOffset } from './markdown-prose.ts';
 
 /** A finding placed in a file: 1-based line and column of its start and end. */
@@ -50,6 +52,7 @@ export function lintMarkdown(
     fixSuggestions?: boolean;
   } = {},
 ): FileFinding[] {
+  provideTagger(requireTagger);
   const prose = readMarkdownProse(source);
   const locate = lineLocator(source);
   const texts = prose.blocks.map((block, i) => ({ field: String(i), text: block.text }));

@@ -1,8 +1,12 @@
+import nlp from 'compromise/two';
 import {
   type BlamelessFinding,
   type BlamelessOptions,
   findBlamelessFindings,
 } from '../../../analysis/blameless/find-blameless-findings.ts';
+import { provideTagger } from '../../../analysis/blameless/tagger.ts';
+
+const bundledTagger = () => nlp;
 
 /**
  * The hints the editor shows for one text as it is typed: the server's linter, run in the
@@ -14,5 +18,6 @@ export function editorHints(
   text: string,
   context: BlamelessOptions = {},
 ): BlamelessFinding[] {
+  provideTagger(bundledTagger);
   return findBlamelessFindings([{ field, text }], context);
 }
