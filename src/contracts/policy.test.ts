@@ -59,6 +59,7 @@ describe('resolvePolicy', () => {
       reportSections: [{ key: 'summary', label: 'Summary', required: true }],
       requiredReviewerApprovals: { sev1: 3, sev2: 2, sev3: 1, sev4: 0 },
       authorMayApprove: true,
+      dismissStaleApprovals: false,
       blameless: {
         disabledRules: ['hindsight'],
         extraTerms: [{ rule: 'human-error', terms: ['PEBKAC'] }],
