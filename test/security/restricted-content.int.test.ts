@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications } from '../../src/storage/schema.ts';
 import {
   type ApiClient,
   incidentBody,
@@ -227,6 +229,19 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
         expect(theirs.data, q).toEqual([]);
       }
     }
+  });
+
+  it('records no notification of any channel for the outsider about the review', async () => {
+    const told = await server.handle.db
+      .select({ rule: notifications.rule })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.recipientUserId, outsider.user.id),
+          eq(notifications.postmortemId, scene.restrictedPostmortemId),
+        ),
+      );
+    expect(told).toEqual([]);
   });
 
   it('answers 404 on every per-review route of the route table', async () => {

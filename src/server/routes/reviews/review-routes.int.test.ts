@@ -334,4 +334,41 @@ describeEachDatabase('review routes', (kind) => {
     });
     expect(outsider.json().details.rule).toBe('REVIEWER_CANNOT_REVIEW');
   });
+
+  it("clears a reviewer participant's approval tick on an edit of the report, and tells them", async () => {
+    const other = await postmortemInDocumentation(author);
+    const otherBase = `/api/v1/postmortems/${other}`;
+    const participant = ok(
+      await author.post(`${otherBase}/participants`, {
+        name: 'Sam Bystander',
+        role: 'reviewer',
+        userId: bystander.user.id,
+      }),
+      201,
+    ).json().data;
+    const ticked = ok(
+      await bystander.patch(
+        `/api/v1/participants/${participant.id}`,
+        { approved: true },
+        participant.version,
+      ),
+    ).json().data;
+    expect(ticked.approvedAt).not.toBeNull();
+    // An edit of something other than the report's text (the meeting) keeps the tick.
+    const version = async () => (await author.get(otherBase)).json().data.version;
+    ok(await author.patch(otherBase, { analysisMeetingNotes: 'Notes taken.' }, await version()));
+    const listed = async () =>
+      ok(await author.get(`${otherBase}/participants`))
+        .json()
+        .data.find((p: { data: { id: string } }) => p.data.id === participant.id).data;
+    expect((await listed()).approvedAt).not.toBeNull();
+    ok(await author.patch(otherBase, { title: 'Checkout latency, revisited' }, await version()));
+    expect((await listed()).approvedAt).toBeNull();
+    const notices = ok(await bystander.get('/api/v1/notifications')).json().data;
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'review.approval_dismissed', postmortemId: other }),
+      ]),
+    );
+  });
 });
