@@ -1,6 +1,6 @@
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DatabaseHandle } from './open-database.ts';
+import type { PgliteConnection } from './pglite-thread/open-pglite-thread.ts';
 
 /** The channels Debrief listens on: postmortem changes (from a trigger) and viewers' presence. */
 export const changeChannels = ['debrief_postmortem_changes', 'debrief_presence'] as const;
@@ -120,7 +120,7 @@ function postgresFeed(url: string, log: (line: string) => void): ChangeFeed {
 }
 
 /** PGlite: one process, one database; its own LISTEN hears the NOTIFYs of its transactions. */
-function pgliteFeed(instance: PGlite): ChangeFeed {
+function pgliteFeed(instance: PgliteConnection): ChangeFeed {
   const { listeners, emit } = fanOut();
   const stops = changeChannels.map((channel) =>
     instance.listen(channel, (payload) => emit({ kind: 'notification', channel, payload })),

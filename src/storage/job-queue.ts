@@ -1,9 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { type SQLChunk, sql } from 'drizzle-orm';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from './database.ts';
 import type { DatabaseHandle } from './open-database.ts';
+import type { PgliteConnection } from './pglite-thread/open-pglite-thread.ts';
 
 /** A job handler: receives the job's data; throwing lets the queue retry it. */
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
@@ -33,7 +33,7 @@ type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: 
  * parameters, which PGlite runs only through `exec`; everything else is one statement with
  * parameters.
  */
-function pgliteExecutor(instance: PGlite): Executor {
+function pgliteExecutor(instance: PgliteConnection): Executor {
   return {
     async executeSql(text, values = []) {
       if (values.length > 0) {

@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
-import { openPgliteDir } from './open-pglite-dir.ts';
+import { openPgliteThread, type PgliteConnection } from './pglite-thread/open-pglite-thread.ts';
 import * as schema from './schema.ts';
 
 /** Session-level advisory lock held while migrating a PostgreSQL database. */
@@ -17,7 +17,10 @@ const migrationLockKey = 4242000;
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Where the data lives: a PostgreSQL URL, a PGlite data directory, or a ready PGlite instance. */
+/**
+ * Where the data lives: a PostgreSQL URL, a PGlite data directory (opened on a thread of its
+ * own), or a ready PGlite instance (used in process: the tests' in-memory databases).
+ */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string }
@@ -29,8 +32,8 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
-  /** What the job queue connects to: the same PostgreSQL, or the same PGlite instance. */
-  queueTarget: { kind: 'postgres'; url: string } | { kind: 'pglite'; instance: PGlite };
+  /** What the job queue connects to: the same PostgreSQL, or the same PGlite connection. */
+  queueTarget: { kind: 'postgres'; url: string } | { kind: 'pglite'; instance: PgliteConnection };
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -73,13 +76,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => pool.end(),
     };
   }
-  let instance: PGlite;
+  let instance: PgliteConnection;
   let releaseLock = () => {};
   if (target.kind === 'pglite') {
     mkdirSync(target.dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(target.dataDir);
     try {
-      instance = await openPgliteDir(target.dataDir);
+      // Every statement then runs in PGlite's WebAssembly on that thread, not on the one that
+      // answers requests: a long import no longer holds up `/health` or anyone's page.
+      instance = await openPgliteThread(target.dataDir);
     } catch (error) {
       releaseLock();
       throw error;
@@ -87,7 +92,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } else {
     instance = target.instance;
   }
-  const client = drizzlePglite(instance, { schema });
+  // The thread's connection answers drizzle's calls (query, transaction) as PGlite does.
+  const client = drizzlePglite(instance as PGlite, { schema });
   const db = client as unknown as Database;
   return {
     db,
