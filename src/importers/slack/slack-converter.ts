@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { ImportWarning } from '../imported-event.ts';
+import { jsonArraySlices } from '../json/json-array-slices.ts';
 import type {
   DetectionSample,
   ImportChunk,
@@ -20,6 +21,38 @@ import { convertSlackText, detectSlackText } from './slack-text-input.ts';
 
 /** Messages converted at a time: a slice takes a few milliseconds, a whole day file far more. */
 const messagesPerChunk = 250;
+
+/** A day file's messages, `messagesPerChunk` at a time; broken JSON or a non-list is refused. */
+function* dayFileSlices(text: string, path: string): Generator<unknown[]> {
+  const slices = jsonArraySlices(text, messagesPerChunk);
+  if (!slices) {
+    const json = parseExportJson(text, path);
+    if (!Array.isArray(json)) {
+      throw new DomainError('VALIDATION_FAILED', `${path} is not a list of messages`, {
+        details: { errors: [{ path, code: 'invalid_type', message: 'expected an array' }] },
+      });
+    }
+    for (let at = 0; at < json.length; at += messagesPerChunk) {
+      yield json.slice(at, at + messagesPerChunk);
+    }
+    return;
+  }
+  const iterator = slices[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<unknown[]>;
+    try {
+      next = iterator.next();
+    } catch {
+      // JSON.parse's own error, raised by the same text parsed whole.
+      parseExportJson(text, path);
+      throw new Error(`${path}: the JSON slices and the whole text disagree`);
+    }
+    if (next.done) {
+      return;
+    }
+    yield next.value;
+  }
+}
 
 async function* convertExport(
   input: ImportInput,
@@ -72,24 +105,18 @@ async function* convertExport(
     if (!channel) {
       continue;
     }
-    const json = parseExportJson(await file.read(), file.path);
-    if (!Array.isArray(json)) {
-      throw new DomainError('VALIDATION_FAILED', `${file.path} is not a list of messages`, {
-        details: {
-          errors: [{ path: file.path, code: 'invalid_type', message: 'expected an array' }],
-        },
-      });
-    }
-    // A day file holds thousands of messages; converted in slices, each handed on before the
-    // next is converted, so the importer can let other requests in between (see
-    // yieldToEventLoop) instead of waiting for a whole day's conversion.
-    for (let at = 0; at < json.length; at += messagesPerChunk) {
+    // A day file holds thousands of messages; parsed and converted in slices, each handed on
+    // before the next is read, so the importer can let other requests in between (see
+    // yieldToEventLoop) instead of waiting for a whole day's parse and conversion.
+    let at = 0;
+    for (const messages of dayFileSlices(await file.read(), file.path)) {
       const events = dayMessagesToEvents(
-        json.slice(at, at + messagesPerChunk),
+        messages,
         { channel, users: index.users, bots, path: file.path, offset: at },
         options,
         tally,
       );
+      at += messages.length;
       if (events.length > 0) {
         yield { events };
       }
