@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { TimelineEventKind, TimelineSource } from '../../domain/timeline-event.ts';
 import type { Database } from '../database.ts';
 import { timelineEvents } from '../schema.ts';
@@ -41,16 +41,11 @@ export const nearDuplicatesRepository = {
     after: LinkableKeyCursor | null,
     limit: number,
   ): Promise<LinkableKey[]> {
+    // One row comparison, not an OR of column comparisons: PostgreSQL starts the index scan
+    // at the cursor instead of reading (and filtering out) every earlier row of the span, which
+    // made each page slower than the last (2 s a page at 1M rows; 1 ms this way).
     const afterCursor = after
-      ? or(
-          gt(t.occurredAt, after.occurredAt),
-          and(eq(t.occurredAt, after.occurredAt), gt(t.createdAt, after.createdAt)),
-          and(
-            eq(t.occurredAt, after.occurredAt),
-            eq(t.createdAt, after.createdAt),
-            gt(t.id, after.id),
-          ),
-        )
+      ? sql`(${t.occurredAt}, ${t.createdAt}, ${t.id}) > (${sql.param(after.occurredAt, t.occurredAt)}, ${sql.param(after.createdAt, t.createdAt)}, ${sql.param(after.id, t.id)}::uuid)`
       : undefined;
     const rows = await db
       .select({
