@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { describe, inject } from 'vitest';
@@ -11,8 +13,11 @@ import {
   withAdminClient,
 } from './postgres-admin.ts';
 
-/** The databases the integration suites run against. */
-export type TestDatabaseKind = 'pglite' | 'postgres';
+/**
+ * The databases the integration suites run against. `pglite-dir` is PGlite as `debrief serve`
+ * opens it: a data directory, on a thread of its own (`pglite` is in memory, in process).
+ */
+export type TestDatabaseKind = 'pglite' | 'pglite-dir' | 'postgres';
 
 const postgresTemplate = inject('postgresTemplate');
 
@@ -32,6 +37,20 @@ function loadPgliteTemplate(): Promise<Blob> {
 async function openPglite(): Promise<DatabaseHandle> {
   const instance = new PGlite({ loadDataDir: await loadPgliteTemplate() });
   return openDatabase({ kind: 'pglite-instance', instance });
+}
+
+/** A fresh data directory, opened on PGlite's thread and migrated; closing removes it. */
+async function openPgliteDir(): Promise<DatabaseHandle> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'debrief-test-data-'));
+  const handle = await openDatabase({ kind: 'pglite', dataDir });
+  await handle.migrate();
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fresh PostgreSQL database copied from the migrated template, by URL. */
@@ -80,6 +99,8 @@ export function openTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle
   switch (kind) {
     case 'pglite':
       return openPglite();
+    case 'pglite-dir':
+      return openPgliteDir();
     case 'postgres':
       return openPostgres();
     default: {
@@ -95,7 +116,27 @@ export function openTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle
  * its name, so that the report shows what did not run.
  */
 export function describeEachDatabase(name: string, fn: (kind: TestDatabaseKind) => void): void {
-  for (const kind of testDatabaseKinds) {
+  declareEach(name, testDatabaseKinds, fn);
+}
+
+/**
+ * `describeEachDatabase` plus a copy over a PGlite data directory (`pglite-dir`, PGlite on its
+ * own thread, as `debrief serve` runs it), for the suites that cover what that thread must keep
+ * working: imports, the job queue, live updates.
+ */
+export function describeEachDatabaseAndDataDir(
+  name: string,
+  fn: (kind: TestDatabaseKind) => void,
+): void {
+  declareEach(name, ['pglite', 'pglite-dir', ...testDatabaseKinds.slice(1)], fn);
+}
+
+function declareEach(
+  name: string,
+  kinds: readonly TestDatabaseKind[],
+  fn: (kind: TestDatabaseKind) => void,
+): void {
+  for (const kind of kinds) {
     describe(`${name} [${kind}]`, () => fn(kind));
   }
   if (!postgresTemplate) {

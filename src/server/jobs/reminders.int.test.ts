@@ -40,7 +40,8 @@ const until = async (check: () => boolean, what: string, timeoutMs = 30_000) => 
   }
 };
 
-for (const kind of testDatabaseKinds) {
+// The job queue over a PGlite data directory too: pg-boss then talks to PGlite's thread.
+for (const kind of [...testDatabaseKinds, 'pglite-dir' as const]) {
   describe(`reminders through the job queue [${kind}]`, () => {
     let server: TestServer;
     let admin: ApiClient;

@@ -7,7 +7,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
-import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { describeEachDatabaseAndDataDir } from '../../../../test/support/test-database.ts';
 import { importProgress, settleImports } from '../../../app/imports/import-progress.ts';
 
 const events = 4_000;
@@ -23,7 +23,7 @@ function denseImport(): string {
   return `${lines.join('\n')}\n`;
 }
 
-describeEachDatabase('a large import and the health check', (kind) => {
+describeEachDatabaseAndDataDir('a large import and the health check', (kind) => {
   let server: TestServer;
   let member: ApiClient;
   let postmortemId: string;

@@ -11,7 +11,7 @@ import {
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { ownFixture } from '../../../../test/support/fixture-path.ts';
-import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { describeEachDatabaseAndDataDir } from '../../../../test/support/test-database.ts';
 import { settleImports } from '../../../app/imports/import-progress.ts';
 import { timelineQueriesRepository } from '../../../storage/repositories/timeline-queries-repository.ts';
 import { auditEvents, timelineEvents } from '../../../storage/schema.ts';
@@ -19,7 +19,7 @@ import { auditEvents, timelineEvents } from '../../../storage/schema.ts';
 const good =
   '#debrief-test\n2026-11-16T10:00:00Z|detection|HighErrorRate firing\n2026-11-16T10:05:00Z|action|Rolled back deploy\n';
 
-describeEachDatabase('import routes', (kind) => {
+describeEachDatabaseAndDataDir('import routes', (kind) => {
   let server: TestServer;
   let member: ApiClient;
   let viewer: ApiClient;

@@ -9,7 +9,7 @@ import {
 } from '../../../../test/http/test-server.ts';
 import {
   createPostgresTestDatabase,
-  describeEachDatabase,
+  describeEachDatabaseAndDataDir,
   testDatabaseKinds,
 } from '../../../../test/support/test-database.ts';
 import type { AppDeps } from '../../../app/app-deps.ts';
@@ -24,7 +24,7 @@ async function readToken(client: ApiClient): Promise<Record<string, string>> {
   return { authorization: `Bearer ${token}` };
 }
 
-describeEachDatabase('live updates of a postmortem', (kind) => {
+describeEachDatabaseAndDataDir('live updates of a postmortem', (kind) => {
   let server: TestServer;
   let admin: ApiClient;
   let ada: ApiClient;
