@@ -3,7 +3,7 @@
  * timeline) against a bare Fastify route that returns the same JSON, measured in the same run
  * over real HTTP on loopback, in interleaved rounds so that machine noise hits both alike.
  *
- *   npx tsx bench/api.ts            # embedded PGlite
+ *   npx tsx bench/api.ts            # embedded PGlite (a data directory, as `debrief serve`)
  *   DATABASE_URL=postgres://… npx tsx bench/api.ts
  *
  * Prints requests per second and latency percentiles for each, and the throughput ratio
@@ -11,7 +11,9 @@
  * change costs) ≥ 0.5 on PostgreSQL and ≥ 0.35 on PGlite.
  */
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { AppDeps } from '../src/app/app-deps.ts';
 import { defaultPolicy } from '../src/domain/policy.ts';
@@ -111,9 +113,11 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function main() {
+  // PGlite as `debrief serve` runs it: a data directory, on a thread of its own.
+  const dataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-api-'));
   const handle = process.env.DATABASE_URL
     ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL })
-    : await openDatabase({ kind: 'pglite-instance', instance: new PGlite() });
+    : await openDatabase({ kind: 'pglite', dataDir });
   await handle.migrate();
   const deps: AppDeps = {
     db: handle.db,
@@ -204,6 +208,7 @@ async function main() {
   await uncached.close();
   await bare.close();
   await handle.close();
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 await main();

@@ -71,8 +71,9 @@ function describe(latencies: number[]): string {
   );
 }
 
-// Baseline of the same run: the same sampler against the idle server, for 5 s.
-const idle = await sampleHealthUntil(new Promise((resolve) => setTimeout(resolve, 5_000)));
+// Baseline of the same run: the same sampler against the idle server, for 20 s (5 s gave ~80
+// answers, too few for a p99 on a noisy machine: it was the single slowest answer).
+const idle = await sampleHealthUntil(new Promise((resolve) => setTimeout(resolve, 20_000)));
 
 started = performance.now();
 const run = await importFile(deps, server.admin, {
