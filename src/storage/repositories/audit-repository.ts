@@ -15,6 +15,20 @@ export interface AuditEntry {
 }
 
 /** The audit trail: written in the caller's transaction, read newest first. */
+/** What a reader sees of an audit event, with the actor's name. */
+const auditEventColumns = {
+  // The random public id: the internal one is a global sequence that would count the events
+  // of records the reader may not see.
+  id: auditEvents.publicId,
+  occurredAt: auditEvents.occurredAt,
+  actorId: auditEvents.actorId,
+  actorName: users.name,
+  action: auditEvents.action,
+  subjectType: auditEvents.subjectType,
+  subjectId: auditEvents.subjectId,
+  data: auditEvents.data,
+};
+
 export const auditRepository = {
   async record(db: Database, entry: AuditEntry): Promise<void> {
     await db.insert(auditEvents).values({ ...entry, data: entry.data ?? {} });
@@ -26,18 +40,7 @@ export const auditRepository = {
     page: { before?: string; limit: number },
   ) {
     return db
-      .select({
-        // The random public id: the internal one is a global sequence that would count
-        // the events of records the reader may not see.
-        id: auditEvents.publicId,
-        occurredAt: auditEvents.occurredAt,
-        actorId: auditEvents.actorId,
-        actorName: users.name,
-        action: auditEvents.action,
-        subjectType: auditEvents.subjectType,
-        subjectId: auditEvents.subjectId,
-        data: auditEvents.data,
-      })
+      .select(auditEventColumns)
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(
@@ -58,18 +61,7 @@ export const auditRepository = {
   /** Everything that happened to one record of a postmortem, oldest first. */
   async listForSubject(db: Database, subject: { postmortemId: string; type: string; id: string }) {
     return db
-      .select({
-        // The random public id: the internal one is a global sequence that would count
-        // the events of records the reader may not see.
-        id: auditEvents.publicId,
-        occurredAt: auditEvents.occurredAt,
-        actorId: auditEvents.actorId,
-        actorName: users.name,
-        action: auditEvents.action,
-        subjectType: auditEvents.subjectType,
-        subjectId: auditEvents.subjectId,
-        data: auditEvents.data,
-      })
+      .select(auditEventColumns)
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .where(
