@@ -115,16 +115,24 @@ export const postmortemsRepository = {
     id: string,
     options: { forUpdate?: boolean } = {},
   ): Promise<Postmortem | undefined> {
+    // The links come in the same statement: every request about one postmortem starts here,
+    // and two more round trips for them cost more than the rows they carry.
     const query = db
-      .select()
+      .select({
+        row: postmortems,
+        incidentIds: sql<
+          string[]
+        >`array(select ${postmortemIncidents.incidentId} from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = ${postmortems.id})::text[]`,
+        memberIds: sql<
+          string[]
+        >`array(select ${postmortemMembers.userId} from ${postmortemMembers} where ${postmortemMembers.postmortemId} = ${postmortems.id})::text[]`,
+      })
       .from(postmortems)
       .where(and(eq(postmortems.id, id), postmortemVisibleTo(viewer)));
-    const [row] = options.forUpdate ? await query.for('update') : await query;
-    if (!row) {
-      return undefined;
-    }
-    const { incidentsBy, membersBy } = await loadLinks(db, [row.id]);
-    return toPostmortem(row, incidentsBy.get(row.id) ?? [], membersBy.get(row.id) ?? []);
+    const [found] = options.forUpdate
+      ? await query.for('update', { of: postmortems })
+      : await query;
+    return found ? toPostmortem(found.row, found.incidentIds, found.memberIds) : undefined;
   },
 
   async updatePostmortem(
