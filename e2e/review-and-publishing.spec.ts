@@ -274,7 +274,7 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
-  it("offers a security incident's own template sections to restrict", async () => {
+  it("offers a security incident's own template sections to restrict and to write", async () => {
     const incident = await seed('POST', '/incidents', {
       title: 'Token exposed in build logs',
       kind: 'security',
@@ -288,8 +288,27 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     await tab.restrictSelect.waitFor();
     // Security details are restricted from the start; the rest of the template can be.
     expect(await tab.restrictableSections()).toEqual(['Learning summary', 'Impact']);
+    // The report tab offers the template's sections too; the restricted one shows its text to
+    // a member (it is kept apart from the open sections) and saves it on its own.
+    await seed(
+      'PATCH',
+      `/postmortems/${postmortem.id}`,
+      { sections: { security_details: 'The token leaked through build job 4412.' } },
+      await versionOf(postmortem.id),
+    );
     await ada.goto(`/postmortems/${postmortem.id}?tab=report`);
     await ada.getByLabel('Learning summary').waitFor();
+    const details = ada.getByRole('textbox', { name: /^Security details/ });
+    await expect.poll(() => details.inputValue()).toBe('The token leaked through build job 4412.');
+    await details.fill('The token leaked through build job 4412; it was rotated.');
+    await ada.getByRole('button', { name: 'Save Security details' }).click();
+    await ada.getByText('Security details saved.').waitFor();
+    const sections = (
+      await apiAsPage(ada, 'GET', `/postmortems/${postmortem.id}/restricted-sections`)
+    ).json as { data: Array<{ key: string; text?: string }> };
+    expect(sections.data.find((s) => s.key === 'security_details')?.text).toBe(
+      'The token leaked through build job 4412; it was rotated.',
+    );
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { limits } from '../../../contracts/limits.ts';
 import { blamelessApi } from '../../api/blameless-api.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
 import { type Postmortem, postmortemsApi } from '../../api/postmortems-api.ts';
+import { publishingApi } from '../../api/publishing-api.ts';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { StatusNote } from '../../components/StatusNote.tsx';
@@ -10,6 +11,7 @@ import type { Abilities } from '../../lib/abilities.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { StaleEditNotice } from '../live/StaleEditNotice.tsx';
+import { RestrictedSectionField } from './RestrictedSectionField.tsx';
 
 // The linter carries a part-of-speech tagger; load it only when someone edits the report.
 const BlamelessHints = lazy(() =>
@@ -44,6 +46,12 @@ export function ReportSectionsForm({
   // The server's linter context (participants, services, settings): hints match saved findings.
   const loadContext = useCallback(() => blamelessApi.list(postmortem.id), [postmortem.id]);
   const lintContext = useResource(loadContext).data?.context;
+  const loadRestricted = useCallback(
+    () => publishingApi.restrictedSections(postmortem.id),
+    [postmortem.id],
+  );
+  const restricted = useResource(loadRestricted);
+  const restrictedByKey = new Map((restricted.data?.data ?? []).map((r) => [r.key, r]));
   const changed = Object.fromEntries(
     sections
       .map((section) => [section.key, texts[section.key] ?? ''] as const)
@@ -106,29 +114,47 @@ export function ReportSectionsForm({
   return (
     <form className="form" onSubmit={handleSubmit} aria-label="Report">
       <h2>Report</h2>
-      {sections.map((section) => (
-        <div key={section.key}>
-          <Field label={section.label} required={section.required}>
-            <textarea
-              value={texts[section.key] ?? ''}
-              onChange={(e) => {
-                setSaved('');
-                setTexts((current) => ({ ...current, [section.key]: e.target.value }));
+      {sections.map((section) => {
+        const restrictedSection = restrictedByKey.get(section.key);
+        if (restrictedSection) {
+          return (
+            <RestrictedSectionField
+              key={section.key}
+              postmortem={postmortem}
+              section={section}
+              restricted={restrictedSection}
+              canEdit={canEdit}
+              onSaved={(result) => {
+                onSaved(result);
+                void restricted.reload();
               }}
-              rows={5}
-              readOnly={!canEdit}
-              maxLength={limits.sectionMax}
             />
-          </Field>
-          <Suspense fallback={null}>
-            <BlamelessHints
-              field={`sections.${section.key}`}
-              text={texts[section.key] ?? ''}
-              context={lintContext}
-            />
-          </Suspense>
-        </div>
-      ))}
+          );
+        }
+        return (
+          <div key={section.key}>
+            <Field label={section.label} required={section.required}>
+              <textarea
+                value={texts[section.key] ?? ''}
+                onChange={(e) => {
+                  setSaved('');
+                  setTexts((current) => ({ ...current, [section.key]: e.target.value }));
+                }}
+                rows={5}
+                readOnly={!canEdit}
+                maxLength={limits.sectionMax}
+              />
+            </Field>
+            <Suspense fallback={null}>
+              <BlamelessHints
+                field={`sections.${section.key}`}
+                text={texts[section.key] ?? ''}
+                context={lintContext}
+              />
+            </Suspense>
+          </div>
+        );
+      })}
       <ProblemAlert problem={submit.problem} onReload={onReload} fieldLabels={fieldLabels} />
       {stale && dirty && (
         <StaleEditNotice
