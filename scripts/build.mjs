@@ -88,6 +88,8 @@ async function bundleLint(dir) {
     metafile: true,
     logLevel: 'warning',
   });
+  // Its service process would otherwise live on in `npm start`'s server (scripts/start.mjs).
+  await esbuild.stop();
   const heavy = Object.keys(result.metafile.inputs).filter((input) => notForLint.test(input));
   if (heavy.length > 0) {
     throw new Error(`the lint bundle would hold ${heavy.join(', ')}`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { recoverImportJobs } from '../../app/imports/recover-import-jobs.ts';
 import { buildApp } from '../../server/build-app.ts';
-import { startFollowUpJobs } from '../../server/jobs/start-follow-up-jobs.ts';
+import { startFollowUpQueue } from '../../server/jobs/start-follow-up-jobs.ts';
 import {
   buildNotificationChannels,
   describeChannels,
@@ -64,7 +64,8 @@ export async function serve(
   const recovered = await recoverImportJobs(runtime.deps, startedAt);
   const removed = await removeOrphanedUploads();
   const channels = buildNotificationChannels(readNotificationSettings(), clock);
-  const jobs = await startFollowUpJobs(
+  // The queue now (use cases notify through it), its workers once the server answers.
+  const jobs = await startFollowUpQueue(
     runtime.handle,
     clock ? { ...runtime.deps, clock } : runtime.deps,
     channels,
@@ -90,16 +91,26 @@ export async function serve(
       'imports interrupted by an earlier stop were marked failed and their uploads removed',
     );
   }
-  const stop = async () => {
+  const close = async () => {
     await app.close();
     await jobs.stop();
     await lease.close();
     await runtime.handle.close();
+  };
+  const stop = async () => {
+    await close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await app.listen({ port: options.port, host: options.host });
+  try {
+    await jobs.work();
+  } catch (error) {
+    // A server without its workers would store notifications nobody delivers: stop instead.
+    await close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const where =

@@ -14,6 +14,40 @@ export interface FollowUpJobs {
   stop(options?: { graceful: boolean }): Promise<void>;
 }
 
+/** The follow-up queue, started, before its workers: sends are stored, nothing runs yet. */
+export interface StartedFollowUpQueue extends FollowUpJobs {
+  /** Starts the workers and the hourly reminder scan. */
+  work(): Promise<void>;
+}
+
+/**
+ * Starts the job queue the follow-ups go through, without its workers: what the use cases
+ * need to notify. The server starts the workers once it answers (their schedule's cron
+ * parsing alone costs a tenth of a second of start-up), see {@link startFollowUpJobs}.
+ */
+export async function startFollowUpQueue(
+  handle: DatabaseHandle,
+  deps: AppDeps,
+  channels: NotificationChannels,
+  options: JobQueueOptions = {},
+): Promise<StartedFollowUpQueue> {
+  const queue = await startJobQueue(handle, options);
+  const outbox = { queue, channels };
+  const jobDeps = { ...deps, outbox };
+  const work = async () => {
+    await queue.work('deliver-notification', async (data) => {
+      await deliverNotification(jobDeps, channels, String(data.id));
+    });
+    await queue.work('scan-reminders', async () => {
+      await scanReminders(jobDeps, queue, channels);
+    });
+    if (options.schedule ?? true) {
+      await queue.scheduleHourly('scan-reminders');
+    }
+  };
+  return { queue, outbox, work, stop: (stopOptions) => queue.stop(stopOptions) };
+}
+
 /**
  * Starts the job queue with the follow-up workers: the reminder scan (hourly, once across all
  * instances) and the delivery of each notification (retried with backoff).
@@ -24,17 +58,7 @@ export async function startFollowUpJobs(
   channels: NotificationChannels,
   options: JobQueueOptions = {},
 ): Promise<FollowUpJobs> {
-  const queue = await startJobQueue(handle, options);
-  const outbox = { queue, channels };
-  const jobDeps = { ...deps, outbox };
-  await queue.work('deliver-notification', async (data) => {
-    await deliverNotification(jobDeps, channels, String(data.id));
-  });
-  await queue.work('scan-reminders', async () => {
-    await scanReminders(jobDeps, queue, channels);
-  });
-  if (options.schedule ?? true) {
-    await queue.scheduleHourly('scan-reminders');
-  }
-  return { queue, outbox, stop: (stopOptions) => queue.stop(stopOptions) };
+  const { work, ...jobs } = await startFollowUpQueue(handle, deps, channels, options);
+  await work();
+  return jobs;
 }
