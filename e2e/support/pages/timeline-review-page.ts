@@ -6,6 +6,10 @@ export class TimelineReviewPage {
   readonly reviewFilter;
   readonly table;
   readonly lanes;
+  /** The box the events table scrolls in. */
+  readonly scroller;
+  /** The event rows drawn in the page now (a long timeline draws only a window of them). */
+  readonly drawnRows;
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: /^Timeline/ });
@@ -13,6 +17,8 @@ export class TimelineReviewPage {
     this.reviewFilter = panel.getByLabel('Review');
     this.table = panel.getByRole('table');
     this.lanes = panel.locator('.swimlanes-chart');
+    this.scroller = panel.locator('.review-scroller');
+    this.drawnRows = this.table.locator('tbody tr[data-key]');
   }
 
   /** The table row of the event whose text contains `text`. */

@@ -46,49 +46,52 @@ export function matchesFilters(event: ReviewEvent, filters: TimelineFilters): bo
   );
 }
 
-async function listAllPages(postmortemId: string, filters: TimelineFilters): Promise<TimelinePage> {
-  const query = {
-    source: filters.sources.join(','),
-    status: filters.statuses.join(','),
-    kind: filters.kinds.join(','),
-    pinned: filters.pinnedOnly ? 'true' : undefined,
-    limit: 200,
-  };
-  const first = await requestJson(timelinePageSchema, 'GET', path(postmortemId, '/timeline'), {
-    query,
+/** The first page is small so the first rows show soon; the rest come in the largest pages. */
+const firstPageSize = 100;
+const pageSize = 200;
+
+function readPage(postmortemId: string, filters: TimelineFilters, cursor: string | null) {
+  return requestJson(timelinePageSchema, 'GET', path(postmortemId, '/timeline'), {
+    query: {
+      source: filters.sources.join(','),
+      status: filters.statuses.join(','),
+      kind: filters.kinds.join(','),
+      pinned: filters.pinnedOnly ? 'true' : undefined,
+      limit: cursor ? pageSize : firstPageSize,
+      cursor: cursor ?? undefined,
+    },
   });
-  const data = [...first.data];
-  let cursor = first.page.nextCursor;
-  // A review covers hours, not months: a few thousand events at most, loaded for the lanes.
-  while (cursor && data.length < 10_000) {
-    const next = await requestJson(timelinePageSchema, 'GET', path(postmortemId, '/timeline'), {
-      query: { ...query, cursor },
-    });
-    data.push(...next.data);
-    cursor = next.page.nextCursor;
-  }
-  return { data, page: { nextCursor: null, total: data.length }, skews: first.skews };
 }
 
 /** The timeline review endpoints. */
 export const timelineReviewApi = {
-  /** Every event matching the filters, with the clock skews per source. */
-  async list(postmortemId: string, filters: TimelineFilters): Promise<TimelinePage> {
+  /**
+   * Every event matching the filters, page by page in timeline order, each page with the
+   * total and the clock skews per source.
+   */
+  async *pages(postmortemId: string, filters: TimelineFilters): AsyncGenerator<TimelinePage> {
+    let page: TimelinePage;
     try {
-      return await listAllPages(postmortemId, filters);
+      page = await readPage(postmortemId, filters, null);
     } catch (error) {
       if (!(error instanceof ApiError) || error.problem.status !== 404) {
         throw error;
       }
       // Servers without the timeline endpoint: the plain event list, filtered here.
-      const page = await requestJson(
+      const all = await requestJson(
         timelinePageSchema,
         'GET',
         path(postmortemId, '/timeline-events'),
         { query: { limit: 5000 } },
       );
-      const data = page.data.filter((row) => matchesFilters(row.data, filters));
-      return { data, page: { nextCursor: null, total: data.length }, skews: [] };
+      const data = all.data.filter((row) => matchesFilters(row.data, filters));
+      yield { data, page: { nextCursor: null, total: data.length }, skews: [] };
+      return;
+    }
+    yield page;
+    while (page.page.nextCursor) {
+      page = await readPage(postmortemId, filters, page.page.nextCursor);
+      yield page;
     }
   },
   review: (postmortemId: string, eventIds: string[], action: 'accept' | 'reject') =>

@@ -39,7 +39,12 @@ export function TimelineEventForm({
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const occurredAt = localInputToIso(when);
+    // The field shows minutes only: an untouched field keeps the stored instant to the
+    // millisecond instead of moving the event to the start of its minute.
+    const occurredAt =
+      initial && when === isoToLocalInput(initial.occurredAt)
+        ? initial.occurredAt
+        : localInputToIso(when);
     if (!occurredAt) {
       return;
     }

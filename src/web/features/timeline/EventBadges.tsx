@@ -3,13 +3,12 @@ import { formatInstant } from '../../lib/datetime.ts';
 
 interface EventBadgesProps {
   event: ReviewEvent;
-  /** Finds the event a duplicate points at, to name it in the link. */
-  lookup: (id: string) => ReviewEvent | undefined;
+  /** The event a duplicate points at, to name it in the link; undefined when not loaded. */
+  original: ReviewEvent | undefined;
 }
 
 /** Pinned, ambiguities (each with its message) and the duplicate link of one event. */
-export function EventBadges({ event, lookup }: EventBadgesProps) {
-  const original = event.duplicateOfId ? lookup(event.duplicateOfId) : undefined;
+export function EventBadges({ event, original }: EventBadgesProps) {
   return (
     <>
       {event.pinned && <span className="tag">Pinned</span>}

@@ -1,19 +1,16 @@
-import type { KeyboardEvent, WheelEvent } from 'react';
+import { type KeyboardEvent, memo, type WheelEvent } from 'react';
 import type { ReviewEvent } from '../../api/timeline-api.ts';
 import { formatInstant } from '../../lib/datetime.ts';
 import { postmortemLabels } from '../postmortems/labels.ts';
-import { groupIntoLanes } from './swimlanes.ts';
-import {
-  axisTicks,
-  panWindow,
-  positionOf,
-  type TimeWindow,
-  tickLabel,
-  zoomWindow,
-} from './time-axis.ts';
+import { laneMarkers } from './lane-markers.ts';
+import type { Lane } from './swimlanes.ts';
+import { axisTicks, panWindow, type TimeWindow, tickLabel, zoomWindow } from './time-axis.ts';
+
+/** Markers per lane at most: beyond it, events closer than a slot share one marker. */
+const markerSlots = 400;
 
 interface SwimlanesProps {
-  events: ReviewEvent[];
+  lanes: Lane<ReviewEvent>[];
   window: TimeWindow;
   onWindowChange: (window: TimeWindow) => void;
   onFit: () => void;
@@ -24,17 +21,17 @@ interface SwimlanesProps {
 /**
  * One lane per source with events as markers on a shared time axis. Zoom and pan with the
  * buttons, the keyboard in the toolbar (+, −, arrows, 0 to fit) or Ctrl+wheel; the chart is
- * hidden from screen readers because the review table below lists the same events.
+ * hidden from screen readers because the review table below lists the same events. A busy
+ * lane draws one marker per slot of its width, titled with how many events it stands for.
  */
-export function Swimlanes({
-  events,
+export const Swimlanes = memo(function Swimlanes({
+  lanes,
   window,
   onWindowChange,
   onFit,
   selectedId,
   onSelect,
 }: SwimlanesProps) {
-  const lanes = groupIntoLanes(events);
   const ticks = axisTicks(window);
   const zoom = (factor: number, anchor?: number) =>
     onWindowChange(zoomWindow(window, factor, anchor));
@@ -118,36 +115,34 @@ export function Swimlanes({
               {postmortemLabels.timelineSource[lane.source]} ({lane.events.length})
             </span>
             <div className="swimlane-track">
-              {lane.events.map((event) => {
-                const at = positionOf(window, Date.parse(event.occurredAt));
-                if (at < 0 || at > 1) {
-                  return null;
-                }
-                const classes = [
-                  'marker',
-                  `marker-${event.status}`,
-                  event.pinned ? 'marker-pinned' : '',
-                  event.ambiguities.length > 0 ? 'marker-ambiguous' : '',
-                  selectedId === event.id ? 'marker-selected' : '',
-                ];
-                return (
-                  <button
-                    key={event.id}
-                    type="button"
-                    tabIndex={-1}
-                    className={classes.join(' ')}
-                    style={{ left: `${at * 100}%` }}
-                    title={`${formatInstant(event.occurredAt)} · ${postmortemLabels.timelineStatus[event.status]} · ${event.text.slice(0, 160)}`}
-                    onClick={() => onSelect(event.id)}
-                  >
-                    <span className="visually-hidden">{event.text.slice(0, 80)}</span>
-                  </button>
-                );
-              })}
+              {laneMarkers(lane.events, window, markerSlots, selectedId).map(
+                ({ event, at, count }) => {
+                  const classes = [
+                    'marker',
+                    `marker-${event.status}`,
+                    event.pinned ? 'marker-pinned' : '',
+                    event.ambiguities.length > 0 ? 'marker-ambiguous' : '',
+                    selectedId === event.id ? 'marker-selected' : '',
+                  ];
+                  return (
+                    <button
+                      key={event.id}
+                      type="button"
+                      tabIndex={-1}
+                      className={classes.join(' ')}
+                      style={{ left: `${at * 100}%` }}
+                      title={`${formatInstant(event.occurredAt)} · ${postmortemLabels.timelineStatus[event.status]} · ${event.text.slice(0, 160)}${count > 1 ? ` (and ${count - 1} more here)` : ''}`}
+                      onClick={() => onSelect(event.id)}
+                    >
+                      <span className="visually-hidden">{event.text.slice(0, 80)}</span>
+                    </button>
+                  );
+                },
+              )}
             </div>
           </div>
         ))}
       </div>
     </section>
   );
-}
+});

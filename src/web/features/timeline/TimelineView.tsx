@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { incidentsApi } from '../../api/incidents-api.ts';
 import { timelineApi } from '../../api/parts-api.ts';
 import { noFilters, type ReviewEvent, timelineReviewApi } from '../../api/timeline-api.ts';
@@ -7,8 +7,11 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { ImportDialog } from '../imports/ImportDialog.tsx';
+import { useReloadOnLiveChange } from '../live/live-tick.ts';
+import type { TimelineEventValues } from '../postmortems/TimelineEventForm.tsx';
 import { TimelineEventForm } from '../postmortems/TimelineEventForm.tsx';
 import { ClockSkewPanel } from './ClockSkewPanel.tsx';
+import { findInRows } from './find-in-rows.ts';
 import { KeyInstantProposals } from './KeyInstantProposals.tsx';
 import type { RowAction } from './ReviewRow.tsx';
 import { ReviewTable } from './ReviewTable.tsx';
@@ -16,6 +19,7 @@ import { Swimlanes } from './Swimlanes.tsx';
 import { groupIntoLanes } from './swimlanes.ts';
 import { TimelineFiltersBar } from './TimelineFiltersBar.tsx';
 import { fitWindow, incidentWindow, type TimeWindow } from './time-axis.ts';
+import { useTimelineRows } from './use-timeline-rows.ts';
 import './timeline.css';
 
 interface TimelineViewProps {
@@ -26,10 +30,18 @@ interface TimelineViewProps {
   onChanged: () => void;
 }
 
+const rowActionBodies = {
+  accept: { status: 'accepted' as const },
+  reject: { status: 'rejected' as const },
+  pin: { pinned: true },
+  unpin: { pinned: false },
+};
+
 /**
- * The timeline tab: swimlanes per source on a zoomable axis, filters, the review checkpoint
- * (accept, edit, reject, pin, in bulk), clock skews, key-instant proposals, imports and
- * manual entry.
+ * The timeline tab: swimlanes per source on a zoomable axis, filters and find, the review
+ * checkpoint (accept, edit, reject, pin, in bulk), clock skews, key-instant proposals, imports
+ * and manual entry. A saved event replaces its own row only; anything else (and someone
+ * else's change) reads the timeline again, keeping the rows that did not change.
  */
 export function TimelineView({
   postmortemId,
@@ -38,15 +50,14 @@ export function TimelineView({
   onChanged,
 }: TimelineViewProps) {
   const [filters, setFilters] = useState(noFilters);
+  const [find, setFind] = useState('');
   const [zoomed, setZoomed] = useState<TimeWindow | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const [importing, setImporting] = useState(false);
-  const load = useCallback(() => {
-    void revision;
-    return timelineReviewApi.list(postmortemId, filters);
-  }, [postmortemId, filters, revision]);
-  const timeline = useResource(load);
+  const timeline = useTimelineRows(postmortemId, filters);
+  const { reload, applySaved } = timeline;
+  useReloadOnLiveChange(reload);
   const incidentKey = incidentIds.join(',');
   const loadIncidentInstants = useCallback(
     () =>
@@ -67,36 +78,69 @@ export function TimelineView({
   );
   const incidentInstants = useResource(loadIncidentInstants);
   const action = useSubmit();
-  const rows = timeline.data?.data ?? [];
-  const events = useMemo(() => rows.map((row) => row.data), [rows]);
+  const rows = timeline.rows;
+  const events = useMemo(() => (rows ?? []).map((row) => row.data), [rows]);
+  const lanes = useMemo(() => groupIntoLanes(events), [events]);
+  const sources = useMemo(() => lanes.map((lane) => lane.source), [lanes]);
   const fitted = useMemo(() => fitWindow(events.map((e) => Date.parse(e.occurredAt))), [events]);
   const opening = useMemo(
     () => incidentWindow(incidentInstants.data ?? []) ?? fitted,
     [incidentInstants.data, fitted],
   );
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
+  const lookup = useCallback((id: string) => byId.get(id), [byId]);
+  const deferredFind = useDeferredValue(find);
+  const found = useMemo(() => findInRows(rows ?? [], deferredFind), [rows, deferredFind]);
+  const onFit = useCallback(() => setZoomed(fitted), [fitted]);
 
-  if (!timeline.data) {
-    return <LoadState problem={timeline.problem} onRetry={timeline.reload} />;
-  }
-  const changed = () => {
+  const changed = useCallback(() => {
     setRevision((r) => r + 1);
+    void reload();
     onChanged();
-  };
+  }, [reload, onChanged]);
+  const saved = useCallback(
+    (answer: { data: Parameters<typeof applySaved>[0] }) => {
+      applySaved(answer.data);
+      setRevision((r) => r + 1);
+      onChanged();
+    },
+    [applySaved, onChanged],
+  );
+  const { run } = action;
+  const onRowAction = useCallback(
+    async (event: ReviewEvent, rowAction: Exclude<RowAction, 'edit'>) => {
+      const answer = await run(() =>
+        timelineApi.update(event.id, event.version, rowActionBodies[rowAction]),
+      );
+      if (answer !== undefined) {
+        saved(answer);
+      }
+    },
+    [run, saved],
+  );
+  const onEdit = useCallback(
+    async (event: ReviewEvent, values: TimelineEventValues) => {
+      saved(
+        await timelineApi.update(event.id, event.version, {
+          occurredAt: values.occurredAt,
+          text: values.text,
+          kind: values.kind,
+          status: 'accepted',
+        }),
+      );
+    },
+    [saved],
+  );
+
+  if (!rows) {
+    return <LoadState problem={timeline.problem} onRetry={reload} />;
+  }
   const act = async (work: () => Promise<unknown>) => {
     if ((await action.run(work)) !== undefined) {
       changed();
     }
   };
-  const onRowAction = (event: ReviewEvent, rowAction: Exclude<RowAction, 'edit'>) => {
-    const body = {
-      accept: { status: 'accepted' as const },
-      reject: { status: 'rejected' as const },
-      pin: { pinned: true },
-      unpin: { pinned: false },
-    }[rowAction];
-    void act(() => timelineApi.update(event.id, event.version, body));
-  };
+  const finding = deferredFind.trim() !== '';
 
   return (
     <>
@@ -113,46 +157,48 @@ export function TimelineView({
         them; only accepted events count.
       </p>
       <TimelineFiltersBar filters={filters} onChange={setFilters} />
+      <label className="field timeline-find">
+        <span className="field-label">Find in timeline</span>
+        <input
+          type="search"
+          value={find}
+          onChange={(change) => setFind(change.target.value)}
+          aria-describedby="timeline-find-hint"
+        />
+        <span id="timeline-find-hint" className="hint">
+          Text or actor, over every loaded event (the browser's find sees only the rows on screen).
+        </span>
+      </label>
       <ClockSkewPanel
         postmortemId={postmortemId}
-        sources={groupIntoLanes(events).map((lane) => lane.source)}
-        skews={timeline.data.skews}
+        sources={sources}
+        skews={timeline.skews}
         canEdit={canAdd}
         onSaved={changed}
       />
       <KeyInstantProposals
         postmortemId={postmortemId}
-        lookup={(id) => byId.get(id)}
+        lookup={lookup}
         revision={revision}
         onConfirmed={changed}
       />
       {events.length > 0 && (
         <Swimlanes
-          events={events}
+          lanes={lanes}
           window={zoomed ?? opening}
           onWindowChange={setZoomed}
-          onFit={() => setZoomed(fitted)}
+          onFit={onFit}
           selectedId={currentId}
-          onSelect={(id) => {
-            setCurrentId(id);
-            document.getElementById(`event-${id}`)?.scrollIntoView({ block: 'center' });
-          }}
+          onSelect={setCurrentId}
         />
       )}
-      <ProblemAlert problem={action.problem} onReload={timeline.reload} />
+      <ProblemAlert problem={action.problem ?? timeline.problem} onReload={reload} />
       <ReviewTable
-        rows={rows}
+        rows={found}
+        total={finding ? found.length : timeline.total}
         currentId={currentId}
         onAction={onRowAction}
-        onEdit={async (event, values) => {
-          await timelineApi.update(event.id, event.version, {
-            occurredAt: values.occurredAt,
-            text: values.text,
-            kind: values.kind,
-            status: 'accepted',
-          });
-          changed();
-        }}
+        onEdit={onEdit}
         onBulk={(chosen, bulkAction) =>
           act(() => timelineReviewApi.reviewMany(postmortemId, chosen, bulkAction))
         }
