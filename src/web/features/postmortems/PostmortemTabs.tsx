@@ -1,22 +1,46 @@
+import { lazy, Suspense } from 'react';
 import type { PolicyView } from '../../api/policy-api.ts';
 import type { Postmortem } from '../../api/postmortems-api.ts';
 import { Tabs } from '../../components/Tabs.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
 import { navigate } from '../../routing/location-store.ts';
 import { useLocation } from '../../routing/use-location.ts';
-import { AntiPatternsPanel } from '../anti-patterns/AntiPatternsPanel.tsx';
-import { MeetingView } from '../facilitation/MeetingView.tsx';
 import { PersonalAccountsSection } from '../personal-accounts/PersonalAccountsSection.tsx';
-import { PublishingPanel } from '../publishing/PublishingPanel.tsx';
 import { useSession } from '../session/session-context.ts';
 import { TimelineView } from '../timeline/TimelineView.tsx';
-import { WhyTreeSection } from '../why-tree/WhyTreeSection.tsx';
 import { ActionItemsSection } from './ActionItemsSection.tsx';
-import { AuditTrail } from './AuditTrail.tsx';
 import { BlamelessFindingsPanel } from './BlamelessFindingsPanel.tsx';
 import { FactorsSection } from './FactorsSection.tsx';
 import { ParticipantsSection } from './ParticipantsSection.tsx';
 import { ReportSectionsForm } from './ReportSectionsForm.tsx';
+
+// The tabs a postmortem does not open on come with their first visit, so the first download
+// stays within its budget as the page grows (the timeline tab, the default, stays in it).
+const WhyTreeSection = lazy(() =>
+  import('../why-tree/WhyTreeSection.tsx').then((module) => ({ default: module.WhyTreeSection })),
+);
+const MeetingView = lazy(() =>
+  import('../facilitation/MeetingView.tsx').then((module) => ({ default: module.MeetingView })),
+);
+const AntiPatternsPanel = lazy(() =>
+  import('../anti-patterns/AntiPatternsPanel.tsx').then((module) => ({
+    default: module.AntiPatternsPanel,
+  })),
+);
+const AuditTrail = lazy(() =>
+  import('./AuditTrail.tsx').then((module) => ({ default: module.AuditTrail })),
+);
+const PublishingPanel = lazy(() =>
+  import('../publishing/PublishingPanel.tsx').then((module) => ({
+    default: module.PublishingPanel,
+  })),
+);
+
+const loadingTab = (
+  <p className="muted" aria-busy="true">
+    Loading…
+  </p>
+);
 
 interface PostmortemTabsProps {
   postmortem: Postmortem;
@@ -60,54 +84,58 @@ export function PostmortemTabs({
 
   return (
     <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
-      {selected === 'timeline' && <TimelineView {...common} incidentIds={postmortem.incidentIds} />}
-      {selected === 'personal-accounts' && <PersonalAccountsSection {...common} />}
-      {selected === 'participants' && <ParticipantsSection {...common} />}
-      {selected === 'why-tree' && (
-        <WhyTreeSection
-          postmortemId={postmortem.id}
-          taxonomy={policy.factorTaxonomy}
-          onChanged={onChanged}
-        />
-      )}
-      {selected === 'factors' && <FactorsSection {...common} taxonomy={policy.factorTaxonomy} />}
-      {selected === 'actions' && <ActionItemsSection {...common} />}
-      {selected === 'report' && (
-        <>
-          <ReportSectionsForm
+      <Suspense fallback={loadingTab}>
+        {selected === 'timeline' && (
+          <TimelineView {...common} incidentIds={postmortem.incidentIds} />
+        )}
+        {selected === 'personal-accounts' && <PersonalAccountsSection {...common} />}
+        {selected === 'participants' && <ParticipantsSection {...common} />}
+        {selected === 'why-tree' && (
+          <WhyTreeSection
+            postmortemId={postmortem.id}
+            taxonomy={policy.factorTaxonomy}
+            onChanged={onChanged}
+          />
+        )}
+        {selected === 'factors' && <FactorsSection {...common} taxonomy={policy.factorTaxonomy} />}
+        {selected === 'actions' && <ActionItemsSection {...common} />}
+        {selected === 'report' && (
+          <>
+            <ReportSectionsForm
+              postmortem={postmortem}
+              sections={sections}
+              canEdit={canEdit}
+              onSaved={onSaved}
+              onReload={onChanged}
+            />
+            <BlamelessFindingsPanel
+              key={postmortem.version}
+              postmortemId={postmortem.id}
+              sections={sections}
+              canEdit={canEdit}
+              onChanged={onChanged}
+            />
+          </>
+        )}
+        {selected === 'meeting' && (
+          <MeetingView
             postmortem={postmortem}
-            sections={sections}
             canEdit={canEdit}
             onSaved={onSaved}
             onReload={onChanged}
           />
-          <BlamelessFindingsPanel
-            key={postmortem.version}
+        )}
+        {selected === 'anti-patterns' && <AntiPatternsPanel postmortemId={postmortem.id} />}
+        {selected === 'audit' && <AuditTrail postmortemId={postmortem.id} />}
+        {selected === 'publishing' && (
+          <PublishingPanel
             postmortemId={postmortem.id}
             sections={sections}
+            userId={session?.user.id ?? ''}
             canEdit={canEdit}
-            onChanged={onChanged}
           />
-        </>
-      )}
-      {selected === 'meeting' && (
-        <MeetingView
-          postmortem={postmortem}
-          canEdit={canEdit}
-          onSaved={onSaved}
-          onReload={onChanged}
-        />
-      )}
-      {selected === 'anti-patterns' && <AntiPatternsPanel postmortemId={postmortem.id} />}
-      {selected === 'audit' && <AuditTrail postmortemId={postmortem.id} />}
-      {selected === 'publishing' && (
-        <PublishingPanel
-          postmortemId={postmortem.id}
-          sections={sections}
-          userId={session?.user.id ?? ''}
-          canEdit={canEdit}
-        />
-      )}
+        )}
+      </Suspense>
     </Tabs>
   );
 }
