@@ -1,0 +1,273 @@
+/**
+ * Web timeline benchmark: how soon a 10,000-event timeline is usable in headless Chromium, and
+ * how much of the page one edit changes.
+ *
+ *   npm run bench:web-timeline [-- --events 10000 --baseline-events 100 --rounds 3]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:web-timeline
+ *
+ * Seeds two postmortems through the real API (a Markdown timeline imported whole: `--events`
+ * and `--baseline-events` proposed events), starts the real server (`debrief serve`, PGlite in
+ * a fresh directory, or a scratch database the bench creates and drops on the PostgreSQL
+ * server of `DATABASE_URL`) with the built web app, and opens each postmortem's timeline tab
+ * in interleaved rounds, a fresh browser context each time. Time to interactive runs from
+ * navigation to the first event row visible and a click on its tick box answered (`1
+ * selected`); the ratio is against the small timeline in the same run. A bare static HTML
+ * table of the same rows (no script, every row in the page) is timed the same way for scale.
+ * Then, on the large timeline, one event is accepted under a MutationObserver on the table's
+ * body: the changes it records and the event rows they touched are printed.
+ * Goal: the large timeline interactive in < 1.5 s.
+ */
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { buildWeb } from '../e2e/support/build-web.ts';
+import { launchChromium } from '../e2e/support/chromium.ts';
+import { markdownTimeline, seedLongTimeline } from '../e2e/support/long-timeline.ts';
+import { startServer } from '../e2e/support/start-server.ts';
+
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const eventCount = Number(argument('--events') ?? 10_000);
+const baselineCount = Number(argument('--baseline-events') ?? 100);
+const rounds = Number(argument('--rounds') ?? 3);
+const goalMs = 1_500;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+interface Opening {
+  firstRowMs: number;
+  interactiveMs: number;
+  allLoadedMs: number;
+  drawnRows: number;
+}
+
+/** Opens the timeline tab in a fresh context and times it to a click answered. */
+async function openTimeline(
+  browser: Browser,
+  base: string,
+  postmortemId: string,
+): Promise<Opening> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    await signIn(page);
+    const started = Date.now();
+    await page.goto(`/postmortems/${postmortemId}?tab=timeline`, { waitUntil: 'commit' });
+    const firstRow = page.locator('.review-table tbody tr[data-key]').first();
+    await firstRow.waitFor();
+    const firstRowMs = Date.now() - started;
+    await firstRow.getByRole('checkbox').click();
+    await page.getByText('1 selected', { exact: true }).waitFor();
+    const interactiveMs = Date.now() - started;
+    await page.getByText(/^Loaded \d+ of/).waitFor({ state: 'detached', timeout: 120_000 });
+    const allLoadedMs = Date.now() - started;
+    const drawnRows = await page.locator('.review-table tbody tr[data-key]').count();
+    return { firstRowMs, interactiveMs, allLoadedMs, drawnRows };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The same rows as a bare static table, every row in the page and no script. */
+async function openStaticTable(browser: Browser, count: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const rows = markdownTimeline(count, new Date(Date.UTC(2026, 10, 16, 14, 0)))
+      .split('\n')
+      .filter((line) => line.startsWith('| 2026'))
+      .map((line) => {
+        const [, when = '', text = ''] = line.split('|').map((cell) => cell.trim());
+        return `<tr><td><input type="checkbox" aria-label="Select"></td><td><time>${when}</time></td><td>Document</td><td>Observation</td><td>${text}</td><td>Proposed</td><td><button>Accept</button> <button>Reject</button> <button>Edit</button> <button>Pin</button></td></tr>`;
+      });
+    const html = `<!doctype html><title>rows</title><table><tbody>${rows.join('')}</tbody></table>`;
+    await page.goto('about:blank');
+    const started = Date.now();
+    await page.setContent(html, { waitUntil: 'commit' });
+    const first = page.locator('tbody tr').first();
+    await first.waitFor();
+    await first.getByRole('checkbox').click();
+    await page.locator('tbody tr input:checked').first().waitFor();
+    return Date.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
+const credentials = { email: 'bench@example.com', password: 'correct horse battery' };
+async function signIn(page: Page): Promise<void> {
+  const answer = await page.request.post('/api/v1/auth/sessions', { data: credentials });
+  if (!answer.ok()) {
+    throw new Error(`sign-in refused: ${answer.status()} ${await answer.text()}`);
+  }
+}
+
+/** Accepts one event of the large timeline and names the DOM changes under the table body. */
+async function measureOneEdit(browser: Browser, base: string, postmortemId: string) {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1280, height: 900 },
+  });
+  try {
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`/postmortems/${postmortemId}?tab=timeline`);
+    await page.getByText(/^Loaded \d+ of/).waitFor({ state: 'detached', timeout: 120_000 });
+    const row = page
+      .locator('.review-table tbody tr[data-key]')
+      .filter({ hasText: 'Proposed' })
+      .first();
+    const id = await row.getAttribute('data-key');
+    await page.evaluate(() => {
+      const body = document.querySelector('.review-table tbody') as Node;
+      const seen: string[] = [];
+      const name = (record: MutationRecord) => {
+        const target =
+          record.target instanceof Element ? record.target : record.target.parentElement;
+        return (
+          target?.closest('tr[data-key]')?.getAttribute('data-key') ??
+          `(outside rows: ${record.type})`
+        );
+      };
+      const observer = new MutationObserver((records) => seen.push(...records.map(name)));
+      observer.observe(body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      (window as unknown as { changes: () => string[] }).changes = () => {
+        seen.push(...observer.takeRecords().map(name));
+        observer.disconnect();
+        return seen;
+      };
+    });
+    const reread = page.waitForResponse(
+      async (response) =>
+        /\/timeline\?/.test(response.url()) && (await response.json()).page.nextCursor === null,
+      { timeout: 120_000 },
+    );
+    const started = Date.now();
+    await row.getByRole('button', { name: /^Accept/ }).click();
+    await page.locator(`[id="event-${id}"]`).getByText('Accepted').waitFor();
+    const shownMs = Date.now() - started;
+    await reread;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const changes = await page.evaluate(() =>
+      (window as unknown as { changes: () => string[] }).changes(),
+    );
+    const drawnRows = await page.locator('.review-table tbody tr[data-key]').count();
+    return {
+      shownMs,
+      records: changes.length,
+      rowsTouched: new Set(changes).size,
+      onlyThatRow: changes.every((c) => c === id),
+      drawnRows,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const serverUrl = process.env.DATABASE_URL;
+  const databaseName = `debrief_bench_web_timeline_${randomBytes(4).toString('hex')}`;
+  let databaseUrl: string | undefined;
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${databaseName}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${databaseName}`;
+    databaseUrl = url.toString();
+  }
+  console.log(
+    `load average before: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
+  await buildWeb();
+  const server = await startServer(databaseUrl ? { databaseUrl } : {});
+  const browser = await launchChromium();
+  try {
+    const seeding = await browser.newContext({ baseURL: server.url });
+    const setup = await seeding.request.post('/api/v1/setup', {
+      data: { ...credentials, name: 'Bench Admin' },
+    });
+    const { csrfToken } = await setup.json();
+    let at = Date.now();
+    const small = await seedLongTimeline(seeding.request, csrfToken, baselineCount);
+    const large = await seedLongTimeline(seeding.request, csrfToken, eventCount);
+    console.log(
+      `seeded ${baselineCount} + ${eventCount} events through the import API in ${Date.now() - at} ms (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`,
+    );
+    await seeding.close();
+
+    // One warm-up of each, not counted: the first opening also compiles the app's script.
+    await openTimeline(browser, server.url, small);
+    await openTimeline(browser, server.url, large);
+    const results = { small: [] as Opening[], large: [] as Opening[], bare: [] as number[] };
+    for (let round = 0; round < rounds; round += 1) {
+      results.small.push(await openTimeline(browser, server.url, small));
+      results.large.push(await openTimeline(browser, server.url, large));
+      results.bare.push(await openStaticTable(browser, eventCount));
+    }
+    const line = (label: string, openings: Opening[]) =>
+      `${label.padEnd(22)} first rows ${median(openings.map((o) => o.firstRowMs))
+        .toFixed(0)
+        .padStart(5)} ms · interactive ${median(openings.map((o) => o.interactiveMs))
+        .toFixed(0)
+        .padStart(5)} ms · all loaded ${median(openings.map((o) => o.allLoadedMs))
+        .toFixed(0)
+        .padStart(6)} ms · rows drawn ${openings[0]?.drawnRows}`;
+    console.log(`\nmedians of ${rounds} interleaved rounds (after one warm-up each)`);
+    console.log(line(`${baselineCount} events`, results.small));
+    console.log(line(`${eventCount} events`, results.large));
+    const largeTti = median(results.large.map((o) => o.interactiveMs));
+    const smallTti = median(results.small.map((o) => o.interactiveMs));
+    console.log(
+      `bare static table, ${eventCount} rows: interactive ${median(results.bare).toFixed(0)} ms (every row in the page, no script)`,
+    );
+    console.log(
+      `ratio interactive ${eventCount} / ${baselineCount}: ${(largeTti / smallTti).toFixed(2)}×; vs the bare table: ${(largeTti / median(results.bare)).toFixed(2)}×`,
+    );
+    console.log(
+      `goal: ${eventCount} events interactive < ${goalMs} ms: ${largeTti < goalMs ? 'holds' : 'does not hold'} (${largeTti.toFixed(0)} ms)`,
+    );
+
+    at = Date.now();
+    const edit = await measureOneEdit(browser, server.url, large);
+    console.log(
+      `\none accept on the ${eventCount}-event timeline: shown in ${edit.shownMs} ms; ${edit.records} DOM changes under the table body, in ${edit.rowsTouched} event row(s)${edit.onlyThatRow ? ', all in the accepted row' : ', NOT all in the accepted row'}; ${edit.drawnRows} rows drawn of ${eventCount}`,
+    );
+    console.log(
+      `load average after: ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (serverUrl) {
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${databaseName} with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+await main();
