@@ -71,8 +71,9 @@ export function useTimelineRows(postmortemId: string, filters: TimelineFilters):
     [postmortemId, filters],
   );
 
+  // Other filters: the rows on screen stay until the first page of the new ones arrives, so
+  // the view (and the focused filter) is not taken down meanwhile.
   useEffect(() => {
-    setLoaded(null);
     void read(true);
   }, [read]);
 
