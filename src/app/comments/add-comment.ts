@@ -1,14 +1,13 @@
 import type { z } from 'zod';
 import type { createCommentBodySchema } from '../../contracts/comments.ts';
-import { type Comment, findMentionedEmails, hiddenSectionKeys } from '../../domain/comment.ts';
+import { type Comment, hiddenSectionKeys } from '../../domain/comment.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { Actor } from '../../domain/user.ts';
 import { commentsRepository as repo } from '../../storage/repositories/comments-repository.ts';
 import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { notifyPerson } from '../notifications/notify.ts';
 import { addPart, type PartKind } from '../parts/part-write.ts';
+import { notifyMentions } from './notify-mentions.ts';
 
 const kind: PartKind = { type: 'comment', label: 'Comment' };
 
@@ -59,11 +58,6 @@ export async function addComment(
       if (sectionMembers && hiddenSectionKeys([sectionMembers], actor).size > 0) {
         throw new DomainError('NOT_FOUND', 'Comment target not found.');
       }
-      const mentioned = (await repo.accountsByEmail(tx.db, findMentionedEmails(input.body))).filter(
-        (account) =>
-          !sectionMembers ||
-          hiddenSectionKeys([sectionMembers], { id: account.id, role: '' }).size === 0,
-      );
       const comment = await repo.insert(tx.db, {
         id: tx.newId(),
         postmortemId,
@@ -75,27 +69,7 @@ export async function addComment(
         mentionedUserIds: [],
         createdAt: tx.clock(),
       });
-      const notified: string[] = [];
-      for (const account of mentioned) {
-        if (account.id === actor.id) {
-          continue;
-        }
-        const outcome = await notifyPerson(tx, account.id, {
-          rule: 'comment.mentioned',
-          subjectType: 'comment',
-          subjectId: comment.id,
-          postmortemId,
-          title: `You were mentioned: postmortem #${formatRecordNumber(postmortem.number)}`,
-          body: 'Someone mentioned you in a comment on this postmortem.',
-          path: `/postmortems/${postmortemId}#comments-heading`,
-        });
-        if (outcome.created > 0) {
-          notified.push(account.id);
-        }
-      }
-      return notified.length > 0
-        ? repo.update(tx.db, comment.id, comment.version, { mentionedUserIds: notified })
-        : comment;
+      return notifyMentions(tx, actor, comment, postmortem, sectionMembers);
     },
     (c) => ({
       targetType: c.targetType,

@@ -7,13 +7,14 @@ import { commentsRepository as repo } from '../../storage/repositories/comments-
 import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { changePart, type PartKind } from '../parts/part-write.ts';
+import { notifyMentions } from './notify-mentions.ts';
 
 const kind: PartKind = { type: 'comment', label: 'Comment' };
 
 /**
  * Edits one's own comment, or resolves / re-opens a thread (through its first comment; anyone
  * who may edit the postmortem). Comments on a section restricted from the actor do not exist
- * for them.
+ * for them. An edit that @mentions someone new tells them (`notifyMentions`).
  */
 export async function updateComment(
   deps: AppDeps,
@@ -32,12 +33,15 @@ export async function updateComment(
       verb: input.resolved === undefined ? 'updated' : input.resolved ? 'resolved' : 'reopened',
     },
     repo.findById,
-    async (tx, comment) => {
-      if (comment.targetType === 'section') {
-        const heads = await restrictedSectionsRepository.listHeads(tx.db, comment.postmortemId);
-        if (hiddenSectionKeys(heads, actor).has(comment.targetId)) {
-          throw new DomainError('NOT_FOUND', 'Comment not found.');
-        }
+    async (tx, comment, postmortem) => {
+      const section =
+        comment.targetType === 'section'
+          ? (await restrictedSectionsRepository.listHeads(tx.db, comment.postmortemId)).find(
+              (s) => s.key === comment.targetId,
+            )
+          : undefined;
+      if (section && hiddenSectionKeys([section], actor).size > 0) {
+        throw new DomainError('NOT_FOUND', 'Comment not found.');
       }
       if (input.body !== undefined && comment.authorId !== actor.id) {
         throw new DomainError('FORBIDDEN', 'Only its author edits a comment.');
@@ -48,7 +52,7 @@ export async function updateComment(
         });
       }
       const now = tx.clock();
-      return repo.update(tx.db, id, expectedVersion, {
+      const saved = await repo.update(tx.db, id, expectedVersion, {
         ...(input.body !== undefined ? { body: input.body, editedAt: now } : {}),
         ...(input.resolved === undefined
           ? {}
@@ -56,6 +60,10 @@ export async function updateComment(
             ? { resolvedAt: now, resolvedById: actor.id }
             : { resolvedAt: null, resolvedById: null }),
       });
+      // Someone newly @mentioned by the edit is told, as on a new comment; nobody twice.
+      return input.body === undefined
+        ? saved
+        : notifyMentions(tx, actor, saved, postmortem, section);
     },
     () => ({ fields: Object.keys(input) }),
   );

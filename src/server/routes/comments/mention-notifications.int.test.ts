@@ -171,4 +171,42 @@ describeEachDatabase('@mention notifications', (kind) => {
     expect(await channelsOf(commentId, bo.user.id)).toEqual([]);
     expect(await channelsOf(commentId, sec.user.id)).toEqual(['email', 'in_app']);
   });
+
+  it('tells someone newly mentioned by an edit, once, and nobody outside a restricted section', async () => {
+    const comment = (await ada.post(`${base}/comments`, { body: 'Who saw the first page?' })).json()
+      .data;
+    expect(await ledger(comment.id)).toEqual([]);
+    const edited = await ada.patch(
+      `/api/v1/comments/${comment.id}`,
+      { body: `Who saw the first page? @${bo.user.email}` },
+      comment.version,
+    );
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().data.mentionedUserIds).toEqual([bo.user.id]);
+    expect(await channelsOf(comment.id, bo.user.id)).toEqual(['email', 'in_app']);
+    const again = await ada.patch(
+      `/api/v1/comments/${comment.id}`,
+      { body: `@${bo.user.email}: who saw the first page?` },
+      edited.json().data.version,
+    );
+    expect(again.statusCode).toBe(200);
+    expect((await ledger(comment.id)).length).toBe(2);
+
+    // On the restricted section (Ada its only member by now), Bo is mentioned by an edit: nothing.
+    const secret = (
+      await ada.post(`${base}/comments`, {
+        targetType: 'section',
+        targetId: 'impact',
+        body: 'Copied or not?',
+      })
+    ).json().data;
+    const onSection = await ada.patch(
+      `/api/v1/comments/${secret.id}`,
+      { body: `Copied or not? @${bo.user.email}` },
+      secret.version,
+    );
+    expect(onSection.statusCode).toBe(200);
+    expect(onSection.json().data.mentionedUserIds).toEqual([]);
+    expect(await ledger(secret.id)).toEqual([]);
+  });
 });
