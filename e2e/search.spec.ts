@@ -107,8 +107,10 @@ describe.skipIf(!hasChromium)('journey: searching across postmortems', () => {
     await expect.poll(() => search.hits.count()).toBe(2);
 
     await search.severity.selectOption('sev3');
+    // "Without a published report": neither review has reached follow-up.
+    await search.published.selectOption('false');
     await search.searchButton.click();
-    await page.waitForURL(/severity=sev3/);
+    await page.waitForURL(/published=false&.*severity=sev3|severity=sev3.*published=false/);
     await expect.poll(() => search.hits.count()).toBe(1);
     await search.hitTitled('Postmortem: Login slowness from a stale resolver cache').waitFor();
 
@@ -124,6 +126,14 @@ describe.skipIf(!hasChromium)('journey: searching across postmortems', () => {
     await page.waitForURL(/\/search\?view=[0-9a-f-]{36}$/);
     await expect.poll(() => search.hits.count()).toBe(1);
     expect(await search.severity.inputValue()).toBe('sev3');
+    expect(await search.published.inputValue()).toBe('false');
+    await search.published.selectOption('true');
+    await search.searchButton.click();
+    await page.waitForURL(/published=true/);
+    await page.getByText('No postmortem you may see matches.').waitFor();
+    await page.goBack();
+    await page.waitForURL(/\/search\?view=[0-9a-f-]{36}$/);
+    await expect.poll(() => search.hits.count()).toBe(1);
     await checkPage(page, '/search (a saved view)');
 
     await search.hitTitled('Postmortem: Login slowness from a stale resolver cache').click();

@@ -36,6 +36,8 @@ export const searchFiltersSchema = z
     from: isoDateSchema.optional(),
     /** Any reviewed incident started on or before this day (UTC). */
     to: isoDateSchema.optional(),
+    /** With (true) or without (false) a published report, internal or public. */
+    published: z.boolean().optional(),
   })
   .strict()
   .refine((f) => !(f.from && f.to && f.from > f.to), {
@@ -65,6 +67,11 @@ export const searchQuerySchema = z
     phase: csvOf(z.enum(postmortemPhases)).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
+    /** `true`: with a published report (internal or public); `false`: without one. */
+    published: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     /** A saved view to start from; the other parameters add to or replace its own. */
     view: z.uuid().optional(),
     limit: z.coerce
@@ -84,7 +91,7 @@ export type SearchQueryDto = z.infer<typeof searchQuerySchema>;
 
 /** One snippet: the part it comes from and its text, with the matched words marked. */
 export const searchSnippetSchema = z.object({
-  /** `title`, `section:<key>`, `restricted:<key>` (members only), `timeline`, `why_tree`, `factors` or `action_items`. */
+  /** `title`, `section:<key>`, `restricted:<key>` (members only), `incidents`, `timeline`, `why_tree`, `factors` or `action_items`. */
   part: z.string(),
   segments: z.array(z.object({ text: z.string(), hit: z.boolean() })),
 });

@@ -2,8 +2,18 @@ import type { IncidentKind, Severity } from './incident.ts';
 import type { PostmortemPhase } from './postmortem-phases.ts';
 
 /** The searchable parts of a postmortem; a report section is `section:<key>`. */
-export const searchParts = ['title', 'why_tree', 'factors', 'action_items', 'timeline'] as const;
-export type SearchPart = (typeof searchParts)[number] | `section:${string}`;
+export const searchParts = [
+  'title',
+  'incidents',
+  'why_tree',
+  'factors',
+  'action_items',
+  'timeline',
+] as const;
+export type SearchPart =
+  | (typeof searchParts)[number]
+  | `section:${string}`
+  | `restricted:${string}`;
 
 /** Filters of a search; they combine with AND, lists are OR within a filter. */
 export interface SearchFilters {
@@ -20,6 +30,8 @@ export interface SearchFilters {
   from?: string;
   /** Any reviewed incident started on or before this day (`YYYY-MM-DD`, UTC). */
   to?: string;
+  /** With (true) or without (false) a published report, internal or public. */
+  published?: boolean;
 }
 
 /** A search: words (PostgreSQL web-search syntax; empty lists by recency) and filters. */
@@ -48,7 +60,7 @@ export interface SearchHit {
   title: string;
   phase: PostmortemPhase;
   createdAt: Date;
-  /** PostgreSQL's `ts_rank` summed over the matching parts; null without words. */
+  /** PostgreSQL's `ts_rank` of the open parts, plus that of each matching restricted part the reader may see; null without words. */
   rank: number | null;
   snippets: SearchSnippet[];
 }

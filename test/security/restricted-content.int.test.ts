@@ -43,6 +43,8 @@ const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   { name: 'full-text search', url: () => `/api/v1/search?q=${secret.toLowerCase()}` },
   { name: 'full-text search, its action item', url: () => '/api/v1/search?q=rotate' },
   { name: 'full-text search by filters alone', url: () => '/api/v1/search?kind=outage' },
+  { name: 'full-text search, a restricted incident’s title', url: () => '/api/v1/search?q=leak' },
+  { name: 'full-text search by the published filter', url: () => '/api/v1/search?published=false' },
   {
     name: 'postmortems of the visible incident',
     url: (s) => `/api/v1/postmortems?incidentId=${s.visibleIncidentId}`,

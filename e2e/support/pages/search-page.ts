@@ -9,6 +9,7 @@ export class SearchPage {
   readonly status;
   readonly filters;
   readonly severity;
+  readonly published;
   readonly searchButton;
   readonly clearButton;
   readonly savedViews;
@@ -26,6 +27,7 @@ export class SearchPage {
     this.status = page.getByRole('main').getByRole('status');
     this.filters = page.getByRole('form', { name: 'Search filters' });
     this.severity = this.filters.getByLabel('Severity');
+    this.published = this.filters.getByLabel('Published report');
     this.searchButton = this.filters.getByRole('button', { name: 'Search' });
     this.clearButton = this.filters.getByRole('button', { name: 'Clear' });
     this.savedViews = page.getByRole('region', { name: 'Saved views' });

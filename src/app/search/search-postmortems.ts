@@ -22,7 +22,16 @@ export interface SearchResult {
   applied: { q: string; filters: SearchFilters };
 }
 
-const filterKeys = ['kind', 'severity', 'service', 'category', 'phase', 'from', 'to'] as const;
+const filterKeys = [
+  'kind',
+  'severity',
+  'service',
+  'category',
+  'phase',
+  'from',
+  'to',
+  'published',
+] as const;
 
 function pickFilters(source: SearchFilters): SearchFilters {
   const filters: Record<string, unknown> = {};

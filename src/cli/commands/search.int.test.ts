@@ -51,12 +51,35 @@ describe('debrief search [pglite data directory]', () => {
       '--json',
     ]);
     expect(JSON.parse(filtered.stdout).page.total).toBe(0);
+
+    // The demo stands in analysis: it has no published report.
+    const published = await debrief([
+      'search',
+      'saturation',
+      '--published',
+      'true',
+      ...target,
+      '--json',
+    ]);
+    expect(published.code, published.stderr).toBe(0);
+    expect(JSON.parse(published.stdout).page.total).toBe(0);
   });
 
   it('exits 2 with every problem on bad filters', async () => {
-    const bad = await debrief(['search', 'pool', '--severity', 'sev9', '--limit', '0', ...target]);
+    const bad = await debrief([
+      'search',
+      'pool',
+      '--severity',
+      'sev9',
+      '--limit',
+      '0',
+      '--published',
+      'maybe',
+      ...target,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('severity');
     expect(bad.stderr).toContain('limit');
+    expect(bad.stderr).toContain('published');
   });
 });

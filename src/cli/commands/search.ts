@@ -17,6 +17,8 @@ export interface SearchOptions extends RuntimeOptions {
   phase?: string;
   from?: string;
   to?: string;
+  /** `true` or `false`, as in the API. */
+  published?: string;
   view?: string;
   limit?: string;
   offset?: string;
@@ -27,7 +29,8 @@ export interface SearchOptions extends RuntimeOptions {
  * Matched words are shown in [brackets] (JSON keeps the segments).
  */
 export async function search(words: string | undefined, options: SearchOptions): Promise<void> {
-  const { kind, severity, service, category, phase, from, to, view, limit, offset } = options;
+  const { kind, severity, service, category, phase, from, to, published, view, limit, offset } =
+    options;
   const query = searchQuerySchema.parse(
     Object.fromEntries(
       Object.entries({
@@ -39,6 +42,7 @@ export async function search(words: string | undefined, options: SearchOptions):
         phase,
         from,
         to,
+        published,
         view,
         limit,
         offset,

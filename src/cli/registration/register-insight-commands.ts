@@ -13,6 +13,7 @@ export function registerInsightCommands(program: Command): void {
     .option('--phase <phases>', 'postmortem phases, comma-separated')
     .option('--from <date>', 'an incident started on or after this day (YYYY-MM-DD)')
     .option('--to <date>', 'an incident started on or before this day (YYYY-MM-DD)')
+    .option('--published <true|false>', 'with (true) or without (false) a published report')
     .option('--view <id>', 'start from a saved view')
     .option('--limit <n>', 'at most this many hits (1-100, default 20)')
     .option('--offset <n>', 'skip this many hits')

@@ -1,4 +1,4 @@
-import { and, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
 import {
   type SearchFilters,
@@ -12,16 +12,17 @@ import {
 import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import {
-  contributingFactors,
+  incidentMembers,
   incidents,
   postmortemIncidents,
+  postmortemMembers,
   postmortems,
+  publications,
   restrictedSections,
   searchDocuments,
-  whyNodes,
+  searchPostmortems,
 } from '../schema.ts';
-import { postmortemVisibleTo, restrictedSectionVisibleTo } from '../visibility.ts';
-import { postmortemFilterConditions } from './postmortem-list-filters.ts';
+import { restrictedSectionVisibleTo } from '../visibility.ts';
 
 /** The text-search configuration of every document and query. */
 const config = sql.raw(`'english'::regconfig`);
@@ -32,34 +33,58 @@ const listOf = (values: readonly string[]) =>
     sql`, `,
   );
 
-/** The filters as SQL over `postmortems` (visibility is separate). */
+const textArray = (values: readonly string[]) => sql`array[${listOf(values)}]::text[]`;
+
+/** The filters as SQL over a search row `s` (`search_postmortems`; visibility is separate). */
 export function searchFilterConditions(filters: SearchFilters): SQL[] {
-  const reviewed = (condition: SQL) =>
-    sql`exists (select 1 from ${postmortemIncidents} pi join ${incidents} i on i.id = pi.incident_id where pi.postmortem_id = ${postmortems.id} and ${condition})`;
-  const conditions = postmortemFilterConditions({
-    phases: filters.phase,
-    severities: filters.severity,
-    kinds: filters.kind,
-  }).filter((c): c is SQL => c !== undefined);
+  const conditions: SQL[] = [];
+  if (filters.phase?.length) {
+    conditions.push(sql`s.phase in (${listOf(filters.phase)})`);
+  }
+  if (filters.severity?.length) {
+    conditions.push(sql`s.severity in (${listOf(filters.severity)})`);
+  }
+  if (filters.kind?.length) {
+    conditions.push(sql`s.kinds && ${textArray(filters.kind)}`);
+  }
   if (filters.service?.length) {
-    conditions.push(reviewed(sql`i.services && array[${listOf(filters.service)}]::text[]`));
+    conditions.push(sql`s.services && ${textArray(filters.service)}`);
   }
   if (filters.category?.length) {
-    const categories = listOf(filters.category);
-    conditions.push(sql`(exists (select 1 from ${contributingFactors} cf where cf.postmortem_id = ${postmortems.id} and cf.category in (${categories}))
-      or exists (select 1 from ${whyNodes} w where w.postmortem_id = ${postmortems.id} and w.mark <> 'none' and w.category in (${categories})))`);
+    conditions.push(sql`s.categories && ${textArray(filters.category)}`);
   }
+  // Some reviewed incident started in the range: the last start on or after `from`, the first
+  // on or before `to` (each filter alone is "any incident", as before the search row).
   if (filters.from) {
-    conditions.push(
-      reviewed(sql`i.started_at >= ${filters.from}::date::timestamp at time zone 'UTC'`),
-    );
+    conditions.push(sql`s.last_started_at >= ${filters.from}::date::timestamp at time zone 'UTC'`);
   }
   if (filters.to) {
     conditions.push(
-      reviewed(sql`i.started_at < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`),
+      sql`s.first_started_at < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`,
     );
   }
+  if (filters.published !== undefined) {
+    const published = sql`exists (select 1 from ${publications} pb where pb.postmortem_id = s.postmortem_id and pb.status = 'published')`;
+    conditions.push(filters.published ? published : sql`not ${published}`);
+  }
   return conditions;
+}
+
+/**
+ * SQL condition on a search row `s`: the actor may see this postmortem — `postmortemVisibleTo`
+ * over the row's copies of the postmortem's and its incidents' restriction (kept by the same
+ * triggers, in the same commit), so the common case (nothing restricted) reads no other table.
+ */
+function searchRowVisibleTo(actor: Actor): SQL {
+  if (actor.role === 'admin') {
+    return sql`true`;
+  }
+  return sql`((s.restricted = false or exists (select 1 from ${postmortemMembers} m where m.postmortem_id = s.postmortem_id and m.user_id = ${actor.id}))
+    and (s.restricted_incidents = false or not exists (
+      select 1 from ${postmortemIncidents} pi join ${incidents} i on i.id = pi.incident_id
+      where pi.postmortem_id = s.postmortem_id and i.restricted = true
+        and not exists (select 1 from ${incidentMembers} im where im.incident_id = i.id and im.user_id = ${actor.id})
+    )))`;
 }
 
 /**
@@ -76,6 +101,63 @@ function partVisibleTo(actor: Actor): SQL {
     where ${restrictedSections.postmortemId} = d.postmortem_id
       and 'restricted:' || ${restrictedSections.sectionKey} = d.part
       and ${restrictedSectionVisibleTo(actor)}))`;
+}
+
+/**
+ * How many matches are ranked in full. `ts_rank` reads each match's whole vector (kilobytes per
+ * postmortem), so ranking every match of a common word costs time in proportion to the hits.
+ * A cheap first pass orders the matches by what the row holds inline — a match in the title (or
+ * in a restricted part the reader may see) first, then the newest — and only the first
+ * `rankedMatchesMax` (or the requested page's depth, if deeper) are ranked. The total counts
+ * every match.
+ */
+export const rankedMatchesMax = 500;
+
+/**
+ * The search as CTEs ending in `matches (postmortem_id, number, created_at, first)`, every
+ * postmortem the actor may see that passes the filters and matches the words, and `ranked`
+ * (the same columns and `rank`), the bounded set ranked. With words: the search rows whose open
+ * parts match (one GIN lookup), plus those where only a restricted part the actor may read
+ * matches; ranked by `ts_rank` of the open parts plus that of the actor's matching restricted
+ * parts. Filters and visibility are conditions of the same query.
+ */
+function searchCtes(actor: Actor, query: SearchQuery): SQL {
+  const where = sql.join([searchRowVisibleTo(actor), ...searchFilterConditions(query)], sql` and `);
+  const words = query.q.trim();
+  if (!words) {
+    return sql`matches as (
+        select s.postmortem_id, s.number, s.created_at, false as first
+        from ${searchPostmortems} s where ${where}
+      ),
+      ranked as (select matches.*, null::float8 as rank from matches)`;
+  }
+  const depth = Math.max(rankedMatchesMax, query.offset + query.limit);
+  return sql`q as (select websearch_to_tsquery(${config}, ${words}) as query),
+    restricted_hits as (
+      select d.postmortem_id, sum(ts_rank(d.document, q.query))::float8 as rank
+      from ${searchDocuments} d, q
+      where d.part like 'restricted:%' and d.document @@ q.query and ${partVisibleTo(actor)}
+      group by d.postmortem_id
+    ),
+    matches as (
+      select s.postmortem_id, s.number, s.created_at, s.title_document @@ q.query as first
+      from ${searchPostmortems} s, q
+      where s.document @@ q.query and ${where}
+      union all
+      select s.postmortem_id, s.number, s.created_at, true
+      from restricted_hits r join ${searchPostmortems} s on s.postmortem_id = r.postmortem_id, q
+      where not (s.document @@ q.query) and ${where}
+    ),
+    ranked as (
+      select c.postmortem_id, c.number, c.created_at, c.first,
+        ts_rank(s.document, q.query)::float8 + coalesce(r.rank, 0) as rank
+      from (
+        select * from matches order by first desc, created_at desc, postmortem_id desc limit ${depth}
+      ) c
+      join ${searchPostmortems} s on s.postmortem_id = c.postmortem_id
+      cross join q
+      left join restricted_hits r on r.postmortem_id = c.postmortem_id
+    )`;
 }
 
 interface HitRow extends Record<string, unknown> {
@@ -109,37 +191,19 @@ export const searchRepository = {
     actor: Actor,
     query: SearchQuery,
   ): Promise<{ hits: SearchHit[]; total: number }> {
-    const where = and(postmortemVisibleTo(actor), ...searchFilterConditions(query)) as SQL;
     const words = query.q.trim();
-    const rows = words
-      ? rowsOf<HitRow>(
-          await db.execute(sql`
-            with matched as (
-              select d.postmortem_id, sum(ts_rank(d.document, q.query))::float8 as rank
-              from ${searchDocuments} d, websearch_to_tsquery(${config}, ${words}) q(query)
-              where d.document @@ q.query and ${partVisibleTo(actor)}
-              group by d.postmortem_id
-            ), found as (
-              select ${postmortems.id} as id, ${postmortems.number} as number, ${postmortems.title} as title,
-                ${postmortems.phase} as phase, ${postmortems.createdAt} as created_at, matched.rank
-              from matched join ${postmortems} on ${postmortems.id} = matched.postmortem_id
-              where ${where}
-            )
-            select found.*, (select count(*) from found) as total from found
-            order by rank desc, number desc
-            limit ${query.limit} offset ${query.offset}`),
-        )
-      : rowsOf<HitRow>(
-          await db.execute(sql`
-            with found as (
-              select ${postmortems.id} as id, ${postmortems.number} as number, ${postmortems.title} as title,
-                ${postmortems.phase} as phase, ${postmortems.createdAt} as created_at, null::float8 as rank
-              from ${postmortems} where ${where}
-            )
-            select found.*, (select count(*) from found) as total from found
-            order by created_at desc, id desc
-            limit ${query.limit} offset ${query.offset}`),
-        );
+    const order = words ? sql`rank desc, number desc` : sql`created_at desc, postmortem_id desc`;
+    // The page is cut from the search rows; only its postmortems are read.
+    const rows = rowsOf<HitRow>(
+      await db.execute(sql`
+        with ${searchCtes(actor, query)},
+        page as (select * from ranked order by ${order} limit ${query.limit} offset ${query.offset})
+        select ${postmortems.id} as id, ${postmortems.number} as number, ${postmortems.title} as title,
+          ${postmortems.phase} as phase, ${postmortems.createdAt} as created_at, page.rank,
+          (select count(*) from matches) as total
+        from page join ${postmortems} on ${postmortems.id} = page.postmortem_id
+        order by ${words ? sql`page.rank desc, page.number desc` : sql`page.created_at desc, page.postmortem_id desc`}`),
+    );
     const total = rows[0] ? Number(rows[0].total) : await this.count(db, actor, query);
     const snippets = words
       ? await this.snippets(
@@ -165,16 +229,8 @@ export const searchRepository = {
 
   /** The number of hits alone (for a page past the last one). */
   async count(db: Database, actor: Actor, query: SearchQuery): Promise<number> {
-    const where = and(postmortemVisibleTo(actor), ...searchFilterConditions(query)) as SQL;
-    const words = query.q.trim();
     const [row] = rowsOf<{ n: string | number }>(
-      await db.execute(
-        words
-          ? sql`select count(*) as n from ${postmortems} where ${where} and exists (
-              select 1 from ${searchDocuments} d where d.postmortem_id = ${postmortems.id}
-                and d.document @@ websearch_to_tsquery(${config}, ${words}) and ${partVisibleTo(actor)})`
-          : sql`select count(*) as n from ${postmortems} where ${where}`,
-      ),
+      await db.execute(sql`with ${searchCtes(actor, query)} select count(*) as n from matches`),
     );
     return Number(row?.n ?? 0);
   },
@@ -202,13 +258,14 @@ export const searchRepository = {
       await db.execute(sql`
         select postmortem_id, part, ts_headline(${config}, body, query, ${headlineOptions}) as headline
         from (
-          select d.postmortem_id, d.part, d.body, q.query,
-            row_number() over (partition by d.postmortem_id order by ts_rank(d.document, q.query) desc, d.part) as n
+          select d.postmortem_id, d.part, d.body, q.query, d.document @@ q.query as matches,
+            ts_rank(d.document, q.query) as rank,
+            row_number() over (partition by d.postmortem_id
+              order by d.document @@ q.query desc, ts_rank(d.document, q.query) desc, d.part) as n
           from ${searchDocuments} d, websearch_to_tsquery(${config}, ${words}) q(query)
-          where d.postmortem_id in (${listOf(postmortemIds)}) and d.document @@ q.query
-            and ${partVisibleTo(actor)}
+          where d.postmortem_id in (${listOf(postmortemIds)}) and ${partVisibleTo(actor)}
         ) best
-        where n = 1
+        where n = 1 and (matches or rank > 0)
         order by postmortem_id, n`),
     );
     for (const row of rows) {

@@ -1,4 +1,5 @@
 // Full-text search: the search documents kept by the database, and people's saved views.
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -19,9 +20,12 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * One row per searchable part of a postmortem: its title, each report section
- * (`section:<key>`), its accepted timeline, why-tree, contributing factors and action items.
- * Written only by the database (the search_triggers migration's triggers, at commit of the transaction that
+ * (`section:<key>`), a restricted section (`restricted:<key>`), the reviewed incidents' titles
+ * and summaries (`incidents`), its accepted timeline, why-tree, contributing factors and action
+ * items. Written only by the database (the search triggers, at commit of the transaction that
  * changed the part), so no write path can forget it; `body` is the text the snippet is cut from.
+ * Only restricted parts are matched here (their own partial index); the open parts are matched
+ * and ranked through `search_postmortems`, and read here for the shown hits' snippets.
  */
 export const searchDocuments = pgTable(
   'search_documents',
@@ -36,7 +40,50 @@ export const searchDocuments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.postmortemId, t.part] }),
-    index('search_documents_document_idx').using('gin', t.document),
+    index('search_documents_restricted_idx')
+      .using('gin', t.document)
+      .where(sql`${t.part} like 'restricted:%'`),
+  ],
+);
+
+/**
+ * One row per postmortem: the open parts' weighted vectors in one (`document`, matched and
+ * ranked with one GIN lookup), and the filter and visibility columns copied from the
+ * postmortem and what it reviews, so a search reads no other table until the page is cut.
+ * Written only by the database, with `search_documents` (same triggers, same commit).
+ */
+export const searchPostmortems = pgTable(
+  'search_postmortems',
+  {
+    postmortemId: uuid('postmortem_id')
+      .primaryKey()
+      .references(() => postmortems.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    createdAt: instant('created_at').notNull(),
+    phase: text('phase').notNull(),
+    /** The postmortem's own restriction (members and admins only). */
+    restricted: boolean('restricted').notNull(),
+    /** It reviews a restricted incident (that incident's members and admins only). */
+    restrictedIncidents: boolean('restricted_incidents').notNull(),
+    /** The worst severity among the reviewed incidents. */
+    severity: text('severity'),
+    kinds: text('kinds').array().notNull(),
+    services: text('services').array().notNull(),
+    /** Contributing factors' categories and those of why-nodes marked as causes. */
+    categories: text('categories').array().notNull(),
+    /** The first and last start among the reviewed incidents (the `from` / `to` filters). */
+    firstStartedAt: instant('first_started_at'),
+    lastStartedAt: instant('last_started_at'),
+    document: tsvector('document').notNull(),
+    /**
+     * The title's vector alone: small and stored in the row, it orders the matches cheaply
+     * (title matches first, then the newest) to choose the ones `ts_rank` reads `document` for.
+     */
+    titleDocument: tsvector('title_document').notNull(),
+  },
+  (t) => [
+    index('search_postmortems_document_idx').using('gin', t.document),
+    index('search_postmortems_created_at_idx').on(t.createdAt, t.postmortemId),
   ],
 );
 

@@ -24,6 +24,8 @@ export interface SearchParams {
   phase?: string;
   from?: string;
   to?: string;
+  /** `true` or `false`: with or without a published report. */
+  published?: string;
   view?: string;
   offset?: string;
 }

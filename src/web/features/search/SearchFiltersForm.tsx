@@ -10,6 +10,12 @@ import { searchHref } from './search-query.ts';
 
 const entries = (map: Record<string, string>) => Object.entries(map);
 
+/** "sev1 without a published report": internal or public, as the API's `published`. */
+const publishedOptions = [
+  ['true', 'Published'],
+  ['false', 'Not published'],
+] as const;
+
 /** Words and filters of the search page; searching changes the address. */
 export function SearchFiltersForm({
   initial,
@@ -60,6 +66,12 @@ export function SearchFiltersForm({
         value={params.category ?? ''}
         options={categories}
         onChange={set('category')}
+      />
+      <SelectFilter
+        label="Published report"
+        value={params.published ?? ''}
+        options={publishedOptions}
+        onChange={set('published')}
       />
       <Field label="Service">
         <input value={params.service ?? ''} onChange={(e) => set('service')(e.target.value)} />

@@ -8,6 +8,8 @@ export function partLabel(part: string, sectionLabels: Record<string, string>): 
       return sectionLabels[key] ?? key.replaceAll('_', ' ');
     case 'restricted':
       return `${sectionLabels[key] ?? key.replaceAll('_', ' ')} (restricted)`;
+    case 'incidents':
+      return 'Incident';
     case 'timeline':
       return 'Timeline';
     case 'why_tree':

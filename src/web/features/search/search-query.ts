@@ -11,6 +11,7 @@ export const searchParamKeys = [
   'phase',
   'from',
   'to',
+  'published',
   'view',
   'offset',
 ] as const;
@@ -24,6 +25,7 @@ export const searchFilterKeys = [
   'phase',
   'from',
   'to',
+  'published',
 ] as const;
 
 /** Reads the search page's state from a query string, ignoring empty values. */
@@ -56,7 +58,11 @@ export function paramsFromView(q: string, filters: SearchFiltersDto): SearchPara
   const params: SearchParams = { q };
   for (const key of searchFilterKeys) {
     const value = filters[key];
-    params[key] = Array.isArray(value) ? value.join(',') : value;
+    params[key] = Array.isArray(value)
+      ? value.join(',')
+      : typeof value === 'boolean'
+        ? String(value)
+        : value;
   }
   return params;
 }
@@ -80,6 +86,9 @@ export function viewFiltersFromParams(params: SearchParams): SearchFiltersDto {
   }
   if (params.to) {
     filters.to = params.to;
+  }
+  if (params.published === 'true' || params.published === 'false') {
+    filters.published = params.published === 'true';
   }
   return filters as SearchFiltersDto;
 }
