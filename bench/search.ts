@@ -311,6 +311,7 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       await seed(handle, member.json().data.id as string);
       console.log(`  seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } else {
+      await handle.db.execute(sql.raw('analyze'));
       console.log(
         `${kind}: reusing ${postmortemCount.toLocaleString('en')} seeded postmortems (migrations took ${(migrated / 1000).toFixed(1)} s)`,
       );
@@ -352,8 +353,12 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
     };
     const bareRun = (query: (typeof queries)[number], full = false) =>
       handle.db.execute(sql.raw(bareQuery(query.q, query.filters, full)));
+    // As the search runs it: in its transaction, JIT off.
     const snippetsRun = (query: (typeof queries)[number]) =>
-      searchRepository.snippets(handle.db, actor, pages[query.name] ?? [], query.q);
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local jit = off`);
+        await searchRepository.snippets(tx, actor, pages[query.name] ?? [], query.q);
+      });
     for (const query of queries) {
       await debriefRun(query);
       await bareRun(query);

@@ -4,7 +4,7 @@ CREATE TABLE "search_postmortems" (
 	"created_at" timestamp with time zone NOT NULL,
 	"phase" text NOT NULL,
 	"restricted" boolean NOT NULL,
-	"restricted_incidents" boolean NOT NULL,
+	"restricted_incident_ids" uuid[] NOT NULL,
 	"severity" text,
 	"kinds" text[] NOT NULL,
 	"services" text[] NOT NULL,
@@ -68,13 +68,14 @@ FROM (
 -- every row in one pass; for one postmortem the planner pushes its id into each group.
 CREATE VIEW "search_postmortem_sources" AS
 SELECT p.id AS postmortem_id, p.number, p.created_at, p.phase, p.restricted,
-  coalesce(inc.restricted_incidents, false) AS restricted_incidents, inc.severity,
+  coalesce(inc.restricted_incident_ids, '{}') AS restricted_incident_ids, inc.severity,
   coalesce(inc.kinds, '{}') AS kinds, coalesce(svc.services, '{}') AS services,
   coalesce(cat.categories, '{}') AS categories, inc.first_started_at, inc.last_started_at,
   coalesce(doc.document, '') AS document, coalesce(doc.title_document, '') AS title_document
 FROM postmortems p
 LEFT JOIN (
-  SELECT pi.postmortem_id, bool_or(i.restricted) AS restricted_incidents, min(i.severity) AS severity,
+  SELECT pi.postmortem_id, array_agg(i.id) FILTER (WHERE i.restricted) AS restricted_incident_ids,
+    min(i.severity) AS severity,
     array_agg(DISTINCT i.kind ORDER BY i.kind) AS kinds,
     min(i.started_at) AS first_started_at, max(i.started_at) AS last_started_at
   FROM postmortem_incidents pi JOIN incidents i ON i.id = pi.incident_id

@@ -13,8 +13,6 @@ import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import {
   incidentMembers,
-  incidents,
-  postmortemIncidents,
   postmortemMembers,
   postmortems,
   publications,
@@ -72,19 +70,19 @@ export function searchFilterConditions(filters: SearchFilters): SQL[] {
 
 /**
  * SQL condition on a search row `s`: the actor may see this postmortem — `postmortemVisibleTo`
- * over the row's copies of the postmortem's and its incidents' restriction (kept by the same
- * triggers, in the same commit), so the common case (nothing restricted) reads no other table.
+ * over the row's copies of the postmortem's restriction and of its restricted incidents (kept
+ * by the same triggers, in the same commit): a member of the postmortem if it is restricted,
+ * and of every restricted incident it reviews.
  */
 function searchRowVisibleTo(actor: Actor): SQL {
   if (actor.role === 'admin') {
     return sql`true`;
   }
-  return sql`((s.restricted = false or exists (select 1 from ${postmortemMembers} m where m.postmortem_id = s.postmortem_id and m.user_id = ${actor.id}))
-    and (s.restricted_incidents = false or not exists (
-      select 1 from ${postmortemIncidents} pi join ${incidents} i on i.id = pi.incident_id
-      where pi.postmortem_id = s.postmortem_id and i.restricted = true
-        and not exists (select 1 from ${incidentMembers} im where im.incident_id = i.id and im.user_id = ${actor.id})
-    )))`;
+  // The actor's memberships are read once per query (uncorrelated), not once per match.
+  return sql`((s.restricted = false or s.postmortem_id = any(array(
+      select m.postmortem_id from ${postmortemMembers} m where m.user_id = ${actor.id})))
+    and (cardinality(s.restricted_incident_ids) = 0 or s.restricted_incident_ids <@ array(
+      select im.incident_id from ${incidentMembers} im where im.user_id = ${actor.id})))`;
 }
 
 /**
@@ -181,7 +179,8 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const headlineOptions = `StartSel=${snippetStart}, StopSel=${snippetStop}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * Full-text search over the search documents the database keeps (the search_triggers migration). Visibility
+ * Full-text search over the search rows and documents the database keeps (the search_triggers
+ * and search_per_postmortem migrations); call it inside a transaction. Visibility
  * and every filter are conditions of the one query that ranks and counts, so a postmortem the
  * actor may not see is neither a hit nor part of the total.
  */
@@ -191,6 +190,9 @@ export const searchRepository = {
     actor: Actor,
     query: SearchQuery,
   ): Promise<{ hits: SearchHit[]; total: number }> {
+    // Inside the search's transaction: compiling a plan (hundreds of milliseconds) never pays
+    // back in a query of tens, and stale estimates after a bulk load can pass the threshold.
+    await db.execute(sql`set local jit = off`);
     const words = query.q.trim();
     const order = words ? sql`rank desc, number desc` : sql`created_at desc, postmortem_id desc`;
     // The page is cut from the search rows; only its postmortems are read.

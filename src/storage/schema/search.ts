@@ -63,8 +63,8 @@ export const searchPostmortems = pgTable(
     phase: text('phase').notNull(),
     /** The postmortem's own restriction (members and admins only). */
     restricted: boolean('restricted').notNull(),
-    /** It reviews a restricted incident (that incident's members and admins only). */
-    restrictedIncidents: boolean('restricted_incidents').notNull(),
+    /** The restricted incidents it reviews: visible only to members of every one (and admins). */
+    restrictedIncidentIds: uuid('restricted_incident_ids').array().notNull(),
     /** The worst severity among the reviewed incidents. */
     severity: text('severity'),
     kinds: text('kinds').array().notNull(),
