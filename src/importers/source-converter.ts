@@ -9,11 +9,13 @@ import type {
 /**
  * What a converter reads. The rim (CLI, upload, webhook) does the IO and hands the content
  * over: a whole text, a stream of lines (logs: bounded memory), or a stream of files (a Slack
- * export, read one file at a time).
+ * export, read one file at a time). A stream of lines may hand them over one at a time or in
+ * batches (a file read in large chunks yields each chunk's lines as one batch): one async step
+ * per line costs about as much as `JSON.parse` of it.
  */
 export type ImportInput =
   | { kind: 'text'; fileName: string; text: string }
-  | { kind: 'lines'; fileName: string; lines: AsyncIterable<string> }
+  | { kind: 'lines'; fileName: string; lines: AsyncIterable<string | readonly string[]> }
   | {
       kind: 'files';
       fileName: string;

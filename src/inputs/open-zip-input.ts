@@ -125,9 +125,7 @@ export async function openZipInput(
           size: text.length,
           readText: async () => text,
           readLines: async function* () {
-            for (const line of text.split('\n')) {
-              yield line.endsWith('\r') ? line.slice(0, -1) : line;
-            }
+            yield text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
           },
         });
       },

@@ -50,7 +50,7 @@ export async function singleFileInput(
     fileName: string;
     size: number;
     readText: () => Promise<string>;
-    readLines: () => AsyncIterable<string>;
+    readLines: () => AsyncIterable<string | readonly string[]>;
   },
 ): Promise<ImportInput> {
   const { fileName } = file;

@@ -21,10 +21,6 @@ export interface LogRecord {
 export type LineProblem = 'unparseable' | 'continuation';
 
 const timeKeys = ['time', 'timestamp', '@timestamp', 'ts', 't', 'date', 'datetime'];
-const levelKeys = ['level', 'severity', 'lvl', 'log.level', 'loglevel'];
-const messageKeys = ['msg', 'message', '@message', 'text', 'event'];
-const errorKeys = ['error', 'err', 'exception'];
-const loggerKeys = ['logger', 'component', 'service', 'module', 'name'];
 const levelWord =
   /^(TRACE|DEBUG|INFO|NOTICE|WARN(?:ING)?|ERR(?:OR)?|CRIT(?:ICAL)?|FATAL|PANIC|ALERT|EMERG|SEVERE)\b:?/i;
 const pinoLevels: Record<number, string> = {
@@ -37,12 +33,29 @@ const pinoLevels: Record<number, string> = {
 };
 const logfmtPair = /([\w.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
 
+/** Level words already normalised: a log repeats a handful of them millions of times. */
+const normalisedWords = new Map<string, string>();
+const maxNormalisedWords = 64;
+
 /** `WARNING`, `err`, `CRITICAL`, 50, … → one of the normalised levels. */
 export function normaliseLevel(value: unknown): string {
   if (typeof value === 'number') {
     return pinoLevels[Math.floor(value / 10) * 10] ?? '';
   }
-  const word = typeof value === 'string' ? value.toLowerCase() : '';
+  if (typeof value !== 'string') {
+    return '';
+  }
+  let level = normalisedWords.get(value);
+  if (level === undefined) {
+    level = normaliseWord(value.toLowerCase());
+    if (normalisedWords.size < maxNormalisedWords) {
+      normalisedWords.set(value, level);
+    }
+  }
+  return level;
+}
+
+function normaliseWord(word: string): string {
   if (word.startsWith('warn')) {
     return 'warn';
   }
@@ -59,35 +72,41 @@ export function normaliseLevel(value: unknown): string {
     : '';
 }
 
-function pick(fields: Record<string, unknown>, keys: string[]): unknown {
-  for (const key of keys) {
-    const value = fields[key];
-    if (value !== undefined && value !== null) {
-      return value;
-    }
-  }
-  return undefined;
-}
-
 function asText(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
 }
+
+/*
+ * Each field is the first of its keys present and not null, read as literal property accesses:
+ * a loop over the keys looked each one up by a variable name, which cost more per line than the
+ * rest of reading it. `?? undefined` makes a trailing null "absent". The time keys must stay
+ * those of `timeKeys`.
+ */
+const timeOf = (f: Record<string, unknown>) =>
+  f.time ?? f.timestamp ?? f['@timestamp'] ?? f.ts ?? f.t ?? f.date ?? f.datetime ?? undefined;
+const levelOf = (f: Record<string, unknown>) =>
+  f.level ?? f.severity ?? f.lvl ?? f['log.level'] ?? f.loglevel ?? undefined;
+const messageOf = (f: Record<string, unknown>) =>
+  f.msg ?? f.message ?? f['@message'] ?? f.text ?? f.event ?? undefined;
+const errorOf = (f: Record<string, unknown>) => f.error ?? f.err ?? f.exception ?? undefined;
+const loggerOf = (f: Record<string, unknown>) =>
+  f.logger ?? f.component ?? f.service ?? f.module ?? f.name ?? undefined;
 
 function fromFields(
   fields: Record<string, unknown>,
   context: TimestampContext,
 ): LogRecord | undefined {
-  const at = readTimestampValue(pick(fields, timeKeys), context);
+  const at = readTimestampValue(timeOf(fields), context);
   if (!at) {
     return undefined;
   }
-  const error = pick(fields, errorKeys);
-  const message = asText(pick(fields, messageKeys));
+  const error = errorOf(fields);
+  const message = asText(messageOf(fields));
   return {
     at,
     message: error === undefined ? message : `${message}: ${asText(error)}`.replace(/^: /, ''),
-    level: normaliseLevel(pick(fields, levelKeys)),
-    logger: asText(pick(fields, loggerKeys)),
+    level: normaliseLevel(levelOf(fields)),
+    logger: asText(loggerOf(fields)),
   };
 }
 

@@ -168,18 +168,62 @@ const digits = (text: string, at: number, count: number) => {
   return value;
 };
 
+/**
+ * The second last read by `readCanonicalUtc` (its first 19 characters) and its instant: lines
+ * a few milliseconds apart share it, so most lines skip the calendar arithmetic.
+ */
+let lastSecond = '';
+let lastSecondMs: number | undefined;
+
+const isDigit = (text: string, at: number) => {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
+};
+
+/**
+ * Whether `text` matches `canonicalUtc`. Within the second last read (the same first 19
+ * characters) only the tail is checked: the regular expression cost as much as the rest of
+ * reading the timestamp.
+ */
+function isCanonicalUtc(text: string): boolean {
+  const length = text.length;
+  if (length < 20 || length > 24 || text.charCodeAt(length - 1) !== 90 /* Z */) {
+    return false;
+  }
+  if (lastSecond === '' || !text.startsWith(lastSecond)) {
+    return canonicalUtc.test(text);
+  }
+  if (length === 20) {
+    return true;
+  }
+  if (length === 21 || text.charCodeAt(19) !== 46 /* . */) {
+    return false;
+  }
+  for (let at = 20; at < length - 1; at += 1) {
+    if (!isDigit(text, at)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The common case, `2024-03-05T14:03:01.123Z`, read digit by digit: most log lines carry it. */
 function readCanonicalUtc(text: string): ReadTimestamp | undefined {
   const fraction =
     text.length > 21 ? digits(text, 20, text.length - 21) * 10 ** (24 - text.length) : 0;
-  const wall = validWall(
-    digits(text, 0, 4),
-    digits(text, 5, 2) - 1,
-    digits(text, 8, 2),
-    digits(text, 11, 2),
-    digits(text, 14, 2),
-    digits(text, 17, 2),
-  );
+  const second = text.slice(0, 19);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastSecondMs = validWall(
+      digits(text, 0, 4),
+      digits(text, 5, 2) - 1,
+      digits(text, 8, 2),
+      digits(text, 11, 2),
+      digits(text, 14, 2),
+      digits(text, 17, 2),
+    );
+  }
+  const wall = lastSecondMs;
   return wall === undefined
     ? undefined
     : { ms: wall + fraction, text, zone: 'UTC', ambiguities: [] };
@@ -202,7 +246,7 @@ export function readTimestampValue(
   if (typeof value !== 'string') {
     return undefined;
   }
-  if (canonicalUtc.test(value)) {
+  if (isCanonicalUtc(value)) {
     return readCanonicalUtc(value);
   }
   const leading = readLeadingTimestamp(value.trim(), context);

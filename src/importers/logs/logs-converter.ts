@@ -38,12 +38,21 @@ const defaults: LogsConverterSettings = {
   sampleLines: 20,
 };
 
-async function* textLines(text: string): AsyncIterable<string> {
-  yield* text.split('\n');
+/** Lines of a whole text are handed over in batches of this many. */
+const textBatchLines = 4_096;
+
+async function* textLines(text: string): AsyncIterable<readonly string[]> {
+  const lines = text.split('\n');
+  for (let at = 0; at < lines.length; at += textBatchLines) {
+    yield lines.slice(at, at + textBatchLines);
+  }
 }
 
-/** The input's lines; a `lines` input is iterated as given (no extra async hop per line). */
-function linesOf(input: ImportInput): AsyncIterable<string> {
+/**
+ * The input's lines, one at a time or in batches; a `lines` input is iterated as given (no
+ * extra async hop per line or batch).
+ */
+function linesOf(input: ImportInput): AsyncIterable<string | readonly string[]> {
   if (input.kind === 'lines') {
     return input.lines;
   }
@@ -144,36 +153,39 @@ export function createLogsConverter(
       };
 
       let lineNo = 0;
-      for await (const raw of linesOf(input)) {
-        lineNo += 1;
-        let line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-        if (line.charCodeAt(line.length - 1) === 13) {
-          line = line.slice(0, -1);
-        }
-        if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
-          continue;
-        }
-        if (!format) {
-          sample.push([line, lineNo]);
-          if (sample.length < settings.sampleLines) {
+      for await (const item of linesOf(input)) {
+        const batch = typeof item === 'string' ? [item] : item;
+        for (const raw of batch) {
+          lineNo += 1;
+          let line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+          if (line.charCodeAt(line.length - 1) === 13) {
+            line = line.slice(0, -1);
+          }
+          if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) {
             continue;
           }
-          format = detectLogFormat(sample.map(([text]) => text));
-          for (const [text, at] of sample) {
-            take(text, at, format);
+          if (!format) {
+            sample.push([line, lineNo]);
+            if (sample.length < settings.sampleLines) {
+              continue;
+            }
+            format = detectLogFormat(sample.map(([text]) => text));
+            for (const [text, at] of sample) {
+              take(text, at, format);
+            }
+          } else {
+            take(line, lineNo, format);
           }
-        } else {
-          take(line, lineNo, format);
-        }
-        settings.probe?.(collapser.openCount);
-        linesSinceChunk += 1;
-        if (
-          pending.events.length >= settings.chunkEvents ||
-          linesSinceChunk >= settings.chunkLines
-        ) {
-          yield pending;
-          pending = { events: [], linesCollapsed: 0 };
-          linesSinceChunk = 0;
+          settings.probe?.(collapser.openCount);
+          linesSinceChunk += 1;
+          if (
+            pending.events.length >= settings.chunkEvents ||
+            linesSinceChunk >= settings.chunkLines
+          ) {
+            yield pending;
+            pending = { events: [], linesCollapsed: 0 };
+            linesSinceChunk = 0;
+          }
         }
       }
       if (!format) {
