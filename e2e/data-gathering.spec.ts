@@ -1,42 +1,25 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import { type Journey, openJourney, setUpFirstAdmin } from './support/journey.ts';
+import { localInputFor, utcDaysAgoAt } from './support/local-time.ts';
 import { ImportDialog } from './support/pages/import-dialog.ts';
 import { PersonalAccountsPage } from './support/pages/personal-accounts-page.ts';
 import { PostmortemPage } from './support/pages/postmortem-page.ts';
 import { TimelineReviewPage } from './support/pages/timeline-review-page.ts';
 import { repoRoot } from './support/repo-root.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
   let postmortemId: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    journey = await openJourney();
+    ({ page } = journey);
     // Seeded through the API, as the dev seed does: an admin, an incident, its postmortem.
-    const setup = await page.request.post('/api/v1/setup', {
-      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
-    });
-    const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    const headers = await setUpFirstAdmin(page);
     const incident = await page.request.post('/api/v1/incidents', {
       headers,
       data: {
@@ -54,11 +37,7 @@ describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
     postmortemId = (await postmortem.json()).data.id;
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('adds an event, pins a moment from an anonymous account and accepts it in review', async () => {
     await page.goto(`/postmortems/${postmortemId}`);
@@ -98,7 +77,7 @@ describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
     await expect
       .poll(() => timeline.laneLabels())
       .toEqual(['UTC', 'Manual (1)', 'Personal account (1)']);
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 
   it('imports a whole folder of mixed evidence in the dialog, showing what it skipped and warned', async () => {
@@ -131,6 +110,6 @@ describe.skipIf(!hasChromium)('journey: gathering the timeline', () => {
     });
     expect(await dialog.count('Events proposed')).toBe(0);
     await dialog.close();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,28 +1,23 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import { type Journey, openJourney, setUpFirstAdmin, withAxe } from './support/journey.ts';
+import { utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage } from './support/page-checks.ts';
 import { ActionItemsPage } from './support/pages/action-items-page.ts';
 import { PostmortemPage } from './support/pages/postmortem-page.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
   let postmortemId: string;
-  const pageErrors: string[] = [];
   /** GitHub's issues API on loopback: what Debrief asked it, answered as GitHub documents. */
   let github: Server;
   const githubRequests: Array<{ method: string; path: string; body: string }> = [];
 
   beforeAll(async () => {
-    await buildWeb();
     github = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => {
@@ -38,30 +33,19 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
       });
     });
     await new Promise<void>((resolve) => github.listen(0, '127.0.0.1', () => resolve()));
-    server = await startServer({
-      env: {
-        DEBRIEF_GITHUB_API_URL: `http://127.0.0.1:${(github.address() as AddressInfo).port}`,
-        DEBRIEF_GITHUB_TOKEN: 'ghp_loopback',
-        DEBRIEF_GITHUB_REPOSITORY: 'acme/ops',
+    journey = await openJourney({
+      server: {
+        env: {
+          DEBRIEF_GITHUB_API_URL: `http://127.0.0.1:${(github.address() as AddressInfo).port}`,
+          DEBRIEF_GITHUB_TOKEN: 'ghp_loopback',
+          DEBRIEF_GITHUB_REPOSITORY: 'acme/ops',
+        },
       },
+      context: withAxe,
     });
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ page } = journey);
     // Seeded through the API: a postmortem in documentation whose why-tree names a root cause.
-    const setup = await page.request.post('/api/v1/setup', {
-      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
-    });
-    const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    const headers = await setUpFirstAdmin(page);
     const post = async (url: string, data: unknown, version?: number) => {
       const response = await page.request.post(url, {
         headers: version ? { ...headers, 'if-match': `"${version}"` } : headers,
@@ -103,9 +87,7 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
     await new Promise((resolve) => github?.close(resolve));
   });
 
@@ -131,7 +113,7 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
     await page.getByRole('tab', { name: 'Why-tree' }).click();
     const items = page.getByRole('list', { name: 'Action items' });
     expect(await items.textContent()).toContain('Size the pool from p99 concurrency');
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('shows the item on the board across postmortems, with views and a CSV export', async () => {
@@ -149,7 +131,7 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain(
       '/api/v1/action-items.csv?view=done_unverified',
     );
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('opens a GitHub issue for the item from its row, and the item links to it', async () => {
@@ -168,7 +150,7 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
     // Linked once: no second button.
     expect(await page.getByRole('button', { name: /^Open a GitHub issue/ }).count()).toBe(0);
     await checkPage(page, 'action items with a tracker link');
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('keeps notification settings: e-mail and quiet hours across midnight', async () => {
@@ -202,6 +184,6 @@ describe.skipIf(!hasChromium)('journey: an action item for a why-tree root cause
       .getByRole('alert')
       .getByText(/Time zone/)
       .waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

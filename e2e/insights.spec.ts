@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import { type Journey, openJourney, setUpFirstAdmin, withAxe } from './support/journey.ts';
+import { utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage } from './support/page-checks.ts';
 import { InsightsPage } from './support/pages/insights-page.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 const webhookTitles = [
   'Payment webhooks timing out at the provider',
@@ -15,33 +14,15 @@ const webhookTitles = [
 ];
 
 describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
-  const pageErrors: string[] = [];
   let headers: Record<string, string> = {};
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as a script for the page checks; the app's own CSP stays as it is.
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    journey = await openJourney({ context: withAxe });
+    ({ page } = journey);
     // Seeded through the API: four minor repeats of one problem, one unrelated outage, a drill.
-    const setup = await page.request.post('/api/v1/setup', {
-      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
-    });
-    headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    headers = await setUpFirstAdmin(page);
     const incident = async (title: string, daysAgo: number, minutes: number, extra = {}) => {
       const response = await page.request.post('/api/v1/incidents', {
         headers,
@@ -89,11 +70,7 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
     }
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('shows durations as distributions with a table and a CSV behind every chart', async () => {
     await page.goto('/insights');
@@ -147,6 +124,6 @@ describe.skipIf(!hasChromium)('journey: learning across incidents', () => {
     const similar = page.getByRole('region', { name: 'Similar past postmortems' });
     await similar.getByRole('link', { name: /^Thematic review/ }).waitFor();
     await checkPage(page, 'an incident with similar past postmortems');
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

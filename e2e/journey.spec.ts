@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import { firstAdmin, type Journey, openJourney } from './support/journey.ts';
+import { localInputFor, utcDaysAgoAt } from './support/local-time.ts';
 import { AppShell } from './support/pages/app-shell.ts';
 import { IncidentListPage } from './support/pages/incident-list-page.ts';
 import { IncidentPage } from './support/pages/incident-page.ts';
@@ -12,44 +12,22 @@ import { NewIncidentPage } from './support/pages/new-incident-page.ts';
 import { PostmortemPage } from './support/pages/postmortem-page.ts';
 import { SetupPage } from './support/pages/setup-page.ts';
 import { repoRoot } from './support/repo-root.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: from first admin to the analysis phase', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    journey = await openJourney();
+    ({ page } = journey);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('sets up, records a resolved sev2 outage, and moves its postmortem into analysis', async () => {
     // First run: the empty workspace asks for its first admin, who is then signed in.
     await page.goto('/');
-    await new SetupPage(page).createAdmin({
-      name: 'Ada Admin',
-      email: 'ada@example.com',
-      password: 'correct horse battery',
-    });
+    await new SetupPage(page).createAdmin(firstAdmin);
     const shell = new AppShell(page);
     await shell.signedInAs.waitFor();
     expect(await shell.signedInAs.textContent()).toContain('Ada Admin');
@@ -112,6 +90,6 @@ describe.skipIf(!hasChromium)('journey: from first admin to the analysis phase',
       await mkdir(join(repoRoot, 'docs'), { recursive: true });
       await page.screenshot({ path: join(repoRoot, 'docs/screenshot.png'), fullPage: true });
     }
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 });

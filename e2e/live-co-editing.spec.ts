@@ -10,28 +10,19 @@ import {
 } from '../test/support/postgres-admin.ts';
 import { buildWeb } from './support/build-web.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone } from './support/local-time.ts';
+import { firstAdmin, openContext, openPage, setUpFirstAdmin, withAxe } from './support/journey.ts';
 import { checkPage } from './support/page-checks.ts';
 import { type RunningServer, startServer } from './support/start-server.ts';
 
-const password = 'correct horse battery';
+const { password } = firstAdmin;
 
-/** A signed-in browser of its own (its own cookies), on one server. */
+/** A browser of its own (its own cookies), on one server. */
 async function personAt(
   browser: Browser,
   url: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: url,
-    timezoneId: browserTimezone,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-    // axe-core is injected as an inline script, which the app's CSP rightly refuses.
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
+  const context = await openContext(browser, url, withAxe);
+  return { context, page: await openPage(context) };
 }
 
 /**
@@ -39,11 +30,7 @@ async function personAt(
  * Ada's page and Bo's page in.
  */
 async function seed(adaPage: Page, boPage: Page): Promise<string> {
-  const setup = await adaPage.request.post('/api/v1/setup', {
-    data: { email: 'ada@example.com', name: 'Ada Admin', password },
-  });
-  expect(setup.ok(), await setup.text()).toBe(true);
-  const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+  const headers = await setUpFirstAdmin(adaPage);
   const post = async (url: string, data: unknown) => {
     const response = await adaPage.request.post(url, { headers, data });
     expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
@@ -127,8 +114,7 @@ describe.skipIf(!hasChromium)('live co-editing: two browser pages on one postmor
     await expect
       .poll(() => ada.page.getByTestId('presence').textContent())
       .toBe('Nobody else is viewing this postmortem.');
-    bo.page = await bo.context.newPage();
-    bo.page.setDefaultTimeout(15_000);
+    bo.page = await openPage(bo.context);
   });
 
   it('refuses a stale edit (412), shows the other change and re-applies on request', async () => {

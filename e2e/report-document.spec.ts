@@ -1,42 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
+import { hasChromium } from './support/chromium.ts';
+import { firstAdmin, type Journey, openJourney } from './support/journey.ts';
 import { IncidentListPage } from './support/pages/incident-list-page.ts';
 import { ReportDocumentMenu } from './support/pages/report-document-menu.ts';
 import { SetupPage } from './support/pages/setup-page.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: the report as a document, from the postmortem page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL: server.url, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    journey = await openJourney({ context: { acceptDownloads: true } });
+    ({ page } = journey);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('downloads the demo as Markdown and HTML, and drafts its empty sections', async () => {
     await page.goto('/');
-    await new SetupPage(page).createAdmin({
-      name: 'Ada Admin',
-      email: 'ada@example.com',
-      password: 'correct horse battery',
-    });
+    await new SetupPage(page).createAdmin(firstAdmin);
     await new IncidentListPage(page).heading.waitFor();
     await page.getByRole('button', { name: 'Load a demo incident' }).click();
     await page.getByTestId('current-phase').waitFor();
@@ -51,6 +34,6 @@ describe.skipIf(!hasChromium)('journey: the report as a document, from the postm
 
     await menu.draft.click();
     await expect.poll(() => menu.status.textContent()).toBe('Drafted from the data: impact.');
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 });

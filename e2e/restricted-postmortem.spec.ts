@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAsPage } from './support/api-seed.ts';
 import { buildWeb } from './support/build-web.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { firstAdmin, openContext, openPage, setUpFirstAdmin, withAxe } from './support/journey.ts';
+import { utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage } from './support/page-checks.ts';
 import { IncidentPage } from './support/pages/incident-page.ts';
 import { type RunningServer, startServer } from './support/start-server.ts';
 
-const password = 'correct horse battery';
+const { password } = firstAdmin;
 
 describe.skipIf(!hasChromium)('journey: a postmortem restricted from the start', () => {
   let server: RunningServer;
@@ -19,23 +20,11 @@ describe.skipIf(!hasChromium)('journey: a postmortem restricted from the start',
 
   /** A browser of its own, signed in as `email` (through the API: the sign-in form has its own journey). */
   const signedIn = async (email: string): Promise<Page> => {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
-      bypassCSP: true,
-    });
+    const context = await openContext(browser, server.url, withAxe);
     contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    if (email === 'ada@example.com') {
-      const setup = await page.request.post('/api/v1/setup', {
-        data: { email, name: 'Ada Admin', password },
-      });
-      expect(setup.status()).toBe(201);
+    const page = await openPage(context, pageErrors);
+    if (email === firstAdmin.email) {
+      await setUpFirstAdmin(page);
     } else {
       const signIn = await page.request.post('/api/v1/auth/sessions', {
         data: { email, password },

@@ -1,38 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import { type Journey, openJourney, setUpFirstAdmin, withAxe } from './support/journey.ts';
 import { checkPage, settled } from './support/page-checks.ts';
 import { SearchPage } from './support/pages/search-page.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: searching across postmortems', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as a script for the page checks; the app's own CSP stays as it is.
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await page.request.post('/api/v1/setup', {
-      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
-    });
-    const headers = { 'x-csrf-token': (await setup.json()).csrfToken };
+    journey = await openJourney({ context: withAxe });
+    ({ page } = journey);
+    const headers = await setUpFirstAdmin(page);
     const review = async (title: string, severity: string, factor: string, event: string) => {
       const incident = await page.request.post('/api/v1/incidents', {
         headers,
@@ -75,11 +55,7 @@ describe.skipIf(!hasChromium)('journey: searching across postmortems', () => {
     );
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it('searches from the header box and shows ranked hits with highlighted snippets', async () => {
     await page.goto('/incidents');
@@ -138,7 +114,7 @@ describe.skipIf(!hasChromium)('journey: searching across postmortems', () => {
 
     await search.hitTitled('Postmortem: Login slowness from a stale resolver cache').click();
     await page.waitForURL(/\/postmortems\/[0-9a-f-]{36}$/);
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('says so when nothing matches, and refuses nothing for odd words', async () => {
@@ -146,6 +122,6 @@ describe.skipIf(!hasChromium)('journey: searching across postmortems', () => {
     await search.headerBox.fill('"""):*& -');
     await search.headerBox.press('Enter');
     await page.getByText('No postmortem you may see matches.').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

@@ -1,48 +1,36 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAsPage } from './support/api-seed.ts';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import {
+  type Journey,
+  openContext,
+  openJourney,
+  openPage,
+  setUpFirstAdmin,
+  withAxe,
+} from './support/journey.ts';
+import { localInputFor, utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage } from './support/page-checks.ts';
 import { AppShell } from './support/pages/app-shell.ts';
 import { EditIncidentPage } from './support/pages/edit-incident-page.ts';
 import { IncidentPage } from './support/pages/incident-page.ts';
 import { SettingsPage } from './support/pages/settings-page.ts';
 import { SignInPage } from './support/pages/sign-in-page.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: administration and a new member at work', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: BrowserContext;
+  let journey: Journey;
   let page: Page;
   let incidentId: string;
-  const pageErrors: string[] = [];
-
-  const newContext = () =>
-    browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
-      bypassCSP: true,
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
+  const contextOptions = {
+    ...withAxe,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  };
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    admin = await newContext();
-    page = await admin.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    const setup = await page.request.post('/api/v1/setup', {
-      data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
-    });
-    expect(setup.status()).toBe(201);
+    journey = await openJourney({ context: contextOptions });
+    ({ page } = journey);
+    await setUpFirstAdmin(page);
     const incident = await apiAsPage(page, 'POST', '/incidents', {
       title: 'Search results empty for logged-out visitors',
       kind: 'degradation',
@@ -53,11 +41,7 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     incidentId = (incident.json as { data: { id: string } }).data.id;
   }, 180_000);
 
-  afterAll(async () => {
-    await admin?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it("an admin invites a member, who signs in and sets the incident's key instants", async () => {
     const settings = new SettingsPage(page);
@@ -68,13 +52,11 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
       email: 'mo@example.com',
       role: 'member',
     });
-    expect(link).toMatch(new RegExp(`^${server.url}/reset-password#`));
+    expect(link).toMatch(new RegExp(`^${journey.server.url}/reset-password#`));
     await page.getByRole('rowheader', { name: 'Mo Member' }).waitFor();
 
-    const memberContext = await newContext();
-    const member = await memberContext.newPage();
-    member.setDefaultTimeout(15_000);
-    member.on('pageerror', (error) => pageErrors.push(error.message));
+    const memberContext = await openContext(journey.browser, journey.server.url, contextOptions);
+    const member = await openPage(memberContext, journey.pageErrors);
     await member.goto(link);
     const choose = member.getByRole('form', { name: 'Choose your password' });
     await choose.getByLabel('New password').fill('another horse battery');
@@ -119,7 +101,7 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     await settings.open('integrations');
     await settings.createIntegration('alertmanager', 'Production Alertmanager');
     const url = await settings.secret('Webhook URL of Production Alertmanager').textContent();
-    expect(url).toMatch(new RegExp(`^${server.url}/api/v1/webhooks/alertmanager/dbw_`));
+    expect(url).toMatch(new RegExp(`^${journey.server.url}/api/v1/webhooks/alertmanager/dbw_`));
     await page.getByRole('button', { name: 'Copy' }).click();
     await page.getByText('Copied.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
@@ -150,6 +132,6 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     await checkPage(page, 'tokens', { vocabulary: false });
     await page.getByRole('button', { name: 'Revoke Nightly export' }).click();
     await page.getByText(/^Revoked/).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

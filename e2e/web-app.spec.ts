@@ -1,56 +1,32 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAsPage } from './support/api-seed.ts';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, localInputFor, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import { firstAdmin, type Journey, openJourney, withAxe } from './support/journey.ts';
+import { localInputFor, utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage, horizontalOverflow, settled } from './support/page-checks.ts';
 import { EditIncidentPage } from './support/pages/edit-incident-page.ts';
 import { IncidentListPage } from './support/pages/incident-list-page.ts';
 import { IncidentPage } from './support/pages/incident-page.ts';
 import { PostmortemListPage } from './support/pages/postmortem-list-page.ts';
 import { SetupPage } from './support/pages/setup-page.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
 describe.skipIf(!hasChromium)('journey: the web app covers what a team does', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let journey: Journey;
   let page: Page;
   let demoPostmortemPath: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildWeb();
-    server = await startServer();
-    browser = await launchChromium();
-    context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    journey = await openJourney({ context: withAxe });
+    ({ page } = journey);
   }, 180_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => journey?.close());
 
   it("shows the demo in people's words, accessibly, on every page and tab", async () => {
     await page.goto('/');
     await checkPage(page, 'setup');
-    await new SetupPage(page).createAdmin({
-      name: 'Ada Admin',
-      email: 'ada@example.com',
-      password: 'correct horse battery',
-    });
+    await new SetupPage(page).createAdmin(firstAdmin);
     const list = new IncidentListPage(page);
     await list.heading.waitFor();
     await page.getByRole('button', { name: 'Load a demo incident' }).click();
@@ -98,7 +74,7 @@ describe.skipIf(!hasChromium)('journey: the web app covers what a team does', ()
       .click();
     await page.getByRole('heading', { level: 1, name: /Checkout requests timing out/ }).waitFor();
     await checkPage(page, 'demo incident');
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('lists the services of the demo with their dependencies and the incidents that touched them', async () => {
@@ -202,6 +178,6 @@ describe.skipIf(!hasChromium)('journey: the web app covers what a team does', ()
     await checkPage(page, 'not found');
     await page.goto(demoPostmortemPath);
     await page.getByTestId('current-phase').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   });
 });

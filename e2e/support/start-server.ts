@@ -56,15 +56,18 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`debrief serve did not become healthy at ${url}:\n${output()}`);
 }
 
+/** How to start a server: `env` adds settings (a tracker on loopback, say). */
+export interface StartServerOptions {
+  env?: Record<string, string>;
+  /** Serve from this PostgreSQL database instead of a fresh data directory. */
+  databaseUrl?: string;
+}
+
 /**
- * Starts `debrief serve` on a free port over a fresh data directory and waits until healthy;
- * `env` adds settings (a tracker on loopback, say).
+ * Starts `debrief serve` on a free port over a fresh data directory and waits until healthy.
  * `DEBRIEF_E2E_URL` points the suite at an already running (fresh) server instead.
  */
-export async function startServer(
-  /** `databaseUrl`: serve from this PostgreSQL database instead of a fresh data directory. */
-  options: { env?: Record<string, string>; databaseUrl?: string } = {},
-): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const external = process.env.DEBRIEF_E2E_URL;
   if (external) {
     // A server someone started by hand (it must be fresh: the journey begins with setup).
