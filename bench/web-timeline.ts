@@ -136,7 +136,10 @@ async function measureOneEdit(browser: Browser, base: string, postmortemId: stri
       const seen = [];
       const name = (record) => {
         const target = record.target instanceof Element ? record.target : record.target.parentElement;
-        return target?.closest('tr[data-key]')?.getAttribute('data-key') ?? '(outside rows: ' + record.type + ')';
+        const row = target?.closest('tr[data-key]');
+        return row
+          ? row.getAttribute('data-key') + ' ' + record.type + ' ' + (record.attributeName ?? '') + ' at ' + row.getAttribute('aria-rowindex')
+          : '(outside rows: ' + record.type + ')';
       };
       const observer = new MutationObserver((records) => seen.push(...records.map(name)));
       observer.observe(body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -157,7 +160,11 @@ async function measureOneEdit(browser: Browser, base: string, postmortemId: stri
     const shownMs = Date.now() - started;
     await reread;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-    const changes = (await page.evaluate('window.benchChanges()')) as string[];
+    const named = (await page.evaluate('window.benchChanges()')) as string[];
+    const changes = named.map((change) => change.split(' ')[0] ?? '');
+    if (process.env.BENCH_VERBOSE) {
+      console.log([...new Set(named)].join('\n'));
+    }
     const drawnRows = await page.locator('.review-table tbody tr[data-key]').count();
     return {
       shownMs,

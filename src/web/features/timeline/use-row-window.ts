@@ -32,17 +32,17 @@ export function useRowWindow(keys: readonly string[], pinned: readonly number[])
   const scrollerRef = useRef<HTMLDivElement | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement | null>(null);
   const heights = useRef(new Map<string, number>());
+  // The guess for rows not drawn is the mean of each row's first measurement: a drawn row
+  // measured again (an edit) must not move the guess, or every gap would change with it.
+  const firsts = useRef({ sum: 0, count: 0 });
   const [measured, setMeasured] = useState(0);
   const [viewport, setViewport] = useState({ top: 0, height: 900 });
 
   const offsets = useMemo(() => {
     void measured;
     const known = heights.current;
-    let sum = 0;
-    for (const height of known.values()) {
-      sum += height;
-    }
-    const estimate = known.size > 0 ? sum / known.size : defaultRowHeight;
+    const { sum, count } = firsts.current;
+    const estimate = count > 0 ? sum / count : defaultRowHeight;
     return rowOffsets(keys.length, (index) => known.get(keys[index] ?? '') ?? estimate);
   }, [keys, measured]);
   const latestOffsets = useRef(offsets);
@@ -70,6 +70,10 @@ export function useRowWindow(keys: readonly string[], pinned: readonly number[])
       }
       const key = row.dataset.key ?? '';
       const height = row.getBoundingClientRect().height;
+      if (!heights.current.has(key)) {
+        firsts.current.sum += height;
+        firsts.current.count += 1;
+      }
       if (Math.abs((heights.current.get(key) ?? -1) - height) > 0.5) {
         heights.current.set(key, height);
         changed = true;
