@@ -1,36 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type DebriefRun, runDebrief as debrief } from '../../test/cli/run-debrief.ts';
-import { testDatabaseUrlVariable } from '../../test/support/postgres-admin.ts';
+import { describe, expect, it } from 'vitest';
 import {
-  createPostgresTestDatabase,
-  type PostgresTestDatabase,
-} from '../../test/support/test-database.ts';
-
-const _root = fileURLToPath(new URL('../..', import.meta.url));
+  createAccount,
+  describeOnPostgres,
+  temporaryFolder,
+} from '../../test/cli/cli-workspace.ts';
+import { type DebriefRun, runDebrief as debrief } from '../../test/cli/run-debrief.ts';
 
 const json = (run: DebriefRun) => JSON.parse(run.stdout);
 
 /** The CLI journey, against whichever database the flags name. */
 function cliJourney(target: () => string[]) {
   it('creates an account, records an incident, opens and advances its postmortem', async () => {
-    const user = await debrief([
-      'user',
-      'create',
-      ...target(),
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-      '--json',
-    ]);
+    const user = await createAccount(target(), {}, '--json');
     expect(user.stderr).toBe('');
     expect(user.code).toBe(0);
     expect(json(user)).toMatchObject({ email: 'ops@example.com', role: 'admin' });
@@ -110,8 +93,7 @@ function cliJourney(target: () => string[]) {
 }
 
 describe('debrief CLI [pglite data directory]', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'debrief-cli-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = temporaryFolder('cli');
 
   it('migrates a fresh data directory', async () => {
     const run = await debrief(['migrate', '--data-dir', dataDir]);
@@ -139,17 +121,4 @@ describe('debrief CLI [pglite data directory]', () => {
   });
 });
 
-const postgresTemplate = inject('postgresTemplate');
-
-describe.skipIf(!postgresTemplate)(
-  `debrief CLI [postgres]${postgresTemplate ? '' : ` (skipped: ${testDatabaseUrlVariable} is not set)`}`,
-  () => {
-    let database: PostgresTestDatabase | undefined;
-    beforeAll(async () => {
-      database = await createPostgresTestDatabase();
-    });
-    afterAll(() => database?.drop());
-
-    cliJourney(() => ['--database-url', database?.url ?? '']);
-  },
-);
+describeOnPostgres('debrief CLI', cliJourney);

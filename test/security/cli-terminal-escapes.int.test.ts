@@ -1,28 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createAccount, temporaryFolder } from '../cli/cli-workspace.ts';
 import { runDebrief } from '../cli/run-debrief.ts';
 
 describe('the CLI prints stored text without terminal escape sequences', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'debrief-escapes-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = temporaryFolder('escapes');
 
   it('lists an incident whose title carries colour, title and clear-screen sequences', async () => {
     const target = ['--data-dir', dataDir];
-    const admin = await runDebrief([
-      'user',
-      'create',
-      ...target,
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    const admin = await createAccount(target);
     expect(admin.code).toBe(0);
     const hostile = 'Queue\u001b[2J\u001b]0;owned\u0007 backlog\u001b[31m';
     const created = await runDebrief([

@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createAccount, temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import { openDatabase } from '../../storage/open-database.ts';
 import { actionItems } from '../../storage/schema.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'debrief-action-items-'));
-const dataDir = join(work, 'data');
+const dataDir = join(temporaryFolder('action-items'), 'data');
 const target = ['--data-dir', dataDir];
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Marks an item done directly in the data directory, between two runs of the CLI. */
 async function markDone(id: string): Promise<void> {
@@ -25,19 +21,7 @@ async function markDone(id: string): Promise<void> {
 
 describe('debrief action-items list / action-item verify [pglite data directory]', () => {
   it('lists the board and verifies a done item with evidence', async () => {
-    const admin = await debrief([
-      'user',
-      'create',
-      ...target,
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    const admin = await createAccount(target);
     expect(admin.code).toBe(0);
     expect((await debrief(['seed', 'demo', ...target])).code).toBe(0);
 

@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import { ownFixture } from '../../../test/support/fixture-path.ts';
 
 describe('debrief analyze', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'debrief-analyze-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = temporaryFolder('analyze');
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);

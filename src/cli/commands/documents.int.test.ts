@@ -1,29 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createAccount, temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import { findChromium } from '../../app/documents/print-pdf.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'debrief-export-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = temporaryFolder('export-cli');
 const target = ['--data-dir', join(work, 'data')];
 
 describe('debrief export and debrief import of documents', () => {
   it('writes the demo as md, html, json (and pdf where Chromium is) and refuses an unknown format', async () => {
-    const user = await debrief([
-      'user',
-      'create',
-      ...target,
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    const user = await createAccount(target);
     expect(user.code).toBe(0);
     const seeded = await debrief(['seed', 'demo', ...target, '--json']);
     expect(seeded.code).toBe(0);

@@ -1,27 +1,23 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  createAccount,
+  describeOnPostgres,
+  temporaryFolder,
+} from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
-import {
-  createPostgresTestDatabase,
-  type PostgresTestDatabase,
-} from '../../../test/support/test-database.ts';
 
-const _root = fileURLToPath(new URL('../../..', import.meta.url));
 const payloads = sharedFixture('payloads');
 const hasFixtures = existsSync(payloads);
 if (!hasFixtures) {
   console.warn(`debrief import tests skipped: no fixtures at ${payloads}`);
 }
-const work = mkdtempSync(join(tmpdir(), 'debrief-import-cli-'));
+const work = temporaryFolder('import-cli');
 const alertmanager = join(payloads, 'alertmanager/alertmanager-bot.firing.json');
 const slackExport = join(payloads, 'slack/export-hfaran-testarchive');
 const mixedFolder = ownFixture('intake/mixed-incident');
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(!hasFixtures)('debrief import --dry-run and bad input', () => {
   it('parses and reports without a postmortem and without opening any database', async () => {
@@ -74,19 +70,7 @@ describe.skipIf(!hasFixtures)('debrief import --dry-run and bad input', () => {
 
 function importJourney(target: () => string[]) {
   it('imports into a postmortem once: the second run adds nothing; unknown postmortem exits 3', async () => {
-    const admin = await debrief([
-      'user',
-      'create',
-      ...target(),
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    const admin = await createAccount(target());
     expect(admin.code).toBe(0);
     const incident = await debrief([
       'incident',
@@ -171,19 +155,7 @@ function importJourney(target: () => string[]) {
  */
 function mixedFolderJourney(target: () => string[]) {
   it('imports every file of a mixed folder in one command; the second run adds nothing', async () => {
-    await debrief([
-      'user',
-      'create',
-      ...target(),
-      '--email',
-      'mixed@example.com',
-      '--name',
-      'Mixed Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    await createAccount(target(), { email: 'mixed@example.com', name: 'Mixed Admin' });
     const incident = await debrief([
       'incident',
       'create',
@@ -251,22 +223,5 @@ describe.skipIf(!hasFixtures)('debrief import [pglite data directory]', () => {
   importJourney(() => ['--data-dir', dataDir]);
 });
 
-const postgresTemplate = inject('postgresTemplate');
-
-describe.skipIf(!postgresTemplate)('debrief import of a mixed folder [postgres]', () => {
-  let database: PostgresTestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createPostgresTestDatabase();
-  });
-  afterAll(() => database?.drop());
-  mixedFolderJourney(() => ['--database-url', database?.url ?? '']);
-});
-
-describe.skipIf(!hasFixtures || !postgresTemplate)('debrief import [postgres]', () => {
-  let database: PostgresTestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createPostgresTestDatabase();
-  });
-  afterAll(() => database?.drop());
-  importJourney(() => ['--database-url', database?.url ?? '']);
-});
+describeOnPostgres('debrief import of a mixed folder', mixedFolderJourney);
+describeOnPostgres('debrief import', importJourney, hasFixtures);

@@ -1,12 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import { sharedFixture } from '../../../test/support/fixture-path.ts';
 
-const _root = fileURLToPath(new URL('../../..', import.meta.url));
 const fixtures = sharedFixture('postmortems');
 const hasFixtures = existsSync(fixtures);
 
@@ -68,8 +66,7 @@ describe('debrief lint on the fixture postmortems', () => {
 });
 
 describe('debrief lint on a file with front matter', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'debrief-lint-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = temporaryFolder('lint');
   const write = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import type { Incident } from '../../domain/incident.ts';
 import { openDatabase } from '../../storage/open-database.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { usersRepository } from '../../storage/repositories/users-repository.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'debrief-metrics-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = temporaryFolder('metrics');
 
 const started = new Date('2026-10-01T10:00:00Z');
 

@@ -1,33 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createAccount, temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'debrief-reviews-'));
-const target = ['--data-dir', join(work, 'data')];
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const account = (email: string, name: string, role: string) =>
-  debrief([
-    'user',
-    'create',
-    ...target,
-    '--email',
-    email,
-    '--name',
-    name,
-    '--password',
-    'correct horse battery staple',
-    '--role',
-    role,
-  ]);
+const target = ['--data-dir', join(temporaryFolder('reviews'), 'data')];
 
 describe('debrief review [pglite data directory]', () => {
   it('asks a person, lists who is pending, and records their approval', async () => {
-    expect((await account('ops@example.com', 'Ops Admin', 'admin')).code).toBe(0);
-    expect((await account('ada@example.com', 'Ada Reviewer', 'member')).code).toBe(0);
+    expect((await createAccount(target)).code).toBe(0);
+    const reviewer = { email: 'ada@example.com', name: 'Ada Reviewer', role: 'member' } as const;
+    expect((await createAccount(target, reviewer)).code).toBe(0);
     expect((await debrief(['seed', 'demo', ...target])).code).toBe(0);
     const board = JSON.parse((await debrief(['action-items', 'list', ...target, '--json'])).stdout);
     const postmortemId: string = board.data[0].postmortemId;

@@ -1,29 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createAccount, temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'debrief-search-'));
-const target = ['--data-dir', join(work, 'data')];
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const target = ['--data-dir', join(temporaryFolder('search'), 'data')];
 
 describe('debrief search [pglite data directory]', () => {
   it('finds the demo by the words of its factors and action items, with filters, as JSON and as text', async () => {
-    const admin = await debrief([
-      'user',
-      'create',
-      ...target,
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    const admin = await createAccount(target);
     expect(admin.code).toBe(0);
     expect((await debrief(['seed', 'demo', ...target])).code).toBe(0);
 

@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  createAccount,
+  describeOnPostgres,
+  temporaryFolder,
+} from '../../../test/cli/cli-workspace.ts';
 import { runDebrief as debrief } from '../../../test/cli/run-debrief.ts';
 import { ownFixture } from '../../../test/support/fixture-path.ts';
-import {
-  createPostgresTestDatabase,
-  type PostgresTestDatabase,
-} from '../../../test/support/test-database.ts';
 
-const _root = fileURLToPath(new URL('../../..', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'debrief-services-'));
+const work = temporaryFolder('services');
 
 const file = (name: string, content: unknown) => {
   const path = join(work, name);
@@ -31,19 +29,7 @@ function importJourney(target: () => string[]) {
     const noAdmin = await debrief(['services', 'import', good, ...target()]);
     expect(noAdmin.code).toBe(3);
 
-    const user = await debrief([
-      'user',
-      'create',
-      ...target(),
-      '--email',
-      'ops@example.com',
-      '--name',
-      'Ops Admin',
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      'admin',
-    ]);
+    const user = await createAccount(target());
     expect(user.code).toBe(0);
 
     const imported = await debrief(['services', 'import', good, ...target(), '--json']);
@@ -106,20 +92,9 @@ function importJourney(target: () => string[]) {
   });
 }
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
 describe('debrief services import [pglite data directory]', () => {
   const dataDir = join(work, 'data');
   importJourney(() => ['--data-dir', dataDir]);
 });
 
-const postgresTemplate = inject('postgresTemplate');
-
-describe.skipIf(!postgresTemplate)('debrief services import [postgres]', () => {
-  let database: PostgresTestDatabase | undefined;
-  beforeAll(async () => {
-    database = await createPostgresTestDatabase();
-  });
-  afterAll(() => database?.drop());
-  importJourney(() => ['--database-url', database?.url ?? '']);
-});
+describeOnPostgres('debrief services import', importJourney);

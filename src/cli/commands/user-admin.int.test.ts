@@ -1,27 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createAccount, temporaryFolder } from '../../../test/cli/cli-workspace.ts';
 import { runDebrief } from '../../../test/cli/run-debrief.ts';
 
 describe('debrief user update / reset-link / sign-out', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'debrief-user-admin-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const target = ['--data-dir', dataDir];
-  const create = (email: string, role: string) =>
-    runDebrief([
-      'user',
-      'create',
-      ...target,
-      '--email',
-      email,
-      '--name',
-      email,
-      '--password',
-      'correct horse battery staple',
-      '--role',
-      role,
-    ]);
+  const target = ['--data-dir', temporaryFolder('user-admin')];
+  const create = (email: string, role: 'admin' | 'member') =>
+    createAccount(target, { email, name: email, role });
 
   it('changes a role and disables, issues a reset link, and answers 3 for an unknown account', async () => {
     expect((await create('admin@example.com', 'admin')).code).toBe(0);
