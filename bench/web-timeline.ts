@@ -139,7 +139,7 @@ async function measureOneEdit(browser: Browser, base: string, postmortemId: stri
         const row = target?.closest('tr[data-key]');
         return row
           ? row.getAttribute('data-key') + ' ' + record.type + ' ' + (record.attributeName ?? '') + ' at ' + row.getAttribute('aria-rowindex')
-          : '(outside rows: ' + record.type + ')';
+          : '(outside rows: ' + record.type + ' ' + (record.attributeName ?? '') + ')';
       };
       const observer = new MutationObserver((records) => seen.push(...records.map(name)));
       observer.observe(body, { subtree: true, childList: true, attributes: true, characterData: true });

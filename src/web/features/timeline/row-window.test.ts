@@ -64,6 +64,14 @@ describe('rowRange and planRows', () => {
     expect(rows(draw(mixed, { top: 330, height: 10 }, 0))).toEqual([2]);
   });
 
+  it('gives gaps in whole pixels, the same whatever a drawn row measures', () => {
+    const before = rowOffsets(10_000, (index) => (index === 0 ? 97.4 : 97.13));
+    const after = rowOffsets(10_000, (index) => (index === 0 ? 80.3 : 97.13));
+    const range = { first: 0, last: 14 };
+    expect(gaps(planRows(after, range))).toEqual(gaps(planRows(before, range)));
+    expect(Number.isInteger(gaps(planRows(before, range))[0])).toBe(true);
+  });
+
   it('keeps a range planned for a longer list within the list', () => {
     const shorter = rowOffsets(3, () => 40);
     expect(rows(planRows(shorter, { first: 1, last: 10 }))).toEqual([1, 2]);

@@ -72,21 +72,19 @@ export function planRows(
     }
   }
   const plan: RowPlanItem[] = [];
+  // Whole pixels: a gap is a difference of two long sums, and the float noise left when a
+  // drawn row changes height would otherwise restyle gaps that did not change.
+  const gap = (from: number, to: number) => Math.round((offsets[to] ?? 0) - (offsets[from] ?? 0));
   let next = 0;
   for (const index of [...indices].sort((a, b) => a - b)) {
     if (index > next) {
-      const height = (offsets[index] ?? 0) - (offsets[next] ?? 0);
-      plan.push({ kind: 'gap', height, key: `gap-${next}` });
+      plan.push({ kind: 'gap', height: gap(next, index), key: `gap-${next}` });
     }
     plan.push({ kind: 'row', index });
     next = index + 1;
   }
   if (next < count) {
-    plan.push({
-      kind: 'gap',
-      height: (offsets[count] ?? 0) - (offsets[next] ?? 0),
-      key: 'gap-end',
-    });
+    plan.push({ kind: 'gap', height: gap(next, count), key: 'gap-end' });
   }
   return plan;
 }
