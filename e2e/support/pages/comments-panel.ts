@@ -21,6 +21,12 @@ export class CommentsPanel {
     }
     await this.newThread.getByLabel(/^Comment/).fill(body);
     await this.newThread.getByRole('button', { name: 'Comment' }).click();
+    // Posted once the form empties: starting the next thread before then would have its text
+    // cleared by this one's reset.
+    await this.page.waitForFunction(
+      (form) => form?.querySelector('textarea')?.value === '',
+      await this.newThread.elementHandle(),
+    );
   }
 
   /** The thread whose anchor label matches, as a list item. */
