@@ -13,6 +13,9 @@
  * keeps. The baseline therefore parses everything and stores what Debrief stores; Debrief's
  * extra work is the converter, the window, the cleaning, the linking and the audit.
  *
+ * Besides wall time it prints each half's CPU time in this process (PGlite's thread included, the
+ * PostgreSQL server not): on a loaded machine the wall time of one half swings 2–3× by round.
+ *
  * Limits (docs/importing.md): an import holds at most 2,000,000 events and an upload at most
  * `DEBRIEF_IMPORT_MAX_BYTES` (default 2 GB); a 1 GB log is within both, so nothing is raised.
  */
@@ -58,7 +61,7 @@ async function insertSameRows(
   server: BenchServer,
   from: string,
   to: string,
-): Promise<{ rows: number; ms: number }> {
+): Promise<{ rows: number; ms: number; cpuMs: number }> {
   const stored = await server.handle.db
     .select()
     .from(timelineEvents)
@@ -71,13 +74,20 @@ async function insertSameRows(
     importId: null,
   }));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await server.handle.db.transaction(async (tx) => {
     for (let at = 0; at < copies.length; at += 1_000) {
       await tx.insert(timelineEvents).values(copies.slice(at, at + 1_000));
     }
   });
-  return { rows: copies.length, ms: performance.now() - started };
+  return { rows: copies.length, ms: performance.now() - started, cpuMs: cpuMs(cpu) };
 }
+
+/** Milliseconds of CPU (user + system, every thread of this process) since `from`. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -100,14 +110,21 @@ export async function measureStoredLog(
   let parsed = 0;
   let inserted = 0;
   let last = { status: 'none', eventsProposed: 0, linesCollapsed: 0 };
+  const baselineCpus: number[] = [];
+  const debriefCpus: number[] = [];
   const parse = async () => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     parsed = await parseEveryLine(path);
+    parseCpuMs = cpuMs(cpu);
     return performance.now() - started;
   };
+  let parseCpuMs = 0;
+  let importCpuMs = 0;
   const runImport = async () => {
     const postmortemId = await server.newPostmortem();
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const run = await importFile(server.deps, server.admin, {
       postmortemId,
       locate: async () => ({ path }),
@@ -115,6 +132,7 @@ export async function measureStoredLog(
       options: { window: 'all' },
     });
     last = (await run.finished).job;
+    importCpuMs = cpuMs(cpu);
     return { postmortemId, ms: performance.now() - started };
   };
   try {
@@ -136,6 +154,8 @@ export async function measureStoredLog(
       inserted = insert.rows;
       baselines.push((parseMs + insert.ms) / 1000);
       debriefs.push(imported.ms / 1000);
+      baselineCpus.push((parseCpuMs + insert.cpuMs) / 1000);
+      debriefCpus.push(importCpuMs / 1000);
     }
   } finally {
     await rm(path, { force: true });
@@ -158,7 +178,10 @@ export async function measureStoredLog(
       `${(row.megabytes / baselineS).toFixed(1)} MB/s)  debrief ${debriefS.toFixed(1)} s ` +
       `[${each(debriefs)}] (${last.status}, ${last.eventsProposed} events, ${last.linesCollapsed} ` +
       `lines collapsed, ${(row.megabytes / debriefS).toFixed(1)} MB/s)  ` +
-      `ratio ${(baselineS / debriefS).toFixed(2)} (goal ≥ 0.25)`,
+      `ratio ${(baselineS / debriefS).toFixed(2)} (goal ≥ 0.25); CPU time of this process ` +
+      `(PGlite's thread included, not PostgreSQL's): baseline ${median(baselineCpus).toFixed(1)} s, ` +
+      `debrief ${median(debriefCpus).toFixed(1)} s [${each(debriefCpus)}], ratio ` +
+      `${(median(baselineCpus) / median(debriefCpus)).toFixed(2)}`,
   );
   return row;
 }
