@@ -47,8 +47,13 @@ for (let hour = 0; hour < 24; hour += 1) {
   });
 }
 
-/** Samples /health in a child process until `stop` resolves; the answered latencies (ms). */
-async function sampleHealthUntil(stop: Promise<unknown>): Promise<number[]> {
+/**
+ * Samples /health in a child process until `stop` resolves: the answered latencies (ms), and
+ * the sampler's own first fetch (its HTTP client's start-up included), which is not a sample.
+ */
+async function sampleHealthUntil(
+  stop: Promise<unknown>,
+): Promise<{ latencies: number[]; warmUp: number }> {
   const child = spawn(process.execPath, [sampler, `${base}/api/v1/health`, '50'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -59,15 +64,17 @@ async function sampleHealthUntil(stop: Promise<unknown>): Promise<number[]> {
   await stop;
   child.stdin.end();
   await new Promise((resolve) => child.on('close', resolve));
-  return (JSON.parse(sampled) as number[]).filter((ms) => ms >= 0);
+  const { latencies, warmUp } = JSON.parse(sampled) as { latencies: number[]; warmUp: number };
+  return { latencies: latencies.filter((ms) => ms >= 0), warmUp };
 }
 
-function describe(latencies: number[]): string {
+function describe({ latencies, warmUp }: { latencies: number[]; warmUp: number }): string {
   const sorted = [...latencies].sort((a, b) => a - b);
   const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return (
     `${latencies.length} answers, p50 ${pick(0.5)?.toFixed(1)} ms, p99 ${pick(0.99)?.toFixed(1)} ms, ` +
-    `max ${sorted.at(-1)?.toFixed(1)} ms, ${latencies.filter((ms) => ms > 100).length} over 100 ms`
+    `max ${sorted.at(-1)?.toFixed(1)} ms, ${latencies.filter((ms) => ms > 100).length} over 100 ms ` +
+    `(the sampler's own first fetch, not counted: ${warmUp.toFixed(1)} ms)`
   );
 }
 
