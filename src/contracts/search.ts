@@ -158,3 +158,15 @@ export const savedViewSchema = z.object({
   updatedAt: z.string(),
 });
 export type SavedViewDto = z.infer<typeof savedViewSchema>;
+
+/** The filters of a search, without its words, view or page: one list for the server and the web form. */
+export const searchFilterKeys = [
+  'kind',
+  'severity',
+  'service',
+  'category',
+  'phase',
+  'from',
+  'to',
+  'published',
+] as const;

@@ -1,3 +1,4 @@
+import { searchFilterKeys } from '../../contracts/search.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { SearchFilters, SearchHit, SearchQuery } from '../../domain/search.ts';
 import type { Actor } from '../../domain/user.ts';
@@ -22,20 +23,9 @@ export interface SearchResult {
   applied: { q: string; filters: SearchFilters };
 }
 
-const filterKeys = [
-  'kind',
-  'severity',
-  'service',
-  'category',
-  'phase',
-  'from',
-  'to',
-  'published',
-] as const;
-
 function pickFilters(source: SearchFilters): SearchFilters {
   const filters: Record<string, unknown> = {};
-  for (const key of filterKeys) {
+  for (const key of searchFilterKeys) {
     const value = source[key];
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) {
       filters[key] = value;

@@ -1,4 +1,4 @@
-import type { SearchFiltersDto } from '../../../contracts/search.ts';
+import { type SearchFiltersDto, searchFilterKeys } from '../../../contracts/search.ts';
 import type { SearchParams } from '../../api/search-api.ts';
 
 /** The names the search page keeps in its address. */
@@ -14,18 +14,6 @@ export const searchParamKeys = [
   'published',
   'view',
   'offset',
-] as const;
-
-/** The filters of a search page, without words, view or page. */
-export const searchFilterKeys = [
-  'kind',
-  'severity',
-  'service',
-  'category',
-  'phase',
-  'from',
-  'to',
-  'published',
 ] as const;
 
 /** Reads the search page's state from a query string, ignoring empty values. */
