@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../domain/user.ts';
 import {
+  comments,
   incidentMembers,
   incidents,
   postmortemIncidents,
@@ -49,4 +50,22 @@ export function restrictedSectionVisibleTo(actor: Actor): SQL {
     return sql`true`;
   }
   return sql`exists (select 1 from ${restrictedSectionMembers} where ${restrictedSectionMembers.postmortemId} = ${restrictedSections.postmortemId} and ${restrictedSectionMembers.sectionKey} = ${restrictedSections.sectionKey} and ${restrictedSectionMembers.userId} = ${actor.id})`;
+}
+
+/**
+ * SQL condition over `comments` rows: the comment is not on a section restricted from the
+ * actor (admins, and a restricted section's members, read it). Whether the actor may see the
+ * postmortem at all is `postmortemVisibleTo`'s, to be joined with it.
+ */
+export function commentVisibleTo(actor: Actor): SQL {
+  if (actor.role === 'admin') {
+    return sql`true`;
+  }
+  return sql`(${comments.targetType} <> 'section' or not exists (
+    select 1 from ${restrictedSections} rs
+    where rs.postmortem_id = ${comments.postmortemId} and rs.section_key = ${comments.targetId}
+      and not exists (select 1 from ${restrictedSectionMembers} rsm
+        where rsm.postmortem_id = rs.postmortem_id and rsm.section_key = rs.section_key
+          and rsm.user_id = ${actor.id})
+  ))`;
 }

@@ -2,7 +2,6 @@ import { toIsoDate } from '../../domain/business-days.ts';
 import type { Actor } from '../../domain/user.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { isCommentVisibleTo } from '../comments/is-comment-visible-to.ts';
 import { inTransaction } from '../in-transaction.ts';
 import {
   composeRecurringIssueNotice,
@@ -50,7 +49,8 @@ export async function deliverNotification(
       return 'skipped' as const;
     };
     // Checked again at sending time: access may have changed since the scan. A digest is
-    // composed again for its reader; anything else needs its postmortem still visible.
+    // composed again for its reader; anything else is sent only if the reader may still see
+    // it, by the same condition as the in-app list (its postmortem, an @mention's section).
     const stillVisible = async (reader: Actor) => {
       if (row.rule === teamDigestRule) {
         const team = await findDigestTeam(tx.db, row.subjectId);
@@ -73,12 +73,7 @@ export async function deliverNotification(
         }
         return notice !== null;
       }
-      const canSee =
-        row.postmortemId !== null && (await repo.canSee(tx.db, reader, row.postmortemId));
-      if (canSee && row.rule === 'comment.mentioned') {
-        return isCommentVisibleTo(tx.db, reader, row.subjectId);
-      }
-      return canSee;
+      return repo.isVisibleTo(tx.db, reader, row.id);
     };
     try {
       if (row.channel === 'email') {

@@ -9,6 +9,7 @@ import type { Actor, UserRole } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import {
   actionItems,
+  comments,
   incidents,
   notificationPreferences,
   notifications,
@@ -16,7 +17,22 @@ import {
   postmortems,
   users,
 } from '../schema.ts';
-import { incidentVisibleTo, postmortemVisibleTo } from '../visibility.ts';
+import { commentVisibleTo, incidentVisibleTo, postmortemVisibleTo } from '../visibility.ts';
+
+/**
+ * SQL condition over `notifications` rows left-joined with their postmortem: the viewer may
+ * still see what the notice is about — its postmortem and, for a notice about a comment (an
+ * @mention), that comment, not on a section restricted from them; for a notice about incidents
+ * rather than a review (a recurring minor issue), that incident.
+ * Access taken away after a notice was written takes the notice away with it.
+ */
+function noticeVisibleTo(viewer: Actor) {
+  return sql`(case when ${notifications.postmortemId} is not null then ${postmortemVisibleTo(viewer)}
+      and (${notifications.subjectType} <> 'comment' or exists (select 1 from ${comments}
+        where ${comments.id} = ${notifications.subjectId} and ${commentVisibleTo(viewer)}))
+    else ${notifications.subjectType} = 'incident' and exists (select 1 from ${incidents}
+      where ${incidents.id} = ${notifications.subjectId} and ${incidentVisibleTo(viewer)}) end)`;
+}
 
 /** A notification row as stored. */
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -76,9 +92,9 @@ export const notificationsRepository = {
   },
 
   /**
-   * The viewer's in-app notifications, newest first, about postmortems they may still see — or,
-   * for a notice about incidents rather than a review (a recurring minor issue), about an
-   * incident they may still see.
+   * The viewer's in-app notifications, newest first, that they may still see
+   * (`noticeVisibleTo`): decided in the query, so that a notice withdrawn with its access is
+   * neither listed nor counted.
    */
   async listForUser(db: Database, viewer: Actor, limit: number): Promise<NotificationRow[]> {
     const rows = await db
@@ -89,14 +105,25 @@ export const notificationsRepository = {
         and(
           eq(notifications.recipientUserId, viewer.id),
           eq(notifications.channel, 'in_app'),
-          sql`(case when ${notifications.postmortemId} is not null then ${postmortemVisibleTo(viewer)}
-            else ${notifications.subjectType} = 'incident' and exists (select 1 from ${incidents}
-              where ${incidents.id} = ${notifications.subjectId} and ${incidentVisibleTo(viewer)}) end)`,
+          noticeVisibleTo(viewer),
         ),
       )
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(limit);
     return rows.map((r) => r.notification);
+  },
+
+  /**
+   * True when `reader` may still see what this notification is about (`noticeVisibleTo`), as
+   * checked again when it is sent: the same condition as the in-app list.
+   */
+  async isVisibleTo(db: Database, reader: Actor, id: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .leftJoin(postmortems, eq(postmortems.id, notifications.postmortemId))
+      .where(and(eq(notifications.id, id), noticeVisibleTo(reader)));
+    return row !== undefined;
   },
 
   /** Unfinished, dated items due on or before `until`, with who opened their postmortem. */

@@ -52,6 +52,14 @@ describeEachDatabase('@mention notifications', (kind) => {
     ).sort((a, b) =>
       `${a.recipientUserId}${a.channel}`.localeCompare(`${b.recipientUserId}${b.channel}`),
     );
+  /** The comments `client` is told of in the app now (`GET /notifications`). */
+  const noticesOf = async (client: ApiClient) => {
+    const response = await client.get('/api/v1/notifications');
+    expect(response.statusCode).toBe(200);
+    return (response.json().data as Array<{ rule: string; subjectId: string }>)
+      .filter((notice) => notice.rule === 'comment.mentioned')
+      .map((notice) => notice.subjectId);
+  };
   const channelsOf = async (commentId: string, userId: string) =>
     (await ledger(commentId))
       .filter((row) => row.recipientUserId === userId)
@@ -138,8 +146,10 @@ describeEachDatabase('@mention notifications', (kind) => {
     expect(comment.json().data.mentionedUserIds).toEqual([sec.user.id]);
     expect(await channelsOf(commentId, bo.user.id)).toEqual([]);
     expect(await channelsOf(commentId, sec.user.id)).toEqual(['email', 'in_app']);
+    expect(await noticesOf(sec)).toContain(commentId);
 
-    // Sec leaves the section's members before the e-mail is sent: it is not sent.
+    // Sec leaves the section's members before the e-mail is sent: it is not sent, and the
+    // notice is no longer shown to them in the app.
     const section = (await ada.get(`${base}/restricted-sections`)).json().data[0];
     const changed = await ada.patch(
       `${base}/restricted-sections/impact`,
@@ -151,6 +161,36 @@ describeEachDatabase('@mention notifications', (kind) => {
     const email = (await ledger(commentId)).find((r) => r.channel === 'email');
     expect(await deliverNotification(server.deps, channels, email?.id ?? '')).toBe('skipped');
     expect((await ledger(commentId)).find((r) => r.channel === 'email')?.status).toBe('failed');
+    expect(smtp.messages.length).toBe(before);
+    expect(await noticesOf(sec)).not.toContain(commentId);
+    expect(await noticesOf(ada)).toEqual(expect.not.arrayContaining([commentId]));
+  });
+
+  it('takes a notice back from someone the postmortem is restricted from afterwards', async () => {
+    const incident = (await ada.post('/api/v1/incidents', incidentBody())).json().data;
+    const opened = (await ada.post('/api/v1/postmortems', { incidentIds: [incident.id] })).json()
+      .data;
+    const comment = await ada.post(`/api/v1/postmortems/${opened.id}/comments`, {
+      body: `@${bo.user.email} @${sec.user.email} which queue backed up?`,
+    });
+    expect(comment.statusCode).toBe(201);
+    const commentId = comment.json().data.id;
+    expect(await noticesOf(bo)).toContain(commentId);
+    expect(await noticesOf(sec)).toContain(commentId);
+
+    const restricted = await admin.patch(
+      `/api/v1/postmortems/${opened.id}`,
+      { restricted: true, memberIds: [ada.user.id, sec.user.id] },
+      opened.version,
+    );
+    expect(restricted.statusCode).toBe(200);
+    expect(await noticesOf(bo)).not.toContain(commentId);
+    expect(await noticesOf(sec)).toContain(commentId);
+    const email = (await ledger(commentId)).find(
+      (r) => r.channel === 'email' && r.recipientUserId === bo.user.id,
+    );
+    const before = smtp.messages.length;
+    expect(await deliverNotification(server.deps, channels, email?.id ?? '')).toBe('skipped');
     expect(smtp.messages.length).toBe(before);
   });
 

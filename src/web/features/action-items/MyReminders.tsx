@@ -10,9 +10,24 @@ const ruleLabels: Record<string, string> = {
   'action_item.escalated_to_team_lead': 'Escalated to you (team lead)',
   'postmortem.phase_due_soon': 'Postmortem deadline coming up',
   'postmortem.phase_overdue': 'Postmortem deadline passed',
+  'comment.mentioned': 'Mentioned in a comment',
+  'review.requested': 'Review requested',
+  'review.approved': 'Report approved',
+  'review.changes_requested': 'Changes requested to the report',
+  'review.approval_dismissed': 'Approval dismissed: the report changed',
 };
 
-/** The reminders addressed to the signed-in person: shown here whether or not any are e-mailed. */
+/** Where a notice leads in the app: an item's reminder to the actions tab, others to the review. */
+function pathOf(rule: string, postmortemId: string): string {
+  return rule.startsWith('action_item.')
+    ? `/postmortems/${postmortemId}?tab=actions`
+    : `/postmortems/${postmortemId}`;
+}
+
+/**
+ * The notices addressed to the signed-in person: shown here whether or not any are e-mailed,
+ * and only those the API still lists for them (access taken away takes a notice away).
+ */
 export function MyReminders() {
   const load = useCallback(() => notificationsApi.mine(), []);
   const reminders = useResource(load);
@@ -28,15 +43,7 @@ export function MyReminders() {
           <li key={reminder.id}>
             <strong>{ruleLabels[reminder.rule] ?? 'Reminder'}</strong> ({reminder.day}):{' '}
             {reminder.postmortemId ? (
-              <Link
-                to={
-                  reminder.rule.startsWith('postmortem.')
-                    ? `/postmortems/${reminder.postmortemId}`
-                    : `/postmortems/${reminder.postmortemId}?tab=actions`
-                }
-              >
-                {reminder.title}
-              </Link>
+              <Link to={pathOf(reminder.rule, reminder.postmortemId)}>{reminder.title}</Link>
             ) : (
               reminder.title
             )}{' '}
