@@ -13,7 +13,19 @@ export const createPostmortemBodySchema = z
     incidentIds: z.array(z.uuid()).min(1).max(100),
     title: text(limits.titleMax).optional(),
     scope: z.enum(postmortemScopes).optional(),
-    memberIds: z.array(z.uuid()).max(200).default([]),
+    /**
+     * Who sees the review while it is restricted. The opener is always among them, listed or
+     * not — nobody locks themselves out of what they open (as `PATCH` refuses with
+     * `ACCESS_CHANGE_EXCLUDES_ACTOR`) — and so are the members of any restricted incident it
+     * reviews: the answer's `memberIds` lists everyone.
+     */
+    memberIds: z
+      .array(z.uuid())
+      .max(200)
+      .default([])
+      .describe(
+        "Members of the review while it is restricted. The opener is always added, listed or not, and so are the members of any restricted incident it reviews: the answer's memberIds lists everyone.",
+      ),
     /**
      * Hidden from everyone but its members from the start (admins only, as restricting later
      * is): numbered in the restricted series, so no gap shows in the public one.

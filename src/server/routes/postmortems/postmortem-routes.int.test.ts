@@ -73,6 +73,29 @@ describeEachDatabase('postmortem routes', (kind) => {
     ).toEqual([first.json().data.id]);
   });
 
+  it('keeps the opener among the members of a review restricted from the start, and says so', async () => {
+    const incident = await createIncident();
+    const opened = await openFor([incident.id], admin, {
+      restricted: true,
+      memberIds: [member.user.id],
+    });
+    expect(opened.statusCode).toBe(201);
+    expect(opened.json().data.restricted).toBe(true);
+    // The answer lists everyone who sees it: the opener too, though the request left them out.
+    expect([...opened.json().data.memberIds].sort()).toEqual(
+      [admin.user.id, member.user.id].sort(),
+    );
+    const reread = await member.get(`/api/v1/postmortems/${opened.json().data.id}`);
+    expect(reread.json().data.memberIds).toEqual(opened.json().data.memberIds);
+
+    const openapi = (await server.anonymous.get('/api/v1/openapi.json')).json();
+    const operation = openapi.paths['/api/v1/postmortems'].post;
+    expect(operation.description).toMatch(/opener always among them/);
+    expect(
+      operation.requestBody.content['application/json'].schema.properties.memberIds.description,
+    ).toMatch(/opener is always added/);
+  });
+
   it('opens a thematic postmortem over several incidents with the worst severity', async () => {
     const a = await createIncident({ severity: 'sev3' });
     const b = await createIncident({ severity: 'sev1' });

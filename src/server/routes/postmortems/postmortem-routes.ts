@@ -56,6 +56,8 @@ export function registerPostmortemRoutes({ app, deps, readCache }: RouteContext)
     {
       schema: {
         tags: ['postmortems'],
+        description:
+          'Opens a postmortem for one incident, or a thematic one for several. Restricted (from the start, admins only, or because an incident it reviews is) it is seen by its members: the opener always among them, even when `memberIds` leaves them out; the answer lists them all.',
         body: createPostmortemBodySchema,
         response: { 201: single(postmortemSchema) },
       },
