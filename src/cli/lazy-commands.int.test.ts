@@ -87,4 +87,19 @@ describe('the debrief binary loads only what a command uses', () => {
     expect(run.urls.some((url) => url.includes(linter))).toBe(true);
     expect(loadedHeavy(run.urls)).toEqual([]);
   });
+
+  it('lint checks names without loading compromise when no sentence needs tagging (built)', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'debrief-lazy-'));
+    const file = join(work, 'review.md');
+    // "Checkout" is a capitalised word the name check looks up in the tagger's lexicon;
+    // "shipped" is an action verb, but no name stands before it, so nothing is tagged.
+    writeFileSync(file, '# Review\n\nCheckout shipped a config change without a canary.\n');
+    const run = await modulesLoadedBy(['lint', file]).finally(() =>
+      rmSync(work, { recursive: true, force: true }),
+    );
+    expect(run.code).toBe(0);
+    // The bundle carries the lexicon (scripts/build.mjs); the sources read it from the tagger.
+    const loadsTagger = !isBuildFresh('lib');
+    expect(run.urls.some((url) => nlp.test(url))).toBe(loadsTagger);
+  });
 });

@@ -1,4 +1,4 @@
-import { tagger } from './tagger.ts';
+import { nameTags, tagger, taggerLexicon } from './tagger.ts';
 
 /** A word with its part-of-speech tags and its offsets in the whole text. */
 export interface TaggedTerm {
@@ -33,27 +33,18 @@ const toJson = (text: string, tag: boolean) =>
 
 const possessive = /['’]s$/;
 
-type Lexicon = Record<string, string | string[] | undefined>;
-let cachedLexicon: Lexicon | undefined;
-const lexicon = (): Lexicon => {
-  cachedLexicon ??= (tagger().model() as { one: { lexicon: Lexicon } }).one.lexicon;
-  return cachedLexicon;
-};
-
-const nameTags = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person']);
-
 /**
  * Whether the tagger's lexicon knows the word as a name. The tagger sometimes reads a name as
  * a verb in context ("Bob clearly missed…" tags "Bob" as the verb "to bob").
  */
 export function isKnownName(normal: string): boolean {
-  const tag = lexicon()[normal];
+  const tag = taggerLexicon()[normal];
   return typeof tag === 'string' && nameTags.has(tag);
 }
 
 /** A word the tagger's lexicon knows as something other than a name ("search", not "ingrid"). */
 export function isLexiconWord(normal: string): boolean {
-  return lexicon()[normal] !== undefined && !isKnownName(normal);
+  return taggerLexicon()[normal] !== undefined && !isKnownName(normal);
 }
 
 /**

@@ -4,9 +4,10 @@ import {
   findBlamelessFindings,
 } from '../../analysis/blameless/find-blameless-findings.ts';
 import { suggestFix } from '../../analysis/blameless/suggest-fix.ts';
-import { provideTagger } from '../../analysis/blameless/tagger.ts';
+import { provideLexicon, provideTagger } from '../../analysis/blameless/tagger.ts';
 import { requireTagger } from '../../app/blameless/require-tagger.ts';
 import { readMarkdownProse, sourceOffset } from './markdown-prose.ts';
+import { prebuiltLexicon } from './prebuilt-lexicon.ts';
 
 /** A finding placed in a file: 1-based line and column of its start and end. */
 export interface FileFinding extends Omit<BlamelessFinding, 'target'> {
@@ -53,6 +54,10 @@ export function lintMarkdown(
   } = {},
 ): FileFinding[] {
   provideTagger(requireTagger);
+  const lexicon = prebuiltLexicon();
+  if (lexicon) {
+    provideLexicon(() => lexicon);
+  }
   const prose = readMarkdownProse(source);
   const locate = lineLocator(source);
   const texts = prose.blocks.map((block, i) => ({ field: String(i), text: block.text }));
