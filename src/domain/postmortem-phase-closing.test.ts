@@ -1,4 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { incident } from '../../test/support/domain-builders.ts';
+import {
+  advance,
+  codes,
+  readySnapshot,
+  subjects,
+  toClosed,
+  transition,
+  verifiedActionItem,
+} from '../../test/support/postmortem-phase-fixtures.ts';
 import type { ActionItemStatus } from './action-item.ts';
 import type { Severity } from './incident.ts';
 import { worstSeverity } from './postmortem-guards.ts';
@@ -8,16 +18,6 @@ import {
   phaseTransitions,
   unmetForNextPhase,
 } from './postmortem-phase.ts';
-import {
-  actionItem,
-  advance,
-  codes,
-  incident,
-  readySnapshot,
-  subjects,
-  toClosed,
-  transition,
-} from './postmortem-phase-fixtures.ts';
 import { postmortemPhases } from './postmortem-phases.ts';
 
 describe('worstSeverity', () => {
@@ -33,7 +33,10 @@ describe('worstSeverity', () => {
 
 describe('closing', () => {
   const closeWith = (status: ActionItemStatus, wontDoReason: string | null = null) =>
-    advance(toClosed, readySnapshot({ actionItems: [actionItem({ status, wontDoReason })] }));
+    advance(
+      toClosed,
+      readySnapshot({ actionItems: [verifiedActionItem({ status, wontDoReason })] }),
+    );
 
   it.each(['open', 'in_progress', 'done'] as const)('is refused while an item is %s', (status) => {
     expect(codes(closeWith(status))).toEqual(['ACTION_ITEMS_NOT_VERIFIED']);
@@ -54,9 +57,9 @@ describe('closing', () => {
   it('lists every unsettled item', () => {
     const snapshot = readySnapshot({
       actionItems: [
-        actionItem({ id: 'a', status: 'open' }),
-        actionItem({ id: 'b', status: 'verified' }),
-        actionItem({ id: 'c', status: 'in_progress' }),
+        verifiedActionItem({ id: 'a', status: 'open' }),
+        verifiedActionItem({ id: 'b', status: 'verified' }),
+        verifiedActionItem({ id: 'c', status: 'in_progress' }),
       ],
     });
     expect(subjects(advance(toClosed, snapshot))).toEqual([
@@ -83,7 +86,7 @@ describe('moving back', () => {
     incidents: [incident({ status: 'open' })],
     acceptedTimelineEventCount: 0,
     factors: [],
-    actionItems: [actionItem({ status: 'open', ownerName: null })],
+    actionItems: [verifiedActionItem({ status: 'open', ownerName: null })],
     participants: [],
   });
 
@@ -132,7 +135,7 @@ describe('unmetForNextPhase', () => {
   it('has no next phase once closed', () => {
     const snapshot = readySnapshot({
       postmortem: { ...readySnapshot().postmortem, phase: 'closed' },
-      actionItems: [actionItem({ status: 'open' })],
+      actionItems: [verifiedActionItem({ status: 'open' })],
     });
     expect(unmetForNextPhase(snapshot)).toEqual({ next: undefined, unmet: [] });
   });

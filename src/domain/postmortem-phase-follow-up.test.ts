@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from './policy.ts';
-import type { PostmortemSnapshot } from './postmortem-guards.ts';
+import { factor, incident, reviewer, whyNode } from '../../test/support/domain-builders.ts';
 import {
-  actionItem,
   advance,
   codes,
-  factor,
-  incident,
   readySnapshot,
-  reviewer,
   subjects,
   toDocumentation,
   toFollowUp,
-  whyNode,
-} from './postmortem-phase-fixtures.ts';
+  verifiedActionItem,
+} from '../../test/support/postmortem-phase-fixtures.ts';
+import { defaultPolicy } from './policy.ts';
+import type { PostmortemSnapshot } from './postmortem-guards.ts';
 
 describe('action items into follow-up', () => {
   it("exempts won't-do items from owner, due date and success criterion", () => {
     const snapshot = readySnapshot({
       actionItems: [
-        actionItem(),
-        actionItem({
+        verifiedActionItem(),
+        verifiedActionItem({
           id: 'dropped',
           status: 'wont_do',
           wontDoReason: 'Service is being retired',
@@ -40,8 +37,14 @@ describe('action items into follow-up', () => {
     (status) => {
       const snapshot = readySnapshot({
         actionItems: [
-          actionItem(),
-          actionItem({ id: 'x', status, ownerName: null, dueDate: null, successCriterion: '' }),
+          verifiedActionItem(),
+          verifiedActionItem({
+            id: 'x',
+            status,
+            ownerName: null,
+            dueDate: null,
+            successCriterion: '',
+          }),
         ],
       });
       expect(codes(advance(toFollowUp, snapshot))).toEqual([
@@ -58,8 +61,8 @@ describe('root causes into follow-up', () => {
     const snapshot = readySnapshot({
       factors: [factor({ id: 'r1' }), factor({ id: 'r2' })],
       actionItems: [
-        actionItem({ id: 'a', linkedFactorIds: ['r2'] }),
-        actionItem({ id: 'b', linkedFactorIds: ['unrelated', 'r1'] }),
+        verifiedActionItem({ id: 'a', linkedFactorIds: ['r2'] }),
+        verifiedActionItem({ id: 'b', linkedFactorIds: ['unrelated', 'r1'] }),
       ],
     });
     expect(advance(toFollowUp, snapshot)).toEqual([]);
@@ -108,12 +111,12 @@ describe('why-tree causes', () => {
     const snapshot = readySnapshot({
       factors: [],
       whyNodes: [whyNode({ id: 'a' }), whyNode({ id: 'b' })],
-      actionItems: [actionItem({ linkedFactorIds: [], linkedWhyNodeIds: ['b'] })],
+      actionItems: [verifiedActionItem({ linkedFactorIds: [], linkedWhyNodeIds: ['b'] })],
     });
     expect(subjects(advance(toFollowUp, snapshot))).toEqual([{ type: 'why_node', id: 'a' }]);
     const linked = {
       ...snapshot,
-      actionItems: [actionItem({ linkedFactorIds: [], linkedWhyNodeIds: ['b', 'a'] })],
+      actionItems: [verifiedActionItem({ linkedFactorIds: [], linkedWhyNodeIds: ['b', 'a'] })],
     };
     expect(advance(toFollowUp, linked)).toEqual([]);
   });

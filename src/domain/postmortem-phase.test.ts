@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
+  builtAt,
+  factor,
+  incident,
+  reviewer,
+  whyNode,
+} from '../../test/support/domain-builders.ts';
+import {
+  advance,
+  codes,
+  forwardSteps,
+  readySnapshot,
+  subjects,
+  toAnalysis,
+  toClosed,
+  toDocumentation,
+  toFollowUp,
+  verifiedActionItem,
+} from '../../test/support/postmortem-phase-fixtures.ts';
+import {
   guards,
   type PostmortemSnapshot,
   type UnmetCondition,
@@ -14,23 +33,6 @@ import {
   phaseTransitions,
   unmetForNextPhase,
 } from './postmortem-phase.ts';
-import {
-  actionItem,
-  advance,
-  codes,
-  createdAt,
-  factor,
-  forwardSteps,
-  incident,
-  readySnapshot,
-  reviewer,
-  subjects,
-  toAnalysis,
-  toClosed,
-  toDocumentation,
-  toFollowUp,
-  whyNode,
-} from './postmortem-phase-fixtures.ts';
 import { postmortemPhases } from './postmortem-phases.ts';
 
 describe('the transition table', () => {
@@ -160,7 +162,7 @@ describe('each guard alone', () => {
           whyNode({ id: 'contributing', mark: 'contributing_factor', evidenceEventIds: [] }),
         ],
         actionItems: [
-          actionItem({ linkedWhyNodeIds: ['why-1', 'bare', 'blank-reason', 'explained'] }),
+          verifiedActionItem({ linkedWhyNodeIds: ['why-1', 'bare', 'blank-reason', 'explained'] }),
         ],
       }),
       subjects: [
@@ -233,10 +235,10 @@ describe('each guard alone', () => {
       step: toFollowUp,
       snapshot: readySnapshot({
         actionItems: [
-          actionItem({ id: 'a', ownerName: null, ownerUserId: null }),
-          actionItem({ id: 'b', ownerName: '  ', ownerUserId: null }),
-          actionItem({ id: 'named', ownerName: 'Ops', ownerUserId: null }),
-          actionItem({ id: 'account', ownerName: null, ownerUserId: 'user-2' }),
+          verifiedActionItem({ id: 'a', ownerName: null, ownerUserId: null }),
+          verifiedActionItem({ id: 'b', ownerName: '  ', ownerUserId: null }),
+          verifiedActionItem({ id: 'named', ownerName: 'Ops', ownerUserId: null }),
+          verifiedActionItem({ id: 'account', ownerName: null, ownerUserId: 'user-2' }),
         ],
       }),
       subjects: [
@@ -248,7 +250,7 @@ describe('each guard alone', () => {
       code: 'ACTION_ITEM_WITHOUT_DUE_DATE',
       step: toFollowUp,
       snapshot: readySnapshot({
-        actionItems: [actionItem(), actionItem({ id: 'undated', dueDate: null })],
+        actionItems: [verifiedActionItem(), verifiedActionItem({ id: 'undated', dueDate: null })],
       }),
       subjects: [{ type: 'action_item', id: 'undated' }],
     },
@@ -257,8 +259,8 @@ describe('each guard alone', () => {
       step: toFollowUp,
       snapshot: readySnapshot({
         actionItems: [
-          actionItem({ id: 'none', successCriterion: null }),
-          actionItem({ id: 'blank', successCriterion: ' ' }),
+          verifiedActionItem({ id: 'none', successCriterion: null }),
+          verifiedActionItem({ id: 'blank', successCriterion: ' ' }),
         ],
       }),
       subjects: [
@@ -309,9 +311,9 @@ describe('each guard alone', () => {
       step: toClosed,
       snapshot: readySnapshot({
         actionItems: [
-          actionItem(),
-          actionItem({ id: 'open', status: 'open' }),
-          actionItem({ id: 'done', status: 'done' }),
+          verifiedActionItem(),
+          verifiedActionItem({ id: 'open', status: 'open' }),
+          verifiedActionItem({ id: 'done', status: 'done' }),
         ],
       }),
       subjects: [
@@ -379,12 +381,12 @@ describe('a refused step lists every unmet condition at once', () => {
 
   it('into follow-up, with every guard failing', () => {
     const snapshot = readySnapshot({
-      postmortem: { phase: 'documentation', sections: {}, analysisMeetingAt: createdAt },
+      postmortem: { phase: 'documentation', sections: {}, analysisMeetingAt: builtAt },
       incidents: [incident({ severity: 'sev1' })],
       factors: [factor({ id: 'unaddressed' })],
       whyNodes: [whyNode({ id: 'unaddressed-why' })],
       actionItems: [
-        actionItem({
+        verifiedActionItem({
           id: 'vague',
           ownerName: null,
           dueDate: null,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { actionItem } from '../../../test/support/domain-builders.ts';
 import {
   compileServiceMatchers,
   findCircularRemediations,
   mentionedServices,
 } from './find-circular-remediations.ts';
 import { buildServiceGraph, findDependencyPath } from './service-graph.ts';
-import { actionItem } from './test-fixtures.ts';
 
 const graph = buildServiceGraph([
   { name: 'alerting', dependsOn: ['chat-gateway'] },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actionItem } from '../../../test/support/domain-builders.ts';
 import { defaultPolicy } from '../../domain/policy.ts';
 import { worstSeverity } from './anti-pattern-finding.ts';
 import { findBlameGame } from './find-blame-game.ts';
@@ -7,7 +8,6 @@ import {
   mostSeriousSeverity,
   type PostmortemAntiPatternInput,
 } from './find-postmortem-anti-patterns.ts';
-import { actionItem } from './test-fixtures.ts';
 
 const input: PostmortemAntiPatternInput = {
   postmortem: { id: 'pm-1', phase: 'analysis', createdAt: new Date('2026-11-02T10:00:00Z') },

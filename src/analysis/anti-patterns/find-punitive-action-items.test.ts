@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { actionItem } from '../../../test/support/domain-builders.ts';
 import { findPunitiveActionItems } from './find-punitive-action-items.ts';
-import { actionItem } from './test-fixtures.ts';
 
 const flagged = (title: string, successCriterion: string | null = null) =>
   findPunitiveActionItems([actionItem({ title, successCriterion })]).length > 0;

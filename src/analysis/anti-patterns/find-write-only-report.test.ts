@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { actionItem } from '../../../test/support/domain-builders.ts';
 import { findWriteOnlyReport, type WriteOnlyReportInput } from './find-write-only-report.ts';
-import { actionItem } from './test-fixtures.ts';
 
 const base: WriteOnlyReportInput = {
   postmortem: { id: 'pm-1', phase: 'documentation', createdAt: new Date('2026-11-01T09:00:00Z') },
