@@ -1,18 +1,24 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAsPage } from './support/api-seed.ts';
-import { buildWeb } from './support/build-web.ts';
-import { hasChromium, launchChromium } from './support/chromium.ts';
-import { browserTimezone, utcDaysAgoAt } from './support/local-time.ts';
+import { hasChromium } from './support/chromium.ts';
+import {
+  firstAdmin,
+  type Journey,
+  openContext,
+  openJourney,
+  openPage,
+  setUpFirstAdmin,
+  withAxe,
+} from './support/journey.ts';
+import { utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage } from './support/page-checks.ts';
 import { CommentsPanel } from './support/pages/comments-panel.ts';
 import { PublishingTab } from './support/pages/publishing-tab.ts';
-import { type RunningServer, startServer } from './support/start-server.ts';
 
-const password = 'correct horse battery';
 // A policy that asks for no reviewer approvals and no report sections, so that the seed reaches
 // follow-up (where publishing starts) without walking the review screens this file does not test.
 const lightPolicy = {
@@ -25,74 +31,49 @@ const lightPolicy = {
 };
 
 describe.skipIf(!hasChromium)('journey: comment threads in context, and the public version', () => {
-  let server: RunningServer;
+  let journey: Journey;
   let policyDir: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let ada: Page;
   let bo: Page;
   let postmortemId: string;
-  const pageErrors: string[] = [];
 
-  const personPage = async (): Promise<Page> => {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      timezoneId: browserTimezone,
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-      // axe-core is injected as an inline script, which the app's CSP rightly refuses.
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  };
-  const seed = async (method: 'POST' | 'PATCH', path: string, body: unknown, version?: number) => {
-    const session = await ada.request.get('/api/v1/auth/session');
-    const { csrfToken } = (await session.json()) as { csrfToken: string };
-    const response = await ada.request.fetch(`/api/v1${path}`, {
-      method,
-      headers: {
-        'x-csrf-token': csrfToken,
-        ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
-      },
-      data: body,
-    });
-    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-    return (await response.json()).data;
+  /** A browser of its own (its own cookies), its errors counted with the journey's. */
+  const personPage = async (): Promise<Page> =>
+    openPage(await openContext(journey.browser, journey.server.url, withAxe), journey.pageErrors);
+  /** Writes through the API as Ada; `version` for the writes that need `If-Match`. */
+  const seed = async (
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: unknown,
+    version?: number,
+  ): Promise<{ id: string }> => {
+    const response = await apiAsPage(ada, method, path, body, version);
+    expect(response.status, `${path}: ${JSON.stringify(response.json)}`).toBeLessThan(300);
+    return (response.json as { data: { id: string } }).data;
   };
   const versionOf = async (id: string) =>
     ((await apiAsPage(ada, 'GET', `/postmortems/${id}`)).json as { data: { version: number } }).data
       .version;
+  /** `PATCH /postmortems/{id}` at its current version. */
+  const patchPostmortem = async (id: string, body: unknown) =>
+    seed('PATCH', `/postmortems/${id}`, body, await versionOf(id));
+  const moveTo = async (id: string, phase: string) =>
+    seed('POST', `/postmortems/${id}/transitions`, { to: phase }, await versionOf(id));
 
   beforeAll(async () => {
-    await buildWeb();
     policyDir = await mkdtemp(join(tmpdir(), 'debrief-e2e-policy-'));
     const policyFile = join(policyDir, 'policy.json');
     await writeFile(policyFile, JSON.stringify(lightPolicy));
-    server = await startServer({ env: { DEBRIEF_POLICY: policyFile } });
-    browser = await launchChromium();
-    ada = await personPage();
+    journey = await openJourney({
+      server: { env: { DEBRIEF_POLICY: policyFile } },
+      context: withAxe,
+    });
+    ada = journey.page;
+    await setUpFirstAdmin(ada);
+    const boSignIn = { email: 'bo@example.com', password: firstAdmin.password };
+    await seed('POST', '/users', { ...boSignIn, name: 'Bo Diddley', role: 'member' });
     bo = await personPage();
-    const setup = await ada.request.post('/api/v1/setup', {
-      data: { email: 'ada@example.com', name: 'Ada Admin', password },
-    });
-    expect(setup.ok(), await setup.text()).toBe(true);
-    await seed('POST', '/users', {
-      email: 'bo@example.com',
-      name: 'Bo Diddley',
-      password,
-      role: 'member',
-    });
-    expect(
-      (
-        await bo.request.post('/api/v1/auth/sessions', {
-          data: { email: 'bo@example.com', password },
-        })
-      ).ok(),
-    ).toBe(true);
+    expect((await bo.request.post('/api/v1/auth/sessions', { data: boSignIn })).ok()).toBe(true);
 
     // A postmortem in follow-up with a timeline event, a why-node and an action item to comment
     // on, and a summary that names a person, an internal host and an internal dashboard.
@@ -106,8 +87,7 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
         resolved_at: { at: utcDaysAgoAt(1, 5, 0).toISOString() },
       },
     });
-    const postmortem = await seed('POST', '/postmortems', { incidentIds: [incident.id] });
-    postmortemId = postmortem.id;
+    postmortemId = (await seed('POST', '/postmortems', { incidentIds: [incident.id] })).id;
     const base = `/postmortems/${postmortemId}`;
     await seed('POST', `${base}/participants`, { name: 'Kenji Tanaka', role: 'engineering' });
     await seed('POST', `${base}/timeline-events`, {
@@ -115,56 +95,36 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
       text: 'Checkout latency alert fires',
       kind: 'detection',
     });
-    await seed('POST', `${base}/transitions`, { to: 'analysis' }, await versionOf(postmortemId));
-    await seed('POST', `${base}/why-nodes`, {
+    await moveTo(postmortemId, 'analysis');
+    const rootCause = await seed('POST', `${base}/why-nodes`, {
       question: 'Why did checkout time out?',
       answer: 'The connection pool was sized for average load',
       mark: 'root_cause',
       noEvidenceReason: 'Read from the config history',
     });
-    const whyNodes = (await apiAsPage(ada, 'GET', `${base}/why-nodes`)).json as {
-      data: Array<{ data: { id: string } }>;
-    };
-    await seed(
-      'PATCH',
-      base,
-      { analysisMeetingAt: utcDaysAgoAt(0, 1, 0).toISOString() },
-      await versionOf(postmortemId),
-    );
-    await seed(
-      'POST',
-      `${base}/transitions`,
-      { to: 'documentation' },
-      await versionOf(postmortemId),
-    );
+    await patchPostmortem(postmortemId, {
+      analysisMeetingAt: utcDaysAgoAt(0, 1, 0).toISOString(),
+    });
+    await moveTo(postmortemId, 'documentation');
     await seed('POST', `${base}/action-items`, {
       title: 'Size the pool from p99 concurrency',
       kind: 'prevent',
       ownerName: 'Platform team',
       successCriterion: 'A load test at p99 concurrency shows no pool waits',
-      linkedWhyNodeIds: whyNodes.data.map((n) => n.data.id),
+      linkedWhyNodeIds: [rootCause.id],
     });
-    await seed(
-      'PATCH',
-      base,
-      {
-        sections: {
-          summary:
-            'Kenji Tanaka saw the pool on db-7.payments.corp run dry; dashboards at https://grafana.corp/d/pool.',
-          impact: 'Checkout was slow for forty minutes.',
-        },
+    await patchPostmortem(postmortemId, {
+      sections: {
+        summary:
+          'Kenji Tanaka saw the pool on db-7.payments.corp run dry; dashboards at https://grafana.corp/d/pool.',
+        impact: 'Checkout was slow for forty minutes.',
       },
-      await versionOf(postmortemId),
-    );
-    await seed('POST', `${base}/transitions`, { to: 'follow_up' }, await versionOf(postmortemId));
+    });
+    await moveTo(postmortemId, 'follow_up');
   }, 240_000);
 
   afterAll(async () => {
-    for (const context of contexts) {
-      await context.close();
-    }
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
     if (policyDir) {
       await rm(policyDir, { recursive: true, force: true });
     }
@@ -201,6 +161,10 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     };
     expect(notices.data.map((n) => n.rule)).toEqual(['comment.mentioned']);
     expect(JSON.stringify(notices)).not.toContain('page anyone');
+    await bo.goto('/action-items');
+    const reminders = bo.getByRole('region', { name: 'Your reminders' });
+    await reminders.getByText('Mentioned in a comment').waitFor();
+    expect(await reminders.textContent()).not.toContain('page anyone');
     await bo.goto(`/postmortems/${postmortemId}`);
     const bosComments = new CommentsPanel(bo);
     await bosComments.reply(onEvent, 'Yes, the on-call engineer at 04:10.');
@@ -214,7 +178,7 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(await thread.getByRole('textbox', { name: 'Reply', exact: true }).count()).toBe(0);
     await thread.getByRole('button', { name: 'Re-open thread' }).click();
     await thread.getByRole('button', { name: 'Resolve thread' }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 
   it('previews the public version with each redaction highlighted; a named approver publishes it for anyone, and later edits stay inside', async () => {
@@ -248,7 +212,10 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     await tab.approve.scrollIntoViewIfNeeded();
     await tab.approve.click();
     await tab.publishedLink.waitFor();
-    const publicUrl = new URL((await tab.publishedLink.getAttribute('href')) ?? '', server.url);
+    const publicUrl = new URL(
+      (await tab.publishedLink.getAttribute('href')) ?? '',
+      journey.server.url,
+    );
 
     // Anyone, signed in or not, reads it; no names, no internal hosts or links.
     const stranger = await personPage();
@@ -264,17 +231,14 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(await feed.text()).toContain(publicUrl.pathname);
 
     // An internal edit afterwards does not reach the public page until a new preview is approved.
-    await seed(
-      'PATCH',
-      `/postmortems/${postmortemId}`,
-      { sections: { impact: 'Checkout was slow for forty minutes; refunds went to 212 orders.' } },
-      await versionOf(postmortemId),
-    );
+    await patchPostmortem(postmortemId, {
+      sections: { impact: 'Checkout was slow for forty minutes; refunds went to 212 orders.' },
+    });
     await stranger.goto(publicUrl.pathname);
     expect(await stranger.locator('body').textContent()).not.toContain('212 orders');
     await ada.reload();
     await ada.getByText(/the postmortem changed since; those changes are not public/).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 
   it("offers a security incident's own template sections to restrict and to write", async () => {
@@ -293,12 +257,9 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(await tab.restrictableSections()).toEqual(['Learning summary', 'Impact']);
     // The report tab offers the template's sections too; the restricted one shows its text to
     // a member (it is kept apart from the open sections) and saves it on its own.
-    await seed(
-      'PATCH',
-      `/postmortems/${postmortem.id}`,
-      { sections: { security_details: 'The token leaked through build job 4412.' } },
-      await versionOf(postmortem.id),
-    );
+    await patchPostmortem(postmortem.id, {
+      sections: { security_details: 'The token leaked through build job 4412.' },
+    });
     await ada.goto(`/postmortems/${postmortem.id}?tab=report`);
     await ada.getByLabel('Learning summary').waitFor();
     const details = ada.getByRole('textbox', { name: /^Security details/ });
@@ -314,6 +275,6 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(sections.data.find((s) => s.key === 'security_details')?.text).toBe(
       'The token leaked through build job 4412; it was rotated.',
     );
-    expect(pageErrors).toEqual([]);
+    expect(journey.pageErrors).toEqual([]);
   }, 120_000);
 });
