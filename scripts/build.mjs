@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isBuildFresh, root, writeBuildInputs } from './build-state.mjs';
+import { buildTagger, prebuiltLexiconModule } from './lint-bundle-parts.mjs';
 
 const force = process.argv.includes('--force');
 const bestEffort = process.argv.includes('--best-effort');
@@ -51,43 +51,12 @@ const notForLint =
   /(?:^|\/)(?:server|web)\/|\/storage\/(?!loggable-error|translate-storage-error)|node_modules\/(?:@electric-sql|fastify|@fastify|pg|drizzle-orm|react)\//;
 
 /**
- * The source of the lint bundle's `prebuilt-lexicon` module: compromise's lexicon as the
- * linter reads it (`nameLexicon` of lib/analysis/blameless/tagger.js), taken in a child process
- * so that `npm start`'s server never holds compromise. 0.2 s of CPU less on a `debrief lint`
- * whose sentences need no tagging: checking a capitalised word against the lexicon no longer
- * loads the tagger.
- */
-function prebuiltLexiconModule(dir) {
-  const tagger = pathToFileURL(join(root, dir, 'analysis/blameless/tagger.js')).href;
-  const source = `
-    import { createRequire } from 'node:module';
-    import { nameLexicon } from ${JSON.stringify(tagger)};
-    const nlp = createRequire(${JSON.stringify(join(root, 'package.json'))})('compromise/two');
-    process.stdout.write(JSON.stringify(nameLexicon(nlp.model().one.lexicon)));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', source], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (result.status !== 0) {
-    throw new Error("could not read compromise's lexicon for the lint bundle");
-  }
-  return [
-    'let table;',
-    `export function prebuiltLexicon() {`,
-    `  table ??= JSON.parse(${JSON.stringify(result.stdout)});`,
-    '  return table;',
-    '}',
-  ].join('\n');
-}
-
-/**
  * `debrief lint` as one CommonJS file: the CLI, the linter, markdown-it and YAML in one script
  * instead of ≈ 120 ES modules to resolve, load and link, about 0.2 s of CPU less per run.
- * compromise stays outside (required, one file, when a text needs it), so do the other
- * commands (`bin/debrief.js` sends only `lint` here). Without esbuild (an install without
- * dev dependencies) there is no bundle and `lint` runs the modules of lib/ as every command does.
+ * compromise stays outside (its prebuilt copy, lint-tagger.cjs, is required when a text needs
+ * it; scripts/lint-bundle-parts.mjs), so do the other commands (`bin/debrief.js` sends only
+ * `lint` here). Without esbuild (an install without dev dependencies) there is no bundle and
+ * `lint` runs the modules of lib/ as every command does.
  */
 async function bundleLint(dir) {
   let esbuild;
@@ -98,6 +67,7 @@ async function bundleLint(dir) {
     return;
   }
   const cliDir = join(root, dir, 'cli');
+  const hasTagger = await buildTagger(esbuild, join(cliDir, 'lint-tagger.cjs'));
   const onlyLint = {
     name: 'only-lint',
     setup(build) {
@@ -108,7 +78,14 @@ async function bundleLint(dir) {
           : { path: `./${relative(cliDir, resolve(args.resolveDir, args.path))}`, external: true },
       );
       build.onLoad({ filter: /[\\/]cli[\\/]lint[\\/]prebuilt-lexicon\.js$/ }, () => ({
-        contents: prebuiltLexiconModule(dir),
+        contents: prebuiltLexiconModule(join(root, dir)),
+        loader: 'js',
+      }));
+      // The prebuilt tagger is a file of its own next to the bundle, required on first use.
+      build.onLoad({ filter: /[\\/]cli[\\/]lint[\\/]prebuilt-tagger\.js$/ }, () => ({
+        contents: hasTagger
+          ? "export const prebuiltTagger = () => require(require('node:path').join(__dirname, 'lint-tagger.cjs'));"
+          : 'export const prebuiltTagger = undefined;',
         loader: 'js',
       }));
     },

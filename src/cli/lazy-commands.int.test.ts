@@ -102,4 +102,18 @@ describe('the debrief binary loads only what a command uses', () => {
     const loadsTagger = !isBuildFresh('lib');
     expect(run.urls.some((url) => nlp.test(url))).toBe(loadsTagger);
   });
+
+  it('lint tags with the tagger prebuilt beside the bundle (built), compromise otherwise', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'debrief-lazy-'));
+    const file = join(work, 'review.md');
+    // A name before a causal verb: the sentence is tagged to find the verb's subject.
+    writeFileSync(file, '# Review\n\nPriya broke the checkout flow with her migration.\n');
+    const run = await modulesLoadedBy(['lint', file]).finally(() =>
+      rmSync(work, { recursive: true, force: true }),
+    );
+    expect(run.code).toBe(1);
+    const built = isBuildFresh('lib');
+    expect(run.urls.some((url) => url.endsWith('/lib/cli/lint-tagger.cjs'))).toBe(built);
+    expect(run.urls.some((url) => nlp.test(url))).toBe(!built);
+  });
 });

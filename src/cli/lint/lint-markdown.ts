@@ -8,6 +8,7 @@ import { provideLexicon, provideTagger } from '../../analysis/blameless/tagger.t
 import { requireTagger } from '../../app/blameless/require-tagger.ts';
 import { readMarkdownProse, sourceOffset } from './markdown-prose.ts';
 import { prebuiltLexicon } from './prebuilt-lexicon.ts';
+import { prebuiltTagger } from './prebuilt-tagger.ts';
 
 /** A finding placed in a file: 1-based line and column of its start and end. */
 export interface FileFinding extends Omit<BlamelessFinding, 'target'> {
@@ -53,7 +54,7 @@ export function lintMarkdown(
     fixSuggestions?: boolean;
   } = {},
 ): FileFinding[] {
-  provideTagger(requireTagger);
+  provideTagger(prebuiltTagger ?? requireTagger);
   const lexicon = prebuiltLexicon();
   if (lexicon) {
     provideLexicon(() => lexicon);
