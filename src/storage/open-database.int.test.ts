@@ -33,3 +33,27 @@ describe.skipIf(!postgres)(
     });
   },
 );
+
+describe.skipIf(!postgres)(
+  `a PostgreSQL connection's settings${postgres ? '' : ' (skipped: no PostgreSQL)'}`,
+  () => {
+    // The search runs outside a transaction, so it relies on the connection, not `set local`.
+    it('have JIT compilation off on every connection of the pool', async () => {
+      const database = await createPostgresTestDatabase();
+      const handle = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 2 });
+      try {
+        const jit = async () =>
+          (
+            (await handle.db.execute(sql`select current_setting('jit') as jit`)) as unknown as {
+              rows: Array<{ jit: string }>;
+            }
+          ).rows[0]?.jit;
+        const settings = await Promise.all([jit(), jit(), jit()]);
+        expect(settings).toEqual(['off', 'off', 'off']);
+      } finally {
+        await handle.close();
+        await database.drop();
+      }
+    });
+  },
+);

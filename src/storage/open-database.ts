@@ -42,7 +42,14 @@ export interface DatabaseHandle {
 /** Opens PGlite (embedded, single connection) or a PostgreSQL pool. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // JIT off for every connection: compiling a plan costs hundreds of milliseconds, which never
+    // pays back in queries of tens, and stale estimates after a bulk load can push one past the
+    // threshold. A session setting, so no query needs a transaction just to turn it off.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      options: '-c jit=off',
+    });
     // An idle connection that the server ends (a restart, a failover, an administrator
     // terminating it) is reported here; without a listener node-postgres throws it as an
     // uncaught exception and the whole process dies. The pool drops that connection and the

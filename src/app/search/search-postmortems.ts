@@ -5,7 +5,6 @@ import type { Actor } from '../../domain/user.ts';
 import { savedViewsRepository } from '../../storage/repositories/saved-views-repository.ts';
 import { searchRepository } from '../../storage/repositories/search-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { inTransaction } from '../in-transaction.ts';
 
 /** A search request: its own words and filters, optionally on top of a saved view. */
 export interface SearchRequest extends SearchFilters {
@@ -44,19 +43,19 @@ export async function searchPostmortems(
   actor: Actor,
   request: SearchRequest,
 ): Promise<SearchResult> {
-  return inTransaction(deps, async (tx) => {
-    let q = request.q;
-    let filters = pickFilters(request);
-    if (request.viewId) {
-      const view = await savedViewsRepository.findVisible(tx.db, actor, request.viewId);
-      if (!view) {
-        throw new DomainError('NOT_FOUND', 'Saved view not found.');
-      }
-      q = q.trim() ? q : view.q;
-      filters = { ...pickFilters(view.filters), ...filters };
+  // No transaction: the page, its total and its snippets are one statement (one snapshot), and
+  // a saved view is read once before it; a transaction would only add round trips.
+  let q = request.q;
+  let filters = pickFilters(request);
+  if (request.viewId) {
+    const view = await savedViewsRepository.findVisible(deps.db, actor, request.viewId);
+    if (!view) {
+      throw new DomainError('NOT_FOUND', 'Saved view not found.');
     }
-    const query: SearchQuery = { ...filters, q, limit: request.limit, offset: request.offset };
-    const { hits, total } = await searchRepository.search(tx.db, actor, query);
-    return { hits, total, applied: { q, filters } };
-  });
+    q = q.trim() ? q : view.q;
+    filters = { ...pickFilters(view.filters), ...filters };
+  }
+  const query: SearchQuery = { ...filters, q, limit: request.limit, offset: request.offset };
+  const { hits, total } = await searchRepository.search(deps.db, actor, query);
+  return { hits, total, applied: { q, filters } };
 }

@@ -25,6 +25,9 @@ import { restrictedSectionVisibleTo } from '../visibility.ts';
 /** The text-search configuration of every document and query. */
 const config = sql.raw(`'english'::regconfig`);
 
+/** A snippet: up to two fragments around the matched words, marked for `toSnippetSegments`. */
+const headlineOptions = `StartSel=${snippetStart}, StopSel=${snippetStop}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+
 const listOf = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -112,24 +115,21 @@ function partVisibleTo(actor: Actor): SQL {
 export const rankedMatchesMax = 500;
 
 /**
- * The search as CTEs ending in `matches (postmortem_id, number, created_at, first)`, every
- * postmortem the actor may see that passes the filters and matches the words, and `ranked`
- * (the same columns and `rank`), the bounded set ranked. With words: the search rows whose open
- * parts match (one GIN lookup), plus those where only a restricted part the actor may read
- * matches; ranked by `ts_rank` of the open parts plus that of the actor's matching restricted
- * parts. Filters and visibility are conditions of the same query.
+ * The search as CTEs ending in `matches (postmortem_id, number, created_at, first)`: every
+ * postmortem the actor may see that passes the filters and matches the words. With words: the
+ * search rows whose open parts match (one GIN lookup), plus those where only a restricted part
+ * the actor may read matches (`restricted_hits`, with that part's rank); also `q`, the query.
+ * Filters and visibility are conditions of the same query.
  */
-function searchCtes(actor: Actor, query: SearchQuery): SQL {
+function matchCtes(actor: Actor, query: SearchQuery): SQL {
   const where = sql.join([searchRowVisibleTo(actor), ...searchFilterConditions(query)], sql` and `);
   const words = query.q.trim();
   if (!words) {
     return sql`matches as (
         select s.postmortem_id, s.number, s.created_at, false as first
         from ${searchPostmortems} s where ${where}
-      ),
-      ranked as (select matches.*, null::float8 as rank from matches)`;
+      )`;
   }
-  const depth = Math.max(rankedMatchesMax, query.offset + query.limit);
   return sql`q as (select websearch_to_tsquery(${config}, ${words}) as query),
     restricted_hits as (
       select d.postmortem_id, sum(ts_rank(d.document, q.query))::float8 as rank
@@ -145,17 +145,64 @@ function searchCtes(actor: Actor, query: SearchQuery): SQL {
       select s.postmortem_id, s.number, s.created_at, true
       from restricted_hits r join ${searchPostmortems} s on s.postmortem_id = r.postmortem_id, q
       where not (s.document @@ q.query) and ${where}
-    ),
-    ranked as (
-      select c.postmortem_id, c.number, c.created_at, c.first,
-        ts_rank(s.document, q.query)::float8 + coalesce(r.rank, 0) as rank
+    )`;
+}
+
+/**
+ * A lateral join giving `snippet (part, headline)` for the postmortem `postmortemId` (a column
+ * of the query, which also has `q`): its best-matching part the actor may read — a matching part
+ * first, then the highest `ts_rank` — cut around the matched words. One `ts_headline` per
+ * postmortem, since it parses the whole text of the part; none when no part the actor may read
+ * matches or ranks.
+ */
+function snippetJoin(actor: Actor, postmortemId: SQL): SQL {
+  return sql`left join lateral (
+      select best.part, ts_headline(${config}, best.body, q.query, ${headlineOptions}) as headline
       from (
-        select * from matches order by first desc, created_at desc, postmortem_id desc limit ${depth}
-      ) c
+        select d.part, d.body, d.document @@ q.query as matches,
+          ts_rank(d.document, q.query) as rank
+        from ${searchDocuments} d
+        where d.postmortem_id = ${postmortemId} and ${partVisibleTo(actor)}
+        order by matches desc, rank desc, d.part
+        limit 1
+      ) best
+      where best.matches or best.rank > 0
+    ) snippet on true`;
+}
+
+/**
+ * The page of a search with words, with its total and each hit's snippet, as one statement:
+ * the matches are ordered by what the row holds inline and counted in the same pass (the
+ * window runs over every match before the first `depth` are kept), only those candidates are
+ * ranked with `ts_rank`, the page is cut, and only the page's postmortems are read and get a
+ * `ts_headline` — the best part the actor may read, as `snippets` cuts it.
+ */
+function rankedPageSql(actor: Actor, query: SearchQuery): SQL {
+  const depth = Math.max(rankedMatchesMax, query.offset + query.limit);
+  return sql`with ${matchCtes(actor, query)},
+    candidates as (
+      select m.postmortem_id, m.number, count(*) over () as total
+      from matches m
+      order by m.first desc, m.created_at desc, m.postmortem_id desc
+      limit ${depth}
+    ),
+    page as (
+      select c.postmortem_id, c.number, c.total,
+        ts_rank(s.document, q.query)::float8 + coalesce(r.rank, 0) as rank
+      from candidates c
       join ${searchPostmortems} s on s.postmortem_id = c.postmortem_id
       cross join q
       left join restricted_hits r on r.postmortem_id = c.postmortem_id
-    )`;
+      order by rank desc, c.number desc
+      limit ${query.limit} offset ${query.offset}
+    )
+    select p.id, p.number, p.title, p.phase, p.created_at, page.rank, page.total,
+      snippet.part as snippet_part, snippet.headline as snippet_headline
+    from page
+    join ${postmortems} p on p.id = page.postmortem_id
+    cross join q
+    ${snippetJoin(actor, sql`page.postmortem_id`)}
+    order by page.rank desc, page.number desc`;
 }
 
 interface HitRow extends Record<string, unknown> {
@@ -166,6 +213,8 @@ interface HitRow extends Record<string, unknown> {
   created_at: string | Date;
   rank: number | null;
   total: string | number;
+  snippet_part?: string | null;
+  snippet_headline?: string | null;
 }
 
 interface SnippetRow extends Record<string, unknown> {
@@ -176,13 +225,12 @@ interface SnippetRow extends Record<string, unknown> {
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-const headlineOptions = `StartSel=${snippetStart}, StopSel=${snippetStop}, MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
-
 /**
  * Full-text search over the search rows and documents the database keeps (the search_triggers
- * and search_per_postmortem migrations); call it inside a transaction. Visibility
- * and every filter are conditions of the one query that ranks and counts, so a postmortem the
- * actor may not see is neither a hit nor part of the total.
+ * and search_per_postmortem migrations). A search is one statement — page, total and snippets
+ * in one snapshot, so it needs no transaction — plus a count when the page is past the last
+ * hit. Visibility and every filter are conditions of that statement, so a postmortem the actor
+ * may not see is neither a hit, nor a snippet, nor part of the total.
  */
 export const searchRepository = {
   async search(
@@ -190,31 +238,23 @@ export const searchRepository = {
     actor: Actor,
     query: SearchQuery,
   ): Promise<{ hits: SearchHit[]; total: number }> {
-    // Inside the search's transaction: compiling a plan (hundreds of milliseconds) never pays
-    // back in a query of tens, and stale estimates after a bulk load can pass the threshold.
-    await db.execute(sql`set local jit = off`);
     const words = query.q.trim();
-    const order = words ? sql`rank desc, number desc` : sql`created_at desc, postmortem_id desc`;
     // The page is cut from the search rows; only its postmortems are read.
     const rows = rowsOf<HitRow>(
-      await db.execute(sql`
-        with ${searchCtes(actor, query)},
-        page as (select * from ranked order by ${order} limit ${query.limit} offset ${query.offset})
-        select ${postmortems.id} as id, ${postmortems.number} as number, ${postmortems.title} as title,
-          ${postmortems.phase} as phase, ${postmortems.createdAt} as created_at, page.rank,
+      await db.execute(
+        words
+          ? rankedPageSql(actor, query)
+          : sql`
+        with ${matchCtes(actor, query)},
+        page as (select * from matches order by created_at desc, postmortem_id desc
+          limit ${query.limit} offset ${query.offset})
+        select p.id, p.number, p.title, p.phase, p.created_at, null::float8 as rank,
           (select count(*) from matches) as total
-        from page join ${postmortems} on ${postmortems.id} = page.postmortem_id
-        order by ${words ? sql`page.rank desc, page.number desc` : sql`page.created_at desc, page.postmortem_id desc`}`),
+        from page join ${postmortems} p on p.id = page.postmortem_id
+        order by page.created_at desc, page.postmortem_id desc`,
+      ),
     );
     const total = rows[0] ? Number(rows[0].total) : await this.count(db, actor, query);
-    const snippets = words
-      ? await this.snippets(
-          db,
-          actor,
-          rows.map((r) => r.id),
-          words,
-        )
-      : new Map();
     return {
       total,
       hits: rows.map((row) => ({
@@ -224,7 +264,15 @@ export const searchRepository = {
         phase: row.phase as PostmortemPhase,
         createdAt: new Date(row.created_at),
         rank: row.rank === null ? null : Number(row.rank),
-        snippets: snippets.get(row.id) ?? [],
+        snippets:
+          row.snippet_part && row.snippet_headline !== null && row.snippet_headline !== undefined
+            ? [
+                {
+                  part: row.snippet_part as SearchPart,
+                  segments: toSnippetSegments(row.snippet_headline),
+                },
+              ]
+            : [],
       })),
     };
   },
@@ -232,14 +280,14 @@ export const searchRepository = {
   /** The number of hits alone (for a page past the last one). */
   async count(db: Database, actor: Actor, query: SearchQuery): Promise<number> {
     const [row] = rowsOf<{ n: string | number }>(
-      await db.execute(sql`with ${searchCtes(actor, query)} select count(*) as n from matches`),
+      await db.execute(sql`with ${matchCtes(actor, query)} select count(*) as n from matches`),
     );
     return Number(row?.n ?? 0);
   },
 
   /**
-   * The best-matching part of each postmortem, cut around the matched words (up to two
-   * fragments): one `ts_headline` per hit, since it parses the whole text of the part.
+   * The snippet of each of these postmortems, as the search cuts it for its page (the search
+   * itself cuts them in its own statement; this is the same step alone).
    */
   async snippets(
     db: Database,
@@ -258,22 +306,16 @@ export const searchRepository = {
     }
     const rows = rowsOf<SnippetRow>(
       await db.execute(sql`
-        select postmortem_id, part, ts_headline(${config}, body, query, ${headlineOptions}) as headline
-        from (
-          select d.postmortem_id, d.part, d.body, q.query, d.document @@ q.query as matches,
-            ts_rank(d.document, q.query) as rank,
-            row_number() over (partition by d.postmortem_id
-              order by d.document @@ q.query desc, ts_rank(d.document, q.query) desc, d.part) as n
-          from ${searchDocuments} d, websearch_to_tsquery(${config}, ${words}) q(query)
-          where d.postmortem_id in (${listOf(postmortemIds)}) and ${partVisibleTo(actor)}
-        ) best
-        where n = 1 and (matches or rank > 0)
-        order by postmortem_id, n`),
+        select ids.postmortem_id, snippet.part, snippet.headline
+        from unnest(array[${listOf(postmortemIds)}]::uuid[]) ids(postmortem_id)
+        cross join websearch_to_tsquery(${config}, ${words}) q(query)
+        ${snippetJoin(actor, sql`ids.postmortem_id`)}
+        where snippet.part is not null`),
     );
     for (const row of rows) {
-      const list = result.get(row.postmortem_id) ?? [];
-      list.push({ part: row.part as SearchPart, segments: toSnippetSegments(row.headline) });
-      result.set(row.postmortem_id, list);
+      result.set(row.postmortem_id, [
+        { part: row.part as SearchPart, segments: toSnippetSegments(row.headline) },
+      ]);
     }
     return result;
   },
