@@ -22,7 +22,7 @@ import {
   timelineEvents,
 } from '../schema.ts';
 import { createPartRepository } from './part-repository.ts';
-import { presentedColumns, readJsonText } from './rows-as-json.ts';
+import { readJsonText } from './rows-as-json.ts';
 
 /** A participant row as the domain's participant. */
 export function toParticipant(row: typeof participants.$inferSelect): Participant {
@@ -78,17 +78,17 @@ const toTimelineEvent = (row: typeof timelineEvents.$inferSelect): TimelineEvent
 
 const timelineBase = createPartRepository(timelineEvents, 'Timeline event', toTimelineEvent);
 
-/** The events of a postmortem as presented, in timeline order, as a sub-select named `e`. */
-const presentedEvents = (postmortemId: string) =>
-  // json_agg takes the rows in the sub-select's order (a sort below a plain aggregate).
-  sql`(select ${presentedColumns(timelineEvents)} from ${timelineEvents} where ${eq(timelineEvents.postmortemId, postmortemId)} order by ${timelineEvents.occurredAt}, ${timelineEvents.createdAt}, ${timelineEvents.id}) e`;
-
 /**
- * The timeline of a postmortem as the JSON text the API presents (`listJsonForPostmortem`), as
- * an expression, for a statement that reads it together with other things.
+ * `string_agg` of the presented JSON of each event (`presented_json`, kept by a trigger with
+ * every write; see migration 0021) in timeline order, `separator` between events: the database
+ * only concatenates text that is ready. Null over no rows.
  */
-export const timelineJsonOf = (postmortemId: string): SQL =>
-  sql`(select coalesce(json_agg(e), '[]'::json)::text from ${presentedEvents(postmortemId)})`;
+const joinedEvents = (separator: string): SQL =>
+  sql`string_agg(presented_json, ${separator} order by ${timelineEvents.occurredAt}, ${timelineEvents.createdAt}, ${timelineEvents.id})`;
+
+/** The timeline of a postmortem as the JSON text the API presents, as an expression. */
+const timelineJsonOf = (postmortemId: string): SQL =>
+  sql`(select coalesce('[' || ${joinedEvents(',')} || ']', '[]') from ${timelineEvents} where ${eq(timelineEvents.postmortemId, postmortemId)})`;
 
 /** Timeline events of a postmortem, in timeline order. */
 export const timelineRepository = {
@@ -119,12 +119,13 @@ export const timelineRepository = {
     if (!options.abilities) {
       return readJsonText(db, sql`select ${timelineJsonOf(postmortemId)}`);
     }
-    const events = presentedEvents(postmortemId);
     const { update, remove } = options.abilities;
-    const part = sql`json_build_object('data', e, 'abilities', json_build_object('update', ${update}::boolean, 'remove', ${remove}::boolean))`;
+    // Each event becomes `{"data":<event>,"abilities":…}`: the abilities close one part and
+    // open the next in the separator, so no row is concatenated on its own.
+    const abilities = `,"abilities":${JSON.stringify({ update, remove })}}`;
     return readJsonText(
       db,
-      sql`select json_build_object('data', coalesce(json_agg(${part}), '[]'::json), 'page', json_build_object('nextCursor', null, 'total', count(*)))::text from ${events}`,
+      sql`select '{"data":' || coalesce('[{"data":' || ${joinedEvents(`${abilities},{"data":`)} || ${abilities} || ']', '[]') || ',"page":{"nextCursor":null,"total":' || count(*) || '}}' from ${timelineEvents} where ${eq(timelineEvents.postmortemId, postmortemId)}`,
     );
   },
   /** Id, text and status of each event: all the linter and the guards read of a timeline. */

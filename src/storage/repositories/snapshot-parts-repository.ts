@@ -1,4 +1,4 @@
-import { asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ActionItem } from '../../domain/action-item.ts';
 import type { ContributingFactor } from '../../domain/contributing-factor.ts';
@@ -26,7 +26,7 @@ import {
 } from '../schema.ts';
 import { toIncident } from './incidents-repository.ts';
 import { toOpenQuestion } from './open-questions-repository.ts';
-import { timelineJsonOf, toActionItem, toParticipant } from './parts-repositories.ts';
+import { toActionItem, toParticipant } from './parts-repositories.ts';
 import { toReviewRequest } from './review-requests-repository.ts';
 import { rowFromJson, storedColumns } from './rows-as-json.ts';
 import { toWhyNode } from './why-nodes-repository.ts';
@@ -73,7 +73,7 @@ type Json = Record<string, unknown>;
  * database, the same rows and order its own repository reads. A cold read of a review paid a
  * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
  * PostgreSQL); the statement is one, and its JSON is small because the timeline contributes
- * only its count and texts. With `timelineJson`, the same statement also reads the timeline as
+ * only its count and texts. With `timelineJson`, the same scan of the timeline also reads it as
  * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here.
  */
 export async function readSnapshotParts(
@@ -88,10 +88,7 @@ export async function readSnapshotParts(
   const parts = sql`json_build_object(
     'incidents', ${jsonArray(sql`select ${storedColumns(incidents)} from ${incidents} where ${incidentFilter}`)},
     'incidentMembers', ${jsonArray(sql`select ${incidentMembers.incidentId} as "incidentId", ${incidentMembers.userId} as "userId" from ${incidentMembers} where ${memberFilter}`)},
-    'timeline', (select json_build_object(
-      'acceptedCount', count(*) filter (where ${eq(timelineEvents.status, 'accepted')}),
-      'texts', coalesce(json_agg(json_build_array(${timelineEvents.id}, ${timelineEvents.text}) order by ${timelineEvents.occurredAt}, ${timelineEvents.createdAt}, ${timelineEvents.id}) filter (where ${ne(timelineEvents.status, 'rejected')}), '[]'::json)
-    ) from ${timelineEvents} where ${eq(timelineEvents.postmortemId, id)}),
+    'timeline', json_build_object('acceptedCount', tl.accepted, 'texts', tl.texts),
     'factors', ${partRows(contributingFactors, id)},
     'actionItems', ${partRows(actionItems, id)},
     'participants', ${partRows(participants, id)},
@@ -104,8 +101,17 @@ export async function readSnapshotParts(
     'reviewerNames', (select coalesce(json_agg(json_build_array(${users.id}, ${users.name})), '[]'::json) from ${users} where ${users.id} in (select ${reviewRequests.reviewerUserId} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)} union select ${reviewRequests.decidedById} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)})),
     'filledRestrictedKeys', (select coalesce(json_agg(${restrictedSections.sectionKey}), '[]'::json) from ${restrictedSections} where ${eq(restrictedSections.postmortemId, id)} and btrim(${restrictedSections.body}) <> '')
   )::text`;
+  // One scan of the timeline, in timeline order, gives the count the guards read, the texts
+  // the linter reads and, when asked, the presented timeline (each event's stored JSON).
+  const t = timelineEvents;
+  const timelineScan = sql`(select
+      count(*) filter (where e.status = 'accepted') as accepted,
+      coalesce(json_agg(json_build_array(e.id, e.text)) filter (where e.status <> 'rejected'), '[]'::json) as texts,
+      ${options.timelineJson ? sql`coalesce('[' || string_agg(e.presented_json, ',') || ']', '[]')` : sql`null::text`} as presented
+    from (select ${t.id} as id, ${t.text} as text, ${t.status} as status${options.timelineJson ? sql`, presented_json` : sql``}
+      from ${t} where ${eq(t.postmortemId, id)} order by ${t.occurredAt}, ${t.createdAt}, ${t.id}) e) tl`;
   const result = (await db.execute(
-    sql`select ${parts} as parts, ${options.timelineJson ? timelineJsonOf(id) : sql`null::text`} as timeline`,
+    sql`select ${parts} as parts, tl.presented as timeline from ${timelineScan}`,
   )) as { rows: Array<{ parts: string; timeline: string | null }> };
   const row = result.rows[0];
   if (!row) {
