@@ -124,6 +124,9 @@ async function measureOneEdit(browser: Browser, base: string, postmortemId: stri
     const page = await context.newPage();
     await signIn(page);
     await page.goto(`/postmortems/${postmortemId}?tab=timeline`);
+    // The progress line is there once the first rows are: waiting for it to go before they
+    // come would pass at once and time the edit against a timeline still loading.
+    await page.locator('.review-table tbody tr[data-key]').first().waitFor();
     await page.getByText(/^Loaded \d+ of/).waitFor({ state: 'detached', timeout: 120_000 });
     const row = page
       .locator('.review-table tbody tr[data-key]')

@@ -49,14 +49,27 @@ function tableChanges(page: Page): Promise<string[]> {
   );
 }
 
-/** Resolves when the timeline has been read again to its last page (the live reload). */
-function timelineReadToTheEnd(page: Page) {
-  return page.waitForResponse(async (response) => {
-    if (!/\/timeline\?/.test(response.url()) || !response.ok()) {
-      return false;
+/** Resolves when the timeline's versions have been read (the live refresh after a change). */
+function timelineRefreshed(page: Page) {
+  return page.waitForResponse(
+    (response) => /\/timeline\/versions/.test(response.url()) && response.ok(),
+  );
+}
+
+/** Records the timeline reads the page makes from now on, each as its path and query. */
+function recordTimelineReads(page: Page) {
+  const reads: string[] = [];
+  const listener = (request: { url: () => string }) => {
+    const url = new URL(request.url());
+    if (/\/timeline(\/versions)?$/.test(url.pathname)) {
+      reads.push(`${url.pathname.replace(/.*\/timeline/, 'timeline')}${url.search}`);
     }
-    return (await response.json()).page.nextCursor === null;
-  });
+  };
+  page.on('request', listener);
+  return () => {
+    page.off('request', listener);
+    return reads;
+  };
 }
 
 describe.skipIf(!hasChromium)('a long timeline', () => {
@@ -65,6 +78,8 @@ describe.skipIf(!hasChromium)('a long timeline', () => {
   let context: BrowserContext;
   let page: Page;
   let timeline: TimelineReviewPage;
+  let postmortemId: string;
+  let csrfToken: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -83,11 +98,8 @@ describe.skipIf(!hasChromium)('a long timeline', () => {
     const setup = await page.request.post('/api/v1/setup', {
       data: { email: 'ada@example.com', name: 'Ada Admin', password: 'correct horse battery' },
     });
-    const postmortemId = await seedLongTimeline(
-      page.request,
-      (await setup.json()).csrfToken,
-      eventCount,
-    );
+    csrfToken = (await setup.json()).csrfToken;
+    postmortemId = await seedLongTimeline(page.request, csrfToken, eventCount);
     await page.goto(`/postmortems/${postmortemId}?tab=timeline`);
     timeline = new TimelineReviewPage(page);
     await timeline.row('Event 1 of 2000:').waitFor();
@@ -146,11 +158,15 @@ describe.skipIf(!hasChromium)('a long timeline', () => {
     const row = timeline.row('Event 3 of 2000:');
     const id = await row.getAttribute('data-key');
     await observeTableBody(page);
-    const reread = timelineReadToTheEnd(page);
+    const refreshed = timelineRefreshed(page);
+    const reads = recordTimelineReads(page);
     await row.getByRole('button', { name: /^Accept/ }).click();
     await row.getByText('Accepted').waitFor();
-    // Accepting also reads the timeline again (the live change comes back to this page).
-    await reread;
+    // The live change comes back to this page: it reads the versions, finds the accepted row
+    // already as saved, and reads no event again.
+    await refreshed;
+    await page.waitForTimeout(300);
+    expect(reads()).toEqual(['timeline/versions']);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     const changes = await tableChanges(page);
     expect(changes.length).toBeGreaterThan(0);
@@ -163,18 +179,72 @@ describe.skipIf(!hasChromium)('a long timeline', () => {
     const id = await row.getAttribute('data-key');
     const instant = await row.locator('time').getAttribute('datetime');
     await observeTableBody(page);
-    const reread = timelineReadToTheEnd(page);
+    const refreshed = timelineRefreshed(page);
     await row.getByRole('button', { name: /^Edit/ }).click();
     const form = page.getByRole('form', { name: 'Edit timeline event' });
     await form.getByLabel('What happened').fill('Event 5 of 2000: the pool was resized');
     await form.getByRole('button', { name: 'Save and accept' }).click();
     await timeline.row('the pool was resized').getByText('Accepted').waitFor();
-    await reread;
+    await refreshed;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     expect([...new Set(await tableChanges(page))]).toEqual([`row ${id}`]);
     // The text changed, not the instant: the untouched time field keeps its seconds.
     const edited = timeline.row('the pool was resized');
     expect(await edited.locator('time').getAttribute('datetime')).toBe(instant);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("shows someone else's edit, insert and delete by reading only the events that changed", async () => {
+    const headers = { 'x-csrf-token': csrfToken };
+    const row = timeline.row('Event 7 of 2000:');
+    const id = (await row.getAttribute('data-key')) ?? '';
+    const version = Number(
+      (
+        await (
+          await page.request.get(`/api/v1/postmortems/${postmortemId}/timeline?ids=${id}`)
+        ).json()
+      ).data[0].data.version,
+    );
+
+    // An edit made elsewhere: this page did not save it, the live change brings it.
+    await observeTableBody(page);
+    let reads = recordTimelineReads(page);
+    let refreshed = timelineRefreshed(page);
+    const edited = await page.request.patch(`/api/v1/timeline-events/${id}`, {
+      headers: { ...headers, 'if-match': `"${version}"` },
+      data: { text: 'Event 7 of 2000: someone else wrote this' },
+    });
+    expect(edited.status()).toBe(200);
+    await timeline.row('someone else wrote this').waitFor();
+    await refreshed;
+    expect(reads()).toEqual(['timeline/versions', `timeline?ids=${id}&limit=1`]);
+    expect([...new Set(await tableChanges(page))]).toEqual([`row ${id}`]);
+
+    // An event added before all the others comes in first, and the count follows.
+    reads = recordTimelineReads(page);
+    refreshed = timelineRefreshed(page);
+    const added = await page.request.post(`/api/v1/postmortems/${postmortemId}/timeline-events`, {
+      headers,
+      data: { occurredAt: '2026-11-16T13:00:00.000Z', text: 'Added elsewhere, before it all' },
+    });
+    expect(added.status()).toBe(201);
+    const addedId: string = (await added.json()).data.id;
+    await page.getByRole('heading', { name: `Events (${eventCount + 1})` }).waitFor();
+    await refreshed;
+    expect(await timeline.drawnRows.first().getAttribute('data-key')).toBe(addedId);
+    expect(reads()).toEqual(['timeline/versions', `timeline?ids=${addedId}&limit=1`]);
+
+    // Deleted elsewhere: the row goes and nothing is read but the versions.
+    reads = recordTimelineReads(page);
+    refreshed = timelineRefreshed(page);
+    const removed = await page.request.delete(`/api/v1/timeline-events/${addedId}`, {
+      headers: { ...headers, 'if-match': '"1"' },
+    });
+    expect(removed.status()).toBe(204);
+    await page.getByRole('heading', { name: `Events (${eventCount})` }).waitFor();
+    await refreshed;
+    expect(await timeline.row('Added elsewhere').count()).toBe(0);
+    expect(reads()).toEqual(['timeline/versions']);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

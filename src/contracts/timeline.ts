@@ -24,6 +24,9 @@ const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export { proposableInstants };
 
+/** Ids asked for by `ids` at most: a reader after a change asks for the few that changed. */
+export const timelineIdsMax = 100;
+
 /** Filters and paging of the merged timeline. */
 export const timelineQuerySchema = z.object({
   /** Comma-separated sources. */
@@ -38,6 +41,18 @@ export const timelineQuerySchema = z.object({
     .optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
+  /** Comma-separated event ids: only these (those that match the other filters). */
+  ids: z
+    .string()
+    .max(timelineIdsMax * 37)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(idSchema).max(timelineIdsMax))
+    .optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
 });
@@ -60,6 +75,28 @@ export const timelinePageSchema = z.object({
   data: z.array(z.object({ data: timelineItemSchema, abilities: abilitiesSchema })),
   page: pageInfoSchema,
   skews: z.array(clockSkewSchema.pick({ source: true, offsetMs: true, reason: true })),
+});
+
+/** Filters of the timeline's versions: the filters of its pages. */
+export const timelineVersionsQuerySchema = timelineQuerySchema.pick({
+  source: true,
+  status: true,
+  kind: true,
+  pinned: true,
+  from: true,
+  to: true,
+});
+
+/**
+ * Every event matching the filters as its id and version, in timeline order, with what each
+ * row shares (skews, abilities): a reader holding the rows compares and asks only for those
+ * that changed. `ids[i]` has version `versions[i]`.
+ */
+export const timelineVersionsSchema = z.object({
+  data: z.object({ ids: z.array(z.string()), versions: z.array(z.number().int()) }),
+  skews: timelinePageSchema.shape.skews,
+  /** The abilities every row of the timeline carries. */
+  abilities: abilitiesSchema,
 });
 
 /** The review checkpoint in bulk. */

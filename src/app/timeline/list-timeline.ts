@@ -37,3 +37,26 @@ export async function listTimeline(
     return { postmortem, ...result, skews };
   });
 }
+
+/** The ids and versions of a postmortem's timeline, filtered, with its clock skews. */
+export interface TimelineVersions {
+  postmortem: Postmortem;
+  ids: string[];
+  versions: number[];
+  skews: SourceClockSkew[];
+}
+
+/** Lists what a reader compares to tell which events changed: ids and versions, in order. */
+export async function listTimelineVersions(
+  deps: AppDeps,
+  actor: Actor,
+  postmortemId: string,
+  filters: TimelineFilters,
+): Promise<TimelineVersions> {
+  return inTransaction(deps, async (tx) => {
+    const postmortem = await loadPostmortemFor(tx, actor, postmortemId, 'postmortem.read');
+    const result = await timelineQueriesRepository.listVersions(tx.db, postmortemId, filters);
+    const skews = await clockSkewsRepository.listForPostmortem(tx.db, postmortemId);
+    return { postmortem, ...result, skews };
+  });
+}

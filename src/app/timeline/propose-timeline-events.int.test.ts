@@ -116,6 +116,8 @@ describeEachDatabase('proposeTimelineEvents', (kind) => {
       .from(timelineEvents)
       .where(eq(timelineEvents.externalId, 'chat-1'));
     expect(page?.duplicateOfId).toBe(chat?.id);
+    // Linked after it was written: a reader comparing versions must see the link.
+    expect(page?.version).toBe(2);
   });
 
   it('refuses an implausible time naming where, and the transaction writes nothing', async () => {

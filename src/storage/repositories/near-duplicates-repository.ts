@@ -94,7 +94,10 @@ export const nearDuplicatesRepository = {
     }));
   },
 
-  /** Sets many links in one statement; an event that already has a link keeps it. */
+  /**
+   * Sets many links in one statement; an event that already has a link keeps it. A link is a
+   * change of the event: its version moves, so that a reader comparing versions sees it.
+   */
   async setDuplicateLinks(
     db: Database,
     links: ReadonlyArray<{ id: string; duplicateOfId: string }>,
@@ -106,7 +109,7 @@ export const nearDuplicatesRepository = {
     const ids = `{${links.map((link) => link.id).join(',')}}`;
     const roots = `{${links.map((link) => link.duplicateOfId).join(',')}}`;
     await db.execute(sql`
-      update ${t} set duplicate_of_id = link.root
+      update ${t} set duplicate_of_id = link.root, version = ${t.version} + 1
       from unnest(${ids}::uuid[], ${roots}::uuid[]) as link(id, root)
       where ${t.id} = link.id and ${t.duplicateOfId} is null`);
   },

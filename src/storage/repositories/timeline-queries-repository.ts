@@ -17,6 +17,8 @@ export interface TimelineFilters {
   pinned?: boolean;
   from?: Date;
   to?: Date;
+  /** Only these events. */
+  ids?: string[];
 }
 
 const toEvent = (row: typeof timelineEvents.$inferSelect): TimelineEvent => ({
@@ -46,6 +48,9 @@ function filterConditions(postmortemId: string, filters: TimelineFilters): SQL[]
   }
   if (filters.to) {
     conditions.push(lte(t.occurredAt, filters.to));
+  }
+  if (filters.ids) {
+    conditions.push(filters.ids.length ? inArray(t.id, filters.ids) : sql`false`);
   }
   return conditions;
 }
@@ -94,6 +99,21 @@ export const timelineQueriesRepository = {
       nextCursor: rows.length > page.limit && last ? encodeTimelineCursor(last) : null,
       total: totalRow?.n ?? 0,
     };
+  },
+
+  /** The id and version of every event matching the filters, in timeline order. */
+  async listVersions(
+    db: Database,
+    postmortemId: string,
+    filters: TimelineFilters,
+  ): Promise<{ ids: string[]; versions: number[] }> {
+    const t = timelineEvents;
+    const rows = await db
+      .select({ id: t.id, version: t.version })
+      .from(t)
+      .where(and(...filterConditions(postmortemId, filters)))
+      .orderBy(asc(t.occurredAt), asc(t.createdAt), asc(t.id));
+    return { ids: rows.map((r) => r.id), versions: rows.map((r) => r.version) };
   },
 
   /** Inserts imported events, skipping any whose (source, external id) is already there. */

@@ -3,8 +3,10 @@ import {
   clockSkewSchema,
   type keyInstantProposalSchema,
   keyInstantProposalsSchema,
+  timelineIdsMax,
   type timelineItemSchema,
   timelinePageSchema,
+  timelineVersionsSchema,
 } from '../../contracts/timeline.ts';
 import type { proposableInstants } from '../../domain/key-instant-proposals.ts';
 import type { timelineEventStatuses } from '../../domain/timeline-event.ts';
@@ -17,6 +19,8 @@ export type ReviewEvent = z.infer<typeof timelineItemSchema>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type ClockSkew = TimelinePage['skews'][number];
 export type KeyInstantProposal = z.infer<typeof keyInstantProposalSchema>;
+export type TimelineVersions = z.infer<typeof timelineVersionsSchema>;
+export { timelineIdsMax };
 
 /** Filters of the timeline; empty lists mean "all". */
 export interface TimelineFilters {
@@ -46,17 +50,25 @@ export function matchesFilters(event: ReviewEvent, filters: TimelineFilters): bo
   );
 }
 
-/** The first page is small so the first rows show soon; the rest come in the largest pages. */
-const firstPageSize = 100;
+/**
+ * The first page holds what a tall window draws (the view and its overscan) and no more: it
+ * is what stands between opening the tab and a usable table. The rest come in the largest
+ * pages, behind it.
+ */
+const firstPageSize = 40;
 const pageSize = 200;
+
+const filterQuery = (filters: TimelineFilters) => ({
+  source: filters.sources.join(','),
+  status: filters.statuses.join(','),
+  kind: filters.kinds.join(','),
+  pinned: filters.pinnedOnly ? 'true' : undefined,
+});
 
 function readPage(postmortemId: string, filters: TimelineFilters, cursor: string | null) {
   return requestJson(timelinePageSchema, 'GET', path(postmortemId, '/timeline'), {
     query: {
-      source: filters.sources.join(','),
-      status: filters.statuses.join(','),
-      kind: filters.kinds.join(','),
-      pinned: filters.pinnedOnly ? 'true' : undefined,
+      ...filterQuery(filters),
       limit: cursor ? pageSize : firstPageSize,
       cursor: cursor ?? undefined,
     },
@@ -65,14 +77,22 @@ function readPage(postmortemId: string, filters: TimelineFilters, cursor: string
 
 /** The timeline review endpoints. */
 export const timelineReviewApi = {
+  /** The first page of the timeline matching `filters`, as `pages` would read it. */
+  firstPage: (postmortemId: string, filters: TimelineFilters) =>
+    readPage(postmortemId, filters, null),
   /**
    * Every event matching the filters, page by page in timeline order, each page with the
-   * total and the clock skews per source.
+   * total and the clock skews per source. `first` is the first page already asked for
+   * (`firstPage`, sent before the view that reads the rest was drawn).
    */
-  async *pages(postmortemId: string, filters: TimelineFilters): AsyncGenerator<TimelinePage> {
+  async *pages(
+    postmortemId: string,
+    filters: TimelineFilters,
+    first?: Promise<TimelinePage>,
+  ): AsyncGenerator<TimelinePage> {
     let page: TimelinePage;
     try {
-      page = await readPage(postmortemId, filters, null);
+      page = await (first ?? readPage(postmortemId, filters, null));
     } catch (error) {
       if (!(error instanceof ApiError) || error.problem.status !== 404) {
         throw error;
@@ -94,6 +114,16 @@ export const timelineReviewApi = {
       yield page;
     }
   },
+  /** The id and version of every event matching the filters, in timeline order. */
+  versions: (postmortemId: string, filters: TimelineFilters) =>
+    requestJson(timelineVersionsSchema, 'GET', path(postmortemId, '/timeline/versions'), {
+      query: filterQuery(filters),
+    }),
+  /** The events of `ids` (at most `timelineIdsMax`) that match the filters, in timeline order. */
+  byIds: (postmortemId: string, filters: TimelineFilters, ids: readonly string[]) =>
+    requestJson(timelinePageSchema, 'GET', path(postmortemId, '/timeline'), {
+      query: { ...filterQuery(filters), ids: ids.join(','), limit: Math.max(ids.length, 1) },
+    }),
   review: (postmortemId: string, eventIds: string[], action: 'accept' | 'reject') =>
     requestJson(
       z.object({ data: z.object({ updated: z.number() }) }),

@@ -3,6 +3,11 @@ import { type ClockSkew, skewedInstant } from '../../../domain/timeline-rules.ts
 import type { Actor } from '../../../domain/user.ts';
 import { presentPart } from '../../presenters/present-parts.ts';
 
+/** The abilities every event of a timeline carries, from the postmortem's `update`. */
+export function timelineItemAbilities(update: boolean) {
+  return { update, remove: update, review: update };
+}
+
 /**
  * A timeline event with the viewer's abilities and, when its source has a clock skew, the
  * corrected instant beside the stored one (`skewedOccurredAt`); the stored instant never moves.
@@ -17,6 +22,6 @@ export function presentTimelineItem(
   const skewed = skewedInstant(event, skews);
   return {
     data: { ...presented.data, ...(skewed ? { skewedOccurredAt: skewed.toISOString() } : {}) },
-    abilities: { ...presented.abilities, review: update },
+    abilities: { ...presented.abilities, ...timelineItemAbilities(update) },
   };
 }

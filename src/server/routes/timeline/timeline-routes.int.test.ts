@@ -111,6 +111,42 @@ describeEachDatabase('timeline routes', (kind) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('lists ids and versions in timeline order, filtered, for a reader to compare', async () => {
+    expect((await server.anonymous.get(`${base}/timeline/versions`)).statusCode).toBe(401);
+    const missing = await member.get(`/api/v1/postmortems/${randomUUID()}/timeline/versions`);
+    expect(missing.statusCode).toBe(404);
+    const all = (await viewer.get(`${base}/timeline/versions`)).json();
+    expect(all.data).toEqual({
+      ids: [ids.alert, ids.page, ids.chat, ids.ack, ids.rollback],
+      versions: [1, 1, 1, 1, 1],
+    });
+    expect(all.abilities).toEqual({ update: false, remove: false, review: false });
+    expect(all.skews).toEqual([]);
+    expect((await member.get(`${base}/timeline/versions`)).json().abilities).toEqual({
+      update: true,
+      remove: true,
+      review: true,
+    });
+    const slack = (await viewer.get(`${base}/timeline/versions?source=slack`)).json();
+    expect(slack.data.ids).toEqual([ids.chat, ids.rollback]);
+    expect((await viewer.get(`${base}/timeline/versions?status=maybe`)).statusCode).toBe(400);
+  });
+
+  it('reads only the events asked for by id, with the other filters', async () => {
+    const two = (await viewer.get(`${base}/timeline?ids=${ids.rollback},${ids.alert}`)).json();
+    expect(two.data.map((i: Item) => i.data.text)).toEqual(['alert', 'rollback']);
+    expect(two.page).toEqual({ nextCursor: null, total: 2 });
+    const filtered = (
+      await viewer.get(`${base}/timeline?ids=${ids.rollback},${ids.alert}&source=slack`)
+    ).json();
+    expect(filtered.data.map((i: Item) => i.data.text)).toEqual(['rollback']);
+    expect((await viewer.get(`${base}/timeline?ids=nope`)).statusCode).toBe(400);
+    const tooMany = Array.from({ length: 101 }, () => randomUUID()).join(',');
+    const refused = await viewer.get(`${base}/timeline?ids=${tooMany}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('reviews in bulk: viewers may not, foreign ids are refused, one audit event with the count', async () => {
     const body = { eventIds: [ids.alert, ids.ack, ids.rollback], action: 'accept' };
     expect((await viewer.post(`${base}/timeline/review`, body)).statusCode).toBe(403);

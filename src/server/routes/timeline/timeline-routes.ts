@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { listTimeline } from '../../../app/timeline/list-timeline.ts';
+import { listTimeline, listTimelineVersions } from '../../../app/timeline/list-timeline.ts';
 import { reviewTimelineEvents } from '../../../app/timeline/review-timeline.ts';
 import { idParamsSchema } from '../../../contracts/common.ts';
 import {
   reviewTimelineBodySchema,
   timelinePageSchema,
   timelineQuerySchema,
+  timelineVersionsQuerySchema,
+  timelineVersionsSchema,
 } from '../../../contracts/timeline.ts';
 import type { TimelineEventStatus } from '../../../domain/timeline-event.ts';
 import { requireActor } from '../../authenticate.ts';
@@ -13,7 +15,7 @@ import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 import { registerClockSkewRoutes } from './clock-skew-routes.ts';
 import { registerKeyInstantRoutes } from './key-instant-routes.ts';
-import { presentTimelineItem } from './present-timeline-item.ts';
+import { presentTimelineItem, timelineItemAbilities } from './present-timeline-item.ts';
 
 /** The merged timeline (filters, keyset paging, skews), the bulk review, skews and key instants. */
 export function registerTimelineRoutes(context: RouteContext): void {
@@ -43,6 +45,7 @@ export function registerTimelineRoutes(context: RouteContext): void {
           ...(q.pinned !== undefined ? { pinned: q.pinned } : {}),
           ...(q.from ? { from: new Date(q.from) } : {}),
           ...(q.to ? { to: new Date(q.to) } : {}),
+          ...(q.ids ? { ids: q.ids } : {}),
         },
         { ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit },
       );
@@ -56,6 +59,40 @@ export function registerTimelineRoutes(context: RouteContext): void {
         data: page.items.map((event) => presentTimelineItem(event, update, actor, skews)),
         page: { nextCursor: page.nextCursor, total: page.total },
         skews: skews as z.infer<typeof timelinePageSchema>['skews'],
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/postmortems/:id/timeline/versions',
+    {
+      schema: {
+        tags,
+        params: idParamsSchema,
+        querystring: timelineVersionsQuerySchema,
+        response: { 200: timelineVersionsSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const listed = await listTimelineVersions(deps, actor, request.params.id, {
+        ...(q.source ? { sources: q.source } : {}),
+        ...(q.status ? { statuses: q.status as TimelineEventStatus[] } : {}),
+        ...(q.kind ? { kinds: q.kind } : {}),
+        ...(q.pinned !== undefined ? { pinned: q.pinned } : {}),
+        ...(q.from ? { from: new Date(q.from) } : {}),
+        ...(q.to ? { to: new Date(q.to) } : {}),
+      });
+      const { update } = postmortemAbilities(listed.postmortem, actor);
+      return {
+        data: { ids: listed.ids, versions: listed.versions },
+        skews: listed.skews.map(({ source, offsetMs, reason }) => ({
+          source,
+          offsetMs,
+          reason,
+        })) as z.infer<typeof timelineVersionsSchema>['skews'],
+        abilities: timelineItemAbilities(update),
       };
     },
   );

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { noFilters, type ReviewEvent } from '../../api/timeline-api.ts';
-import { applySavedEvent, keepUnchangedRows, type TimelineRow } from './timeline-rows.ts';
+import {
+  appendPage,
+  applySavedEvent,
+  idsToRead,
+  keepUnchangedRows,
+  mergeRead,
+  type TimelineRow,
+} from './timeline-rows.ts';
 
 const event = (id: string, minute: number, extra: Partial<ReviewEvent> = {}): ReviewEvent => ({
   id,
@@ -84,5 +91,97 @@ describe('applySavedEvent', () => {
 
   it('changes nothing for an event it does not hold', () => {
     expect(ids(applySavedEvent(rows, event('z', 1), [], noFilters))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('appendPage', () => {
+  it('puts the page after the rows, taking a row it repeats from the page', () => {
+    const a = row(event('a', 1));
+    const moved = row(event('b', 9, { version: 2 }));
+    const rows = [a, moved];
+    const page = [row(event('c', 5)), row(event('b', 9, { version: 2 }))];
+    const next = appendPage(rows, page);
+    expect(ids(next)).toEqual(['a', 'c', 'b']);
+    expect(next[0]).toBe(a);
+  });
+});
+
+describe('idsToRead and mergeRead', () => {
+  const abilities = { update: true };
+  const versions = (pairs: Array<[string, number]>) => ({
+    data: { ids: pairs.map(([id]) => id), versions: pairs.map(([, v]) => v) },
+    skews: [],
+    abilities,
+  });
+  const held = [row(event('a', 1)), row(event('b', 2)), row(event('c', 3))];
+
+  it('reads nothing and keeps the very rows when nothing changed', () => {
+    const now = versions([
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+    ]);
+    expect(idsToRead(held, [], now, 100)).toEqual([]);
+    expect(mergeRead(held, now, [])).toBe(held);
+  });
+
+  it('reads an edited and an inserted event only, and places them where the server lists them', () => {
+    const now = versions([
+      ['a', 1],
+      ['d', 1],
+      ['c', 1],
+      ['b', 2],
+    ]);
+    expect(idsToRead(held, [], now, 100)).toEqual(['d', 'b']);
+    const read = [row(event('d', 2)), row(event('b', 4, { version: 2 }))];
+    const merged = mergeRead(held, now, read) ?? [];
+    expect(ids(merged)).toEqual(['a', 'd', 'c', 'b']);
+    expect(merged[0]).toBe(held[0]);
+    expect(merged[2]).toBe(held[2]);
+    expect(merged[3]?.data.version).toBe(2);
+  });
+
+  it('drops a deleted event and reads again the rows that pointed at it', () => {
+    const rows = [...held, row(event('e', 4, { duplicateOfId: 'b' }))];
+    const now = versions([
+      ['a', 1],
+      ['c', 1],
+      ['e', 1],
+    ]);
+    expect(idsToRead(rows, [], now, 100)).toEqual(['e']);
+    const merged = mergeRead(rows, now, [row(event('e', 4))]) ?? [];
+    expect(ids(merged)).toEqual(['a', 'c', 'e']);
+    expect(merged[2]?.data.duplicateOfId).toBeNull();
+  });
+
+  it('reads everything when the skews, the abilities or too many rows changed', () => {
+    const same: Array<[string, number]> = [
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+    ];
+    const skewed = {
+      ...versions(same),
+      skews: [{ source: 'manual' as const, offsetMs: 1000, reason: '' }],
+    };
+    expect(idsToRead(held, [], skewed, 100)).toBeNull();
+    expect(
+      idsToRead(held, [], { ...versions(same), abilities: { update: false } }, 100),
+    ).toBeNull();
+    const all = versions([
+      ['a', 2],
+      ['b', 2],
+      ['c', 2],
+    ]);
+    expect(idsToRead(held, [], all, 2)).toBeNull();
+  });
+
+  it('gives up on a row that changed again between the two reads', () => {
+    const now = versions([
+      ['a', 1],
+      ['b', 2],
+      ['c', 1],
+    ]);
+    expect(mergeRead(held, now, [])).toBeNull();
   });
 });

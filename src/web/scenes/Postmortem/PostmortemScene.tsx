@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { policyApi } from '../../api/policy-api.ts';
 import { postmortemsApi } from '../../api/postmortems-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
@@ -18,13 +18,26 @@ import { ReportDocumentMenu } from '../../features/postmortems/ReportDocumentMen
 import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
 import { ReviewPanel } from '../../features/reviews/ReviewPanel.tsx';
 import { useSession } from '../../features/session/session-context.ts';
+import {
+  forgetPrefetchedTimeline,
+  prefetchTimeline,
+} from '../../features/timeline/timeline-prefetch.ts';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { Link } from '../../routing/Link.tsx';
+import { getLocationSnapshot } from '../../routing/location-store.ts';
 
 /** `/postmortems/:id`: the phase, what is left before the next one, and every part. */
 export function PostmortemScene({ id }: { id: string }) {
+  // Opened on the timeline tab (the default), its first rows are asked for alongside the
+  // postmortem itself. Only on opening: a tab chosen later asks for its own.
+  useEffect(() => {
+    const tab = new URL(getLocationSnapshot(), 'http://local').searchParams.get('tab');
+    if ((tab ?? 'timeline') === 'timeline') {
+      prefetchTimeline(id);
+    }
+  }, [id]);
   const loadPostmortem = useCallback(() => postmortemsApi.get(id), [id]);
   const postmortem = useResource(loadPostmortem);
   const policy = useResource(policyApi.get);
@@ -37,9 +50,10 @@ export function PostmortemScene({ id }: { id: string }) {
   // Someone else's change, on any instance: read the postmortem and its open parts again.
   const [liveTick, setLiveTick] = useState(0);
   const onLiveChange = useCallback(() => {
+    forgetPrefetchedTimeline(id);
     void reload();
     setLiveTick((tick) => tick + 1);
-  }, [reload]);
+  }, [id, reload]);
   const viewers = useLivePostmortem(id, onLiveChange);
   const { session } = useSession();
 
