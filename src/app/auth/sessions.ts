@@ -69,10 +69,11 @@ export async function resolveSession(
 ): Promise<{ user: User; csrfToken: string } | undefined> {
   const now = deps.clock();
   const idHash = hashSecret(secret);
-  const session = await credentialsRepository.findLiveSession(deps.db, idHash, now);
-  if (!session) {
+  const found = await credentialsRepository.findLiveSession(deps.db, idHash, now);
+  if (!found) {
     return undefined;
   }
+  const { session, user } = found;
   const idleMs = now.getTime() - (session.lastSeenAt ?? session.createdAt).getTime();
   if (idleMs > idleTimeoutMs) {
     await credentialsRepository.deleteSession(deps.db, idHash);
@@ -81,6 +82,5 @@ export async function resolveSession(
   if (idleMs > lastSeenResolutionMs) {
     await credentialsRepository.touchSession(deps.db, idHash, now);
   }
-  const user = await usersRepository.findUserById(deps.db, session.userId);
-  return user && !user.disabled ? { user, csrfToken: session.csrfToken } : undefined;
+  return user.disabled ? undefined : { user, csrfToken: session.csrfToken };
 }
