@@ -166,3 +166,82 @@ describe('a log file read in chunks', () => {
     }
   });
 });
+
+describe('a log file that ends inside a UTF-8 character', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'debrief-log-tail-'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Every batch the file's lines come in, or the error that stopped them. */
+  async function readAllLines(bytes: Buffer, name: string) {
+    const path = join(dir, name);
+    await writeFile(path, bytes);
+    const opened = await openImportInput(path);
+    const input = await opened.inputFor({ ...logsConverter, accepts: ['lines'] }, () => undefined);
+    if (input.kind !== 'lines') {
+      throw new Error(`expected lines, got ${input.kind}`);
+    }
+    const lines: string[] = [];
+    try {
+      for await (const batch of input.lines) {
+        lines.push(...(typeof batch === 'string' ? [batch] : batch));
+      }
+    } catch (error) {
+      return { lines, error };
+    }
+    return { lines, error: undefined };
+  }
+
+  const complete = `${JSON.stringify({ time: at(1), level: 'error', msg: 'price € shown' })}\n`;
+  // The first two of the three bytes of "€": a file cut short, as a truncated upload is.
+  const cut = Buffer.from('€').subarray(0, 2);
+
+  it('refuses a last line cut inside a character, naming that line, as the whole text is refused', async () => {
+    const last = JSON.stringify({ time: at(2), level: 'error', msg: 'cut at €' });
+    const bytes = Buffer.concat([
+      Buffer.from(complete),
+      Buffer.from(last.slice(0, last.indexOf('€'))),
+      cut,
+    ]);
+    const { error } = await readAllLines(bytes, 'cut-last-line.log');
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { errors: [{ path: 'cut-last-line.log:2', code: 'unreadable_input' }] },
+    });
+    const opened = await openImportInput(join(dir, 'cut-last-line.log'));
+    await expect(
+      opened.inputFor({ ...logsConverter, accepts: ['text'] }, () => undefined),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('refuses a partial character alone after the last newline', async () => {
+    const { error } = await readAllLines(
+      Buffer.concat([Buffer.from(complete), cut]),
+      'cut-after-newline.log',
+    );
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { errors: [{ path: 'cut-after-newline.log:2', code: 'unreadable_input' }] },
+    });
+  });
+
+  it('keeps a character that ends the file exactly at the end of a chunk', async () => {
+    const last = JSON.stringify({ time: at(3), level: 'error', msg: 'ends in €' });
+    const head = Buffer.from(complete);
+    const padding = chunkBytes - head.length - Buffer.byteLength(last);
+    const pad = `${JSON.stringify({ time: at(2), level: 'info', msg: 'x'.repeat(padding - 60) })}`;
+    const filler = `${pad}${' '.repeat(padding - Buffer.byteLength(pad) - 1)}\n`;
+    const bytes = Buffer.from(`${complete}${filler}${last}`);
+    expect(bytes.length).toBe(chunkBytes);
+    const { lines, error } = await readAllLines(bytes, 'ends-on-chunk.log');
+    expect(error).toBeUndefined();
+    expect(lines.at(-1)).toBe(last);
+    expect(lines).toHaveLength(3);
+  });
+});

@@ -66,6 +66,13 @@ async function* readLines(
       yield parts;
     }
   }
+  // The decoder holds back the bytes of a character not yet complete; at the end of the file
+  // they can only be a character cut short, which the whole-text read refuses too.
+  try {
+    rest += decoder.decode();
+  } catch (cause) {
+    throw unreadable(`${fileName}:${line + 1}`, 'not valid UTF-8 text', cause);
+  }
   if (rest.length > 0) {
     yield [rest];
   }
