@@ -4,10 +4,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { logsConverter } from '../src/importers/logs/logs-converter.ts';
-import { slackConverter } from '../src/importers/slack/slack-converter.ts';
+import { planImport } from '../src/app/imports/plan-import.ts';
+import { readChunks } from '../src/app/imports/read-chunks.ts';
+import { inputOf } from '../src/app/imports/run-import-job.ts';
+import { openImportInput } from '../src/inputs/open-import-input.ts';
 
 /** Which pass to run. */
 export type PassKind = 'log-baseline' | 'log-debrief' | 'slack-baseline' | 'slack-debrief';
@@ -43,17 +45,28 @@ async function logBaseline(path: string): Promise<string> {
   return `${parsed} lines parsed`;
 }
 
-async function logDebrief(path: string): Promise<string> {
+/**
+ * What an import reads, up to the pipeline: the file or folder opened, its parts planned and
+ * their converters fed as `importFile` feeds them — a log over 64 MB as batches of lines (one
+ * per 256 KB read), a smaller one as whole text, a Slack export's day files one by one through
+ * the strict UTF-8 read — and their chunks read through the same error translation.
+ */
+async function convertAsImported(path: string): Promise<string> {
+  const opened = await openImportInput(path);
   let events = 0;
   let collapsed = 0;
-  for await (const chunk of logsConverter.convert(
-    { kind: 'lines', fileName: path, lines: lines(path) },
-    {},
-  )) {
-    events += chunk.events.length;
-    collapsed += chunk.linesCollapsed ?? 0;
+  try {
+    for (const part of (await planImport(opened, undefined)).parts) {
+      const input = await inputOf(opened, part, () => undefined);
+      for await (const chunk of readChunks(part.converter, input, {})) {
+        events += chunk.events.length;
+        collapsed += chunk.linesCollapsed ?? 0;
+      }
+    }
+  } finally {
+    opened.release?.();
   }
-  return `${events} events, ${collapsed} lines collapsed`;
+  return collapsed > 0 ? `${events} events, ${collapsed} lines collapsed` : `${events} events`;
 }
 
 async function slackBaseline(dir: string): Promise<string> {
@@ -63,22 +76,6 @@ async function slackBaseline(dir: string): Promise<string> {
     messages += Array.isArray(value) ? value.length : 0;
   }
   return `${messages} records parsed`;
-}
-
-async function slackDebrief(dir: string): Promise<string> {
-  async function* files() {
-    for (const file of await listFiles(dir)) {
-      yield { path: relative(dir, file), read: () => readFile(file, 'utf8') };
-    }
-  }
-  let events = 0;
-  for await (const chunk of slackConverter.convert(
-    { kind: 'files', fileName: dir, files: files() },
-    {},
-  )) {
-    events += chunk.events.length;
-  }
-  return `${events} events`;
 }
 
 async function bytesOf(path: string): Promise<number> {
@@ -95,9 +92,9 @@ async function bytesOf(path: string): Promise<number> {
 
 const passes: Record<PassKind, (path: string) => Promise<string>> = {
   'log-baseline': logBaseline,
-  'log-debrief': logDebrief,
+  'log-debrief': convertAsImported,
   'slack-baseline': slackBaseline,
-  'slack-debrief': slackDebrief,
+  'slack-debrief': convertAsImported,
 };
 
 /** Runs one pass, sampling RSS every 20 ms. */

@@ -15,10 +15,11 @@
  * under `--max-old-space-size=256`: a converter that held its input would then crash instead of
  * merely showing a high RSS.
  *
- * - logs: baseline = readline + `JSON.parse` per line; Debrief = readline → `logsConverter`
- *   (parse, window, burst collapsing) → events counted.
- * - Slack: baseline = read every JSON file + `JSON.parse`; Debrief = the same files handed one at
- *   a time to `slackConverter` → events counted.
+ * - logs: baseline = readline + `JSON.parse` per line; Debrief = the file read as an import
+ *   reads it (opened, its source detected, a log over 64 MB in batches of lines, a smaller one
+ *   as whole text) → `logsConverter` (parse, window, burst collapsing) → events counted.
+ * - Slack: baseline = read every JSON file + `JSON.parse`; Debrief = the export read as an import
+ *   reads it (its day files one at a time, strict UTF-8) → `slackConverter` → events counted.
  *
  * Storing the events into a database is out of scope here (that is the import pipeline's cost,
  * one transaction per import); this measures the stream → converter path only.
