@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportedEvent, ImportWarning } from '../importers/imported-event.ts';
 import { logsConverter } from '../importers/logs/logs-converter.ts';
 import type { ImportInput } from '../importers/source-converter.ts';
-import { openImportInput } from './open-import-input.ts';
+import { lineChunkBytes as chunkBytes, openImportInput } from './open-import-input.ts';
 
-/** The size of the chunks a file's lines are read in (open-import-input.ts). */
-const chunkBytes = 256 * 1024;
 const start = Date.UTC(2024, 2, 5, 14, 0, 0);
 const at = (second: number) => new Date(start + second * 1000).toISOString();
 

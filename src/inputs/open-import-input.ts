@@ -33,6 +33,14 @@ async function readHead(path: string): Promise<string> {
 }
 
 /**
+ * The bytes of a file read at a time for its lines: Node's default for file streams. Chunks of
+ * 256 KB cost ~15 % more CPU per byte (a chunk, its text and its lines no longer stay in a
+ * core's cache) and, on a busy machine, 2–3× the wall time: the import then ran in longer
+ * stretches without waiting, which the scheduler serves last.
+ */
+export const lineChunkBytes = 64 * 1024;
+
+/**
  * Streams a file's lines, one batch per chunk read (a line split across chunks goes with the
  * later one), refusing invalid UTF-8 with the line number. Batches, not single lines: an async
  * step per line cost as much as parsing it.
@@ -45,7 +53,7 @@ async function* readLines(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
   let line = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: lineChunkBytes })) {
     let text: string;
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });
