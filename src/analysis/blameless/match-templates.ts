@@ -53,7 +53,7 @@ function wordStart(text: string, at: number): number {
   return start;
 }
 
-const beyondLatin1 = /[^\x00-\xff]/;
+const beyondLatin1 = /[\u0100-\uffff]/;
 
 /**
  * The same characters, stored one byte per character when they fit. V8 compiles a pattern

@@ -40,7 +40,7 @@ export function foldName(word: string): string {
 
 const nonLatinLetters =
   /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}]/u;
-const beyondLatin1 = /[^\x00-\xff]/;
+const beyondLatin1 = /[\u0100-\uffff]/;
 const capitalised = /^\p{Lu}\p{Ll}/u;
 /** Product-looking words: "PagerDuty", "S3", "AWS", "kubectl"-style suffixes. */
 const productLike =
