@@ -21,13 +21,29 @@ export async function loadPostmortemFor(
   const postmortem = await postmortemsRepository.findVisiblePostmortem(deps.db, actor, id, {
     forUpdate: isWrite,
   });
+  return checkPostmortemAction(actor, action, postmortem);
+}
+
+/**
+ * The checks of `loadPostmortemFor` on a postmortem found by the caller (`undefined` when not
+ * found or not visible to the actor).
+ */
+export function checkPostmortemAction(
+  actor: Actor,
+  action: Action,
+  postmortem: Postmortem | undefined,
+): Postmortem {
   if (!postmortem) {
     throw new DomainError('NOT_FOUND', 'Postmortem not found.');
   }
   if (!can(actor, action, postmortem)) {
     throw new DomainError('FORBIDDEN', 'Your role does not allow this on the postmortem.');
   }
-  if (isWrite && action !== 'postmortem.change_phase' && postmortem.phase === 'closed') {
+  if (
+    action !== 'postmortem.read' &&
+    action !== 'postmortem.change_phase' &&
+    postmortem.phase === 'closed'
+  ) {
     throw new DomainError(
       'POSTMORTEM_CLOSED',
       'The postmortem is closed; re-open it to change it.',

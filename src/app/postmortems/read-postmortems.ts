@@ -12,7 +12,7 @@ import { postmortemsRepository } from '../../storage/repositories/postmortems-re
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import type { ReadCache } from '../read-cache.ts';
-import { loadPostmortemFor } from './load-postmortem.ts';
+import { checkPostmortemAction, loadPostmortemFor } from './load-postmortem.ts';
 import { loadSnapshotWith } from './load-snapshot.ts';
 import { type ListPostmortemsQuery, toPostmortemFilters } from './postmortem-list-filters.ts';
 
@@ -94,13 +94,17 @@ export async function readPostmortem<T>(
   },
 ): Promise<{ postmortem: Postmortem; rendered: T }> {
   return inTransaction(deps, async (tx) => {
-    const postmortem = await loadPostmortemFor(tx, actor, id, 'postmortem.read');
-    const incidentVersions = await incidentsRepository.listVersions(tx.db, postmortem.incidentIds);
+    const found = await postmortemsRepository.findVisiblePostmortemWithIncidentVersions(
+      tx.db,
+      actor,
+      id,
+    );
+    const postmortem = checkPostmortemAction(actor, 'postmortem.read', found?.postmortem);
     const key = [
       postmortem.id,
       options.includeTimeline ? 'timeline' : 'view',
       postmortem.revision,
-      incidentVersions.map((i) => `${i.id}@${i.version}`).join(','),
+      found?.incidentVersions,
       toIsoDate(tx.clock()),
     ].join('|');
     const cached = options.cache?.get(key);

@@ -4,7 +4,7 @@ import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import { decodeCursor, encodeCursor } from '../page-cursor.ts';
-import { postmortemIncidents, postmortemMembers, postmortems } from '../schema.ts';
+import { incidents, postmortemIncidents, postmortemMembers, postmortems } from '../schema.ts';
 import { updateVersioned } from '../versioned-update.ts';
 import { postmortemVisibleTo } from '../visibility.ts';
 import { type PostmortemFilters, postmortemFilterConditions } from './postmortem-list-filters.ts';
@@ -35,6 +35,17 @@ const toPostmortem = (
   updatedAt: row.updatedAt,
   closedAt: row.closedAt,
 });
+
+/** A postmortem row with the ids of its incidents and members, as a select list. */
+const withLinks = {
+  row: postmortems,
+  incidentIds: sql<
+    string[]
+  >`array(select ${postmortemIncidents.incidentId} from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = ${postmortems.id})::text[]`,
+  memberIds: sql<
+    string[]
+  >`array(select ${postmortemMembers.userId} from ${postmortemMembers} where ${postmortemMembers.postmortemId} = ${postmortems.id})::text[]`,
+};
 
 async function loadLinks(db: Database, ids: string[]) {
   const incidentsBy = new Map<string, string[]>();
@@ -118,21 +129,39 @@ export const postmortemsRepository = {
     // The links come in the same statement: every request about one postmortem starts here,
     // and two more round trips for them cost more than the rows they carry.
     const query = db
-      .select({
-        row: postmortems,
-        incidentIds: sql<
-          string[]
-        >`array(select ${postmortemIncidents.incidentId} from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = ${postmortems.id})::text[]`,
-        memberIds: sql<
-          string[]
-        >`array(select ${postmortemMembers.userId} from ${postmortemMembers} where ${postmortemMembers.postmortemId} = ${postmortems.id})::text[]`,
-      })
+      .select(withLinks)
       .from(postmortems)
       .where(and(eq(postmortems.id, id), postmortemVisibleTo(viewer)));
     const [found] = options.forUpdate
       ? await query.for('update', { of: postmortems })
       : await query;
     return found ? toPostmortem(found.row, found.incidentIds, found.memberIds) : undefined;
+  },
+
+  /**
+   * `findVisiblePostmortem` for a read whose rendering is cached, with what the cache key needs
+   * of its incidents (`id@version` of each, by id) in the same statement.
+   */
+  async findVisiblePostmortemWithIncidentVersions(
+    db: Database,
+    viewer: Actor,
+    id: string,
+  ): Promise<{ postmortem: Postmortem; incidentVersions: string } | undefined> {
+    // The incidents by the id asked for: inside a select list drizzle names columns without
+    // their table, and `incidents` has an `id` of its own.
+    const [found] = await db
+      .select({
+        ...withLinks,
+        incidentVersions: sql<string>`coalesce((select string_agg(${incidents.id}::text || '@' || ${incidents.version}, ',' order by ${incidents.id}) from ${incidents} where ${incidents.id} in (select ${postmortemIncidents.incidentId} from ${postmortemIncidents} where ${eq(postmortemIncidents.postmortemId, id)})), '')`,
+      })
+      .from(postmortems)
+      .where(and(eq(postmortems.id, id), postmortemVisibleTo(viewer)));
+    return found
+      ? {
+          postmortem: toPostmortem(found.row, found.incidentIds, found.memberIds),
+          incidentVersions: found.incidentVersions,
+        }
+      : undefined;
   },
 
   async updatePostmortem(
