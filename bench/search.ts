@@ -97,6 +97,22 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
         `${kind}: reusing ${postmortemCount.toLocaleString('en')} seeded postmortems; migrations applied: ${migrated.tags.join(', ') || 'none new'} (${(migrated.ms / 1000).toFixed(1)} s); vacuum analyze ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     }
+    // At 100,000 postmortems the search rows' heap alone is ~40 MB: whether it fits the buffer
+    // cache decides whether a common word's search reads thousands of pages from the files.
+    const setting = async (name: string) =>
+      (
+        (await handle.db.execute(sql.raw(`show ${name}`))) as unknown as {
+          rows: Array<Record<string, string>>;
+        }
+      ).rows[0]?.[name];
+    const heap = (
+      (await handle.db.execute(
+        sql.raw(`select pg_size_pretty(pg_relation_size('search_postmortems')) as size`),
+      )) as unknown as { rows: Array<{ size: string }> }
+    ).rows[0]?.size;
+    console.log(
+      `  shared_buffers ${await setting('shared_buffers')}; search_postmortems heap ${heap}`,
+    );
     const signIn = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/sessions',
