@@ -119,11 +119,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       );
     },
     ...(options.trustedProxy === undefined ? {} : { trustProxy: [...options.trustedProxy] }),
+    // Requests are validated by their zod schemas, and responses are typed by the presenters
+    // at compile time (re-validating every response with zod would double the cost of large
+    // timelines for no safety gained). Given as factories, these keep Fastify from loading
+    // its own compilers, Ajv and fast-json-stringify, which nothing here uses: ≈ 0.1 s of CPU
+    // and a few MB at every start.
+    // (Fastify types these factories for Ajv's compilers; it calls them as it calls the
+    // compilers given to setValidatorCompiler and setSerializerCompiler.)
+    schemaController: {
+      compilersFactory: {
+        buildValidator: () => validatorCompiler,
+        buildSerializer: () => () => (data: unknown) => JSON.stringify(data),
+      },
+    } as unknown as FastifyServerOptions['schemaController'],
   });
-  app.setValidatorCompiler(validatorCompiler);
-  // Responses are typed by the presenters at compile time; re-validating every response with
-  // zod would double the cost of large timelines for no safety gained.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   app.addHook('onSend', async (request, reply, payload) => {
     applySecurityHeaders(reply, request.url);

@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { recoverImportJobs } from '../../app/imports/recover-import-jobs.ts';
-import { buildApp } from '../../server/build-app.ts';
-import { startFollowUpQueue } from '../../server/jobs/start-follow-up-jobs.ts';
-import {
-  buildNotificationChannels,
-  describeChannels,
-  readNotificationSettings,
-} from '../../server/notifications/notification-config.ts';
 import { readLocalAccounts, readOidcSettings } from '../../server/oidc/oidc-settings.ts';
-import { removeOrphanedUploads } from '../../server/routes/imports/remove-orphaned-uploads.ts';
 import { openChangeFeed } from '../../storage/change-feed.ts';
 import { holdInstanceLease } from '../../storage/instance-lease.ts';
 import type { JobQueueOptions } from '../../storage/job-queue.ts';
-import { openRuntime, type RuntimeOptions } from '../runtime.ts';
+import { openRuntime, type Runtime, type RuntimeOptions } from '../runtime.ts';
 
 /** Options of `debrief serve`. */
 export interface ServeOptions extends RuntimeOptions {
@@ -44,6 +35,34 @@ export interface ServeOverrides {
   >;
 }
 
+/** The modules of the web server and its jobs: about half a second of CPU to load. */
+function loadServerModules() {
+  return Promise.all([
+    import('../../app/imports/recover-import-jobs.ts'),
+    import('../../server/build-app.ts'),
+    import('../../server/jobs/start-follow-up-jobs.ts'),
+    import('../../server/notifications/notification-config.ts'),
+    import('../../server/routes/imports/remove-orphaned-uploads.ts'),
+  ]);
+}
+
+/**
+ * Opens and migrates the database while this thread loads the server's modules: PGlite
+ * compiles its WebAssembly and starts PostgreSQL on a thread of its own, so neither waits for
+ * the other. A failure on either side closes what the other opened.
+ */
+async function openWhileLoading(options: RuntimeOptions) {
+  const [opened, modules] = await Promise.allSettled([openRuntime(options), loadServerModules()]);
+  if (opened.status === 'rejected') {
+    throw opened.reason;
+  }
+  if (modules.status === 'rejected') {
+    await opened.value.handle.close();
+    throw modules.reason;
+  }
+  return { opened: opened.value, modules: modules.value };
+}
+
 /**
  * Starts the HTTP server (API + web app) and the follow-up jobs, and stops cleanly on
  * SIGINT/SIGTERM. `overrides` move the clock or shorten the queue's timings (tests).
@@ -55,11 +74,18 @@ export async function serve(
   const startedAt = new Date();
   // Read before anything opens, so that a half-configured identity provider stops the start.
   const oidc = readOidcSettings();
-  const opened = await openRuntime(options);
+  const { opened, modules } = await openWhileLoading(options);
+  const [
+    { recoverImportJobs },
+    { buildApp },
+    { startFollowUpQueue },
+    { buildNotificationChannels, describeChannels, readNotificationSettings },
+    { removeOrphanedUploads },
+  ] = modules;
   // Held before recovery looks at anyone else's, so that two instances starting together each
   // see the other alive.
   const lease = await holdInstanceLease(opened.handle, randomUUID());
-  const runtime = { ...opened, deps: { ...opened.deps, instanceId: lease.id } };
+  const runtime: Runtime = { ...opened, deps: { ...opened.deps, instanceId: lease.id } };
   // What a server that died mid-import left behind: its jobs and its uploads.
   const recovered = await recoverImportJobs(runtime.deps, startedAt);
   const removed = await removeOrphanedUploads();

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
 import {
@@ -22,6 +23,12 @@ type Request = PgliteRequest extends infer R
  * the thread registers tsx first, since a worker does not inherit the loader of its parent.
  */
 function startWorker(dataDir: string): Worker {
+  // V8 compiles PGlite's 9 MB of WebAssembly lazily and recompiles its hot functions with its
+  // optimising compiler in the background. One compilation task instead of one per core costs
+  // ≈ 0.1 s less CPU at start and ≈ 25 MB less resident memory (each task's allocations stay
+  // with its thread's malloc arena), and tiers up the same functions. A process-wide V8 flag,
+  // read when the thread compiles.
+  setFlagsFromString('--wasm-num-compilation-tasks=1');
   const built = import.meta.url.endsWith('.js');
   const entry = new URL(`./pglite-thread-main.${built ? 'js' : 'ts'}`, import.meta.url);
   if (built) {
