@@ -1,7 +1,7 @@
 /**
- * Memory of the server under load: starts the built server (`debrief serve`, PGlite in a data
- * directory, as a user runs it), samples its resident memory every 100 ms from /proc, and
- * prints it idle (the baseline), while 30 demo postmortems are written through the API, and
+ * Memory of the server under load: starts the built server (`debrief serve` with the Node flags
+ * of `npm start`, PGlite in a data directory, as a user runs it), samples its resident memory
+ * every 100 ms from /proc, and prints it idle (the baseline), while 30 demo postmortems are written through the API, and
  * while eight clients read them (each postmortem with its timeline, the lists, search, the
  * metrics) for `BENCH_SECONDS` (default 30). Goals (issue 13): idle ≤ 300 MB, under load
  * ≤ 400 MB.
@@ -33,9 +33,25 @@ const rssMb = (pid: number) => {
 const work = mkdtempSync(join(tmpdir(), 'debrief-bench-memory-'));
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const base = `http://127.0.0.1:${port}`;
+/** The Node flags `npm start` runs the server with (package.json's start script). */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return manifest.scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
+}
+
 const server = spawn(
   process.execPath,
-  ['bin/debrief.js', 'serve', '--port', String(port), '--data-dir', join(work, 'data')],
+  [
+    ...startFlags(),
+    'bin/debrief.js',
+    'serve',
+    '--port',
+    String(port),
+    '--data-dir',
+    join(work, 'data'),
+  ],
   { cwd: root, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'warn' } },
 );
 const pid = server.pid as number;
