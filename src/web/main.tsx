@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { prefetchTimelineFor } from './features/timeline/timeline-prefetch.ts';
+import { getLocationSnapshot } from './routing/location-store.ts';
 import './styles.css';
 import './pages.css';
 
@@ -8,6 +10,9 @@ const root = document.getElementById('root');
 if (!root) {
   throw new Error('index.html has no #root element');
 }
+// A postmortem opened on its timeline asks for its first events now, while the session is
+// still being checked: a timeline is read as its viewer or refused, whoever asks first.
+prefetchTimelineFor(getLocationSnapshot());
 createRoot(root).render(
   <StrictMode>
     <App />

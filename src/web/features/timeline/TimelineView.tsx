@@ -19,6 +19,7 @@ import { Swimlanes } from './Swimlanes.tsx';
 import { groupIntoLanes } from './swimlanes.ts';
 import { TimelineFiltersBar } from './TimelineFiltersBar.tsx';
 import { fitWindow, incidentWindow, type TimeWindow } from './time-axis.ts';
+import { useThrottledValue } from './use-throttled-value.ts';
 import { useTimelineRows } from './use-timeline-rows.ts';
 import './timeline.css';
 
@@ -29,6 +30,9 @@ interface TimelineViewProps {
   canAdd: boolean;
   onChanged: () => void;
 }
+
+/** How often the lanes follow the rows while the timeline is still loading. */
+const laneRedrawMs = 1_000;
 
 const rowActionBodies = {
   accept: { status: 'accepted' as const },
@@ -80,9 +84,16 @@ export function TimelineView({
   const action = useSubmit();
   const rows = timeline.rows;
   const events = useMemo(() => (rows ?? []).map((row) => row.data), [rows]);
-  const lanes = useMemo(() => groupIntoLanes(events), [events]);
+  // While later pages come in, the lanes (hundreds of markers, all moving as the axis grows)
+  // are redrawn once a second rather than for every page, which kept the page busy.
+  const throttled = useThrottledValue(events, timeline.complete ? 0 : laneRedrawMs);
+  const laneEvents = throttled.length === 0 ? events : throttled;
+  const lanes = useMemo(() => groupIntoLanes(laneEvents), [laneEvents]);
   const sources = useMemo(() => lanes.map((lane) => lane.source), [lanes]);
-  const fitted = useMemo(() => fitWindow(events.map((e) => Date.parse(e.occurredAt))), [events]);
+  const fitted = useMemo(
+    () => fitWindow(laneEvents.map((e) => Date.parse(e.occurredAt))),
+    [laneEvents],
+  );
   const opening = useMemo(
     () => incidentWindow(incidentInstants.data ?? []) ?? fitted,
     [incidentInstants.data, fitted],

@@ -1,4 +1,6 @@
 import { noFilters, type TimelinePage, timelineReviewApi } from '../../api/timeline-api.ts';
+import { isRecordId } from '../../routing/is-record-id.ts';
+import { matchPath } from '../../routing/match-path.ts';
 
 /** A first page older than this is read again rather than shown. */
 const freshForMs = 10_000;
@@ -8,16 +10,33 @@ const asked = new Map<string, { at: number; page: Promise<TimelinePage> }>();
 /**
  * Asks for the first page of a postmortem's unfiltered timeline now, before the view that
  * shows it is drawn: the page that opens on the timeline tab would otherwise wait for the
- * postmortem to arrive before asking. Asking twice keeps the first request.
+ * postmortem to arrive before asking. Asking again keeps the first request while it is fresh.
  */
 export function prefetchTimeline(postmortemId: string): void {
-  if (asked.has(postmortemId)) {
+  const earlier = asked.get(postmortemId);
+  if (earlier && Date.now() - earlier.at < freshForMs) {
     return;
   }
-  const page = timelineReviewApi.firstPage(postmortemId, noFilters);
-  // Whoever takes it handles a failure; nobody taking it must not be an unhandled rejection.
-  page.catch(() => {});
-  asked.set(postmortemId, { at: Date.now(), page });
+  const entry = { at: Date.now(), page: timelineReviewApi.firstPage(postmortemId, noFilters) };
+  asked.set(postmortemId, entry);
+  // Refused (asked before signing in, say), it is forgotten: the view asks again itself.
+  entry.page.catch(() => {
+    if (asked.get(postmortemId) === entry) {
+      asked.delete(postmortemId);
+    }
+  });
+}
+
+/**
+ * `prefetchTimeline` for an address that opens a postmortem on its timeline tab (the default
+ * tab); nothing for any other address.
+ */
+export function prefetchTimelineFor(address: string): void {
+  const url = new URL(address, 'http://local');
+  const id = matchPath('/postmortems/:id', url.pathname)?.id;
+  if (isRecordId(id) && (url.searchParams.get('tab') ?? 'timeline') === 'timeline') {
+    prefetchTimeline(id);
+  }
 }
 
 /** The first page asked for by `prefetchTimeline`, once, if still fresh. */

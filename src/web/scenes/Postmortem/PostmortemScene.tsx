@@ -20,7 +20,7 @@ import { ReviewPanel } from '../../features/reviews/ReviewPanel.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import {
   forgetPrefetchedTimeline,
-  prefetchTimeline,
+  prefetchTimelineFor,
 } from '../../features/timeline/timeline-prefetch.ts';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -33,10 +33,8 @@ export function PostmortemScene({ id }: { id: string }) {
   // Opened on the timeline tab (the default), its first rows are asked for alongside the
   // postmortem itself. Only on opening: a tab chosen later asks for its own.
   useEffect(() => {
-    const tab = new URL(getLocationSnapshot(), 'http://local').searchParams.get('tab');
-    if ((tab ?? 'timeline') === 'timeline') {
-      prefetchTimeline(id);
-    }
+    void id;
+    prefetchTimelineFor(getLocationSnapshot());
   }, [id]);
   const loadPostmortem = useCallback(() => postmortemsApi.get(id), [id]);
   const postmortem = useResource(loadPostmortem);
