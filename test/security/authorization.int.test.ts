@@ -99,6 +99,7 @@ const rules: Record<string, 'public' | 'signed-in' | 'writer' | 'admin'> = {
   'POST /api/v1/postmortems/{id}/imports': 'writer',
   'GET /api/v1/imports/{id}': 'signed-in',
   'GET /api/v1/postmortems/{id}/timeline': 'signed-in',
+  'GET /api/v1/postmortems/{id}/timeline/versions': 'signed-in',
   'POST /api/v1/postmortems/{id}/timeline/review': 'writer',
   'GET /api/v1/postmortems/{id}/clock-skews': 'signed-in',
   'PUT /api/v1/postmortems/{id}/clock-skews/{source}': 'writer',
