@@ -34,7 +34,6 @@ import { fileURLToPath } from 'node:url';
 import { generateJsonlLog } from './generate-jsonl-log.ts';
 import { generateSlackExport } from './generate-slack-export.ts';
 import { type PassKind, type PassResult, runPass } from './ingest-pass.ts';
-import { runStoredIngest } from './ingest-stored.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -168,6 +167,9 @@ async function main(): Promise<void> {
 if (args[0] === '--worker') {
   await worker(args[1] as PassKind, args[2] ?? '');
 } else if (args.includes('--stored')) {
+  // Loaded only here: a pass's child process runs this file too, and the server's modules
+  // would weigh on every pass's RSS.
+  const { runStoredIngest } = await import('./ingest-stored.ts');
   const work = mkdtempSync(join(tmpdir(), 'debrief-ingest-stored-'));
   try {
     await runStoredIngest(
