@@ -63,3 +63,42 @@ export async function lintTextsByContent(
     return findings.map((finding) => ({ ...finding, target: { ...finding.target, field } }));
   });
 }
+
+/** Per context, per digest of a group of texts: the group's findings, fields named. */
+const byContextDigest = new Map<string, Map<string, readonly BlamelessFinding[]>>();
+let heldDigests = 0;
+/** Findings are small; a digest stands for a whole timeline. */
+const maxDigests = 2_000;
+
+/**
+ * The findings of a group of texts known by `digest` (a digest of their fields and texts, such
+ * as the one the snapshot reads of a timeline), read and linted by `lintTextsByContent` only when
+ * this process has not linted the same group in the same context. A cold read of a review then
+ * ships a digest instead of 2,000 texts, and looks up one key instead of 2,000 texts. `readTexts`
+ * gives the texts with their own digest, read together, under which the findings are kept.
+ */
+export async function lintTextsByDigest(
+  digest: string,
+  context: BlamelessOptions,
+  readTexts: () => Promise<{ digest: string; texts: readonly LintableText[] }>,
+): Promise<readonly BlamelessFinding[]> {
+  const contextKey = JSON.stringify([context.people, context.services, context.settings]);
+  const known = byContextDigest.get(contextKey)?.get(digest);
+  if (known) {
+    return known;
+  }
+  const read = await readTexts();
+  const findings = Object.freeze(await lintTextsByContent(read.texts, context));
+  if (heldDigests >= maxDigests) {
+    byContextDigest.clear();
+    heldDigests = 0;
+  }
+  let byDigest = byContextDigest.get(contextKey);
+  if (!byDigest) {
+    byDigest = new Map();
+    byContextDigest.set(contextKey, byDigest);
+  }
+  byDigest.set(read.digest, findings);
+  heldDigests += 1;
+  return findings;
+}

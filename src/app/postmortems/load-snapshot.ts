@@ -8,10 +8,15 @@ import { participantsRepository } from '../../storage/repositories/parts-reposit
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
 import {
   readSnapshotParts,
+  readTimelineTexts,
   type SnapshotParts,
 } from '../../storage/repositories/snapshot-parts-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { lintTextsByContent, loadBlamelessLinter } from '../blameless/load-blameless-linter.ts';
+import {
+  lintTextsByContent,
+  lintTextsByDigest,
+  loadBlamelessLinter,
+} from '../blameless/load-blameless-linter.ts';
 import { labelReviewRequests } from '../reviews/load-review-requests.ts';
 
 const optional = (field: string, text: string | null | undefined) =>
@@ -96,18 +101,26 @@ async function blamelessFindingsOf(deps: AppDeps, postmortem: Postmortem, parts:
     settings: deps.policy.blameless,
   };
   const { findingKey } = await loadBlamelessLinter();
-  return (
-    await lintTextsByContent(
-      lintableTexts(postmortem, {
-        timeline: parts.timelineTexts,
-        factors: parts.factors,
-        actionItems: parts.actionItems,
-        whyNodes: parts.whyNodes,
-        openQuestions: parts.openQuestions,
-      }),
-      context,
-    )
-  ).map((finding) => {
+  // The texts in `lintableTexts`' order: the sections, the timeline, then the rest. The
+  // timeline's come by its digest, read only when this process has not linted them.
+  const texts = lintableTexts(postmortem, {
+    timeline: [],
+    factors: parts.factors,
+    actionItems: parts.actionItems,
+    whyNodes: parts.whyNodes,
+    openQuestions: parts.openQuestions,
+  });
+  const sectionCount = Object.keys(postmortem.sections).length;
+  const timelineFindings = await lintTextsByDigest(parts.timelineTextsDigest, context, async () => {
+    const read = await readTimelineTexts(deps.db, postmortem.id);
+    const timeline = { timeline: read.texts, factors: [], actionItems: [] };
+    return { digest: read.digest, texts: lintableTexts({ sections: {} }, timeline) };
+  });
+  return [
+    ...(await lintTextsByContent(texts.slice(0, sectionCount), context)),
+    ...timelineFindings,
+    ...(await lintTextsByContent(texts.slice(sectionCount), context)),
+  ].map((finding) => {
     const key = findingKey(finding);
     const waiver = waiverByKey.get(key);
     return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../open-database.ts';
@@ -31,7 +32,11 @@ import {
 import { restrictedSectionsRepository } from './restricted-sections-repository.ts';
 import { reviewRequestsRepository } from './review-requests-repository.ts';
 import { servicesRepository } from './services-repository.ts';
-import { readSnapshotParts, type SnapshotParts } from './snapshot-parts-repository.ts';
+import {
+  readSnapshotParts,
+  readTimelineTexts,
+  type SnapshotParts,
+} from './snapshot-parts-repository.ts';
 import { whyNodesRepository } from './why-nodes-repository.ts';
 
 const at = (minute: number, ms = 0) => new Date(Date.UTC(2026, 10, 16, 14, minute, 0, ms));
@@ -209,10 +214,7 @@ describeEachDatabase('the snapshot parts read in one statement', (kind) => {
     const readApart: { [K in keyof SnapshotParts]: () => Promise<SnapshotParts[K]> } = {
       incidents: () => incidentsRepository.findIncidentsByIds(db, incidentIds),
       acceptedTimelineEventCount: () => timelineRepository.countAccepted(db, postmortemId),
-      timelineTexts: async () =>
-        (await timelineRepository.listTextsForPostmortem(db, postmortemId))
-          .filter((e) => e.status !== 'rejected')
-          .map(({ id, text }) => ({ id, text })),
+      timelineTextsDigest: async () => (await readTimelineTexts(db, postmortemId)).digest,
       factors: () => factorsRepository.listForPostmortem(db, postmortemId),
       actionItems: () => actionItemsRepository.listForPostmortem(db, postmortemId),
       participants: () => participantsRepository.listForPostmortem(db, postmortemId),
@@ -236,7 +238,13 @@ describeEachDatabase('the snapshot parts read in one statement', (kind) => {
       expect(comparable(key, parts[key]), key).toEqual(comparable(key, await readApart[key]()));
     }
     // The fixture exercises what it claims: several rows per part, ideas, evidence, names.
-    expect(parts.timelineTexts).toHaveLength(3);
+    const { texts } = await readTimelineTexts(db, postmortemId);
+    expect(texts).toEqual(
+      (await timelineRepository.listTextsForPostmortem(db, postmortemId))
+        .filter((e) => e.status !== 'rejected')
+        .map(({ id, text }) => ({ id, text })),
+    );
+    expect(texts).toHaveLength(3);
     expect(parts.actionItems.filter((i) => i.isIdea)).toHaveLength(1);
     expect(parts.whyNodes.find((n) => n.id === nodeId)?.evidenceEventIds).toEqual([
       eventIds[3],
@@ -265,13 +273,46 @@ describeEachDatabase('the snapshot parts read in one statement', (kind) => {
     expect(JSON.parse(timelineJson ?? 'null')).toEqual([]);
     // Every part the code defines, whatever they are by then, has no row and counts none —
     // but the service catalogue, which is the instance's, not the postmortem's.
-    const { serviceNames, ...own } = parts;
+    const { serviceNames, timelineTextsDigest, ...own } = parts;
     expect(serviceNames).toEqual(['checkout-api', 'payments']);
+    expect(await readTimelineTexts(handle.db, emptyId)).toEqual({
+      digest: timelineTextsDigest,
+      texts: [],
+    });
     const sizes = Object.entries(own).map(([key, value]) => [
       key,
       value instanceof Map ? value.size : Array.isArray(value) ? value.length : value,
     ]);
     expect(sizes).toEqual(Object.keys(own).map((key) => [key, 0]));
     expect(sizes.length).toBeGreaterThan(10);
+  });
+  // Last: it changes the timeline. The linter's findings are kept by this digest, so it must
+  // change with every text the linter reads, and only then.
+  it('changes the timeline texts digest with a text, a rejection or the order, not otherwise', async () => {
+    const { db } = handle;
+    const digest = async () =>
+      (await readSnapshotParts(db, { id: postmortemId, incidentIds })).parts.timelineTextsDigest;
+    const seen = [await digest()];
+    const expectNew = async () => {
+      const next = await digest();
+      expect(seen).not.toContain(next);
+      expect((await readTimelineTexts(db, postmortemId)).digest).toBe(next);
+      seen.push(next);
+    };
+    const event = (i: number) => eq(timelineEvents.id, eventIds[i] ?? '');
+    await db.update(timelineEvents).set({ pinned: true, actor: 'Ada' }).where(event(0));
+    expect(await digest()).toBe(seen[0]);
+    await db.update(timelineEvents).set({ text: 'Bob deployed the bad config.' }).where(event(0));
+    await expectNew();
+    await db.update(timelineEvents).set({ status: 'rejected' }).where(event(1));
+    await expectNew();
+    await db.update(timelineEvents).set({ status: 'proposed' }).where(event(2));
+    await expectNew();
+    // Two events trade places: the same texts in another order.
+    await db
+      .update(timelineEvents)
+      .set({ occurredAt: at(50) })
+      .where(event(3));
+    await expectNew();
   });
 });

@@ -35,8 +35,12 @@ import { toWhyNode } from './why-nodes-repository.ts';
 export interface SnapshotParts {
   incidents: Incident[];
   acceptedTimelineEventCount: number;
-  /** Id and text of every event that is not rejected, in timeline order: what the linter reads. */
-  timelineTexts: Array<{ id: string; text: string }>;
+  /**
+   * Digest of the id and text of every event that is not rejected, in timeline order: what the
+   * linter reads. The texts themselves cross only when their findings are not already known
+   * (`readTimelineTexts` reads them with the same digest).
+   */
+  timelineTextsDigest: string;
   factors: ContributingFactor[];
   /** Every action item, ideas included. */
   actionItems: ActionItem[];
@@ -69,6 +73,44 @@ const partRows = (
 type Json = Record<string, unknown>;
 
 /**
+ * MD5 of the ids and texts of the rows of `e` (a sub-select of `id`, `text`, `status` in
+ * timeline order) that are not rejected. Each piece is the id (36 characters), the text's length
+ * and a colon before the text, so that no two timelines give the same string.
+ */
+const timelineTextsDigest = sql.raw(
+  `md5(coalesce(string_agg(e.id::text || length(e.text)::text || ':' || e.text, '') filter (where e.status <> 'rejected'), ''))`,
+);
+
+/** The timeline's rows in timeline order, as `e` of `timelineTextsDigest` reads them. */
+const timelineRows = (postmortemId: string, extra: SQL = sql``) => {
+  const t = timelineEvents;
+  return sql`(select ${t.id} as id, ${t.text} as text, ${t.status} as status${extra}
+      from ${t} where ${eq(t.postmortemId, postmortemId)} order by ${t.occurredAt}, ${t.createdAt}, ${t.id}) e`;
+};
+
+/**
+ * Id and text of every event of the timeline that is not rejected, in timeline order — what
+ * the linter reads — with their digest as `readSnapshotParts` gives it, read in one statement so
+ * that the two agree even when the timeline changed since the snapshot.
+ */
+export async function readTimelineTexts(
+  db: Database,
+  postmortemId: string,
+): Promise<{ digest: string; texts: Array<{ id: string; text: string }> }> {
+  const result = (await db.execute(
+    sql`select ${timelineTextsDigest} as digest,
+      coalesce(json_agg(json_build_array(e.id, e.text)) filter (where e.status <> 'rejected'), '[]'::json)::text as texts
+      from ${timelineRows(postmortemId)}`,
+  )) as { rows: Array<{ digest: string; texts: string }> };
+  const row = result.rows[0];
+  if (!row) {
+    throw new Error('the timeline texts statement returned no row');
+  }
+  const pairs = JSON.parse(row.texts) as Array<[string, string]>;
+  return { digest: row.digest, texts: pairs.map(([id, text]) => ({ id, text })) };
+}
+
+/**
  * The parts of a postmortem's snapshot in ONE statement: each part a JSON array built by the
  * database, the same rows and order its own repository reads. A cold read of a review paid a
  * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
@@ -88,7 +130,7 @@ export async function readSnapshotParts(
   const parts = sql`json_build_object(
     'incidents', ${jsonArray(sql`select ${storedColumns(incidents)} from ${incidents} where ${incidentFilter}`)},
     'incidentMembers', ${jsonArray(sql`select ${incidentMembers.incidentId} as "incidentId", ${incidentMembers.userId} as "userId" from ${incidentMembers} where ${memberFilter}`)},
-    'timeline', json_build_object('acceptedCount', tl.accepted, 'texts', tl.texts),
+    'timeline', json_build_object('acceptedCount', tl.accepted, 'textsDigest', tl.digest),
     'factors', ${partRows(contributingFactors, id)},
     'actionItems', ${partRows(actionItems, id)},
     'participants', ${partRows(participants, id)},
@@ -101,15 +143,14 @@ export async function readSnapshotParts(
     'reviewerNames', (select coalesce(json_agg(json_build_array(${users.id}, ${users.name})), '[]'::json) from ${users} where ${users.id} in (select ${reviewRequests.reviewerUserId} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)} union select ${reviewRequests.decidedById} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)})),
     'filledRestrictedKeys', (select coalesce(json_agg(${restrictedSections.sectionKey}), '[]'::json) from ${restrictedSections} where ${eq(restrictedSections.postmortemId, id)} and btrim(${restrictedSections.body}) <> '')
   )::text`;
-  // One scan of the timeline, in timeline order, gives the count the guards read, the texts
-  // the linter reads and, when asked, the presented timeline (each event's stored JSON).
-  const t = timelineEvents;
+  // One scan of the timeline, in timeline order, gives the count the guards read, the digest
+  // of the texts the linter reads and, when asked, the presented timeline (each event's stored
+  // JSON).
   const timelineScan = sql`(select
       count(*) filter (where e.status = 'accepted') as accepted,
-      coalesce(json_agg(json_build_array(e.id, e.text)) filter (where e.status <> 'rejected'), '[]'::json) as texts,
+      ${timelineTextsDigest} as digest,
       ${options.timelineJson ? sql`coalesce('[' || string_agg(e.presented_json, ',') || ']', '[]')` : sql`null::text`} as presented
-    from (select ${t.id} as id, ${t.text} as text, ${t.status} as status${options.timelineJson ? sql`, presented_json` : sql``}
-      from ${t} where ${eq(t.postmortemId, id)} order by ${t.occurredAt}, ${t.createdAt}, ${t.id}) e) tl`;
+    from ${timelineRows(id, options.timelineJson ? sql`, presented_json` : sql``)}) tl`;
   const result = (await db.execute(
     sql`select ${parts} as parts, tl.presented as timeline from ${timelineScan}`,
   )) as { rows: Array<{ parts: string; timeline: string | null }> };
@@ -130,14 +171,14 @@ function toSnapshotParts(json: Record<string, unknown>): SnapshotParts {
     list('incidentMembers').map((m) => [String(m.incidentId), String(m.userId)]),
   );
   const evidenceByNode = groupPairs(pairs('evidence'));
-  // One scan of the timeline gives both: the count the guards read and the texts linted.
-  const timeline = json.timeline as { acceptedCount: number; texts: Array<[string, string]> };
+  // One scan of the timeline gives both: the count the guards read and the texts' digest.
+  const timeline = json.timeline as { acceptedCount: number; textsDigest: string };
   return {
     incidents: list('incidents').map((row) =>
       toIncident(rowFromJson(incidents, row), membersByIncident.get(String(row.id)) ?? []),
     ),
     acceptedTimelineEventCount: Number(timeline.acceptedCount),
-    timelineTexts: timeline.texts.map(([id, text]) => ({ id, text })),
+    timelineTextsDigest: timeline.textsDigest,
     factors: list('factors').map((row) => rowFromJson(contributingFactors, row)),
     actionItems: list('actionItems').map((row) => toActionItem(rowFromJson(actionItems, row))),
     participants: list('participants').map((row) => toParticipant(rowFromJson(participants, row))),
