@@ -1,11 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TimelineSource } from '../../domain/timeline-event.ts';
 import type { Database } from '../database.ts';
 import { timelineEvents } from '../schema.ts';
 
 /** Timeline writes that only a document import needs. */
 export const documentTimelineRepository = {
-  /** Pins the events a document marked as pinned, found by their (source, external id). */
+  /**
+   * Pins the events a document marked as pinned, found by their (source, external id). Each
+   * pinned event gets a new version, as any edit does: a reader that compares versions (the web
+   * timeline's refresh, `If-Match`) must see the change.
+   */
   async pinByExternalIds(
     db: Database,
     postmortemId: string,
@@ -17,7 +21,7 @@ export const documentTimelineRepository = {
     }
     const rows = await db
       .update(timelineEvents)
-      .set({ pinned: true })
+      .set({ pinned: true, version: sql`${timelineEvents.version} + 1` })
       .where(
         and(
           eq(timelineEvents.postmortemId, postmortemId),
