@@ -39,12 +39,14 @@ const toPostmortem = (
 /** A postmortem row with the ids of its incidents and members, as a select list. */
 const withLinks = {
   row: postmortems,
+  // Inside a select list drizzle names a column without its table, so the outer postmortem's id
+  // is written out: a bare "id" would silently mean the subquery's own table's, if it had one.
   incidentIds: sql<
     string[]
-  >`array(select ${postmortemIncidents.incidentId} from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = ${postmortems.id})::text[]`,
+  >`array(select ${postmortemIncidents.incidentId} from ${postmortemIncidents} where ${postmortemIncidents.postmortemId} = "postmortems"."id")::text[]`,
   memberIds: sql<
     string[]
-  >`array(select ${postmortemMembers.userId} from ${postmortemMembers} where ${postmortemMembers.postmortemId} = ${postmortems.id})::text[]`,
+  >`array(select ${postmortemMembers.userId} from ${postmortemMembers} where ${postmortemMembers.postmortemId} = "postmortems"."id")::text[]`,
 };
 
 async function loadLinks(db: Database, ids: string[]) {
