@@ -2,19 +2,7 @@ import { type SearchFiltersDto, searchFilterKeys } from '../../../contracts/sear
 import type { SearchParams } from '../../api/search-api.ts';
 
 /** The names the search page keeps in its address. */
-export const searchParamKeys = [
-  'q',
-  'kind',
-  'severity',
-  'service',
-  'category',
-  'phase',
-  'from',
-  'to',
-  'published',
-  'view',
-  'offset',
-] as const;
+export const searchParamKeys = ['q', ...searchFilterKeys, 'view', 'offset'] as const;
 
 /** Reads the search page's state from a query string, ignoring empty values. */
 export function searchParamsFromQuery(query: URLSearchParams): SearchParams {
