@@ -1,5 +1,6 @@
 import { toIsoDate } from '../../domain/business-days.ts';
 import type { Actor } from '../../domain/user.ts';
+import { notificationRecipientsRepository as recipients } from '../../storage/repositories/notification-recipients-repository.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
@@ -78,7 +79,7 @@ export async function deliverNotification(
     try {
       if (row.channel === 'email') {
         const person = row.recipientUserId
-          ? await repo.findRecipient(tx.db, row.recipientUserId)
+          ? await recipients.findRecipient(tx.db, row.recipientUserId)
           : undefined;
         if (!channels.email || !person || person.disabled || !(await stillVisible(person))) {
           return await giveUp('recipient no longer reachable');

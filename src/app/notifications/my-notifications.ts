@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/user.ts';
+import { notificationPreferencesRepository as preferences } from '../../storage/repositories/notification-preferences-repository.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
@@ -20,7 +21,7 @@ export async function getMyNotificationPreferences(
   deps: AppDeps,
   actor: Actor,
 ): Promise<NotificationPreferences> {
-  const row = await repo.findPreferences(deps.db, actor.id);
+  const row = await preferences.findPreferences(deps.db, actor.id);
   return {
     emailEnabled: row?.emailEnabled ?? true,
     quietHours:
@@ -54,7 +55,7 @@ export async function putMyNotificationPreferences(
     });
   }
   await inTransaction(deps, (tx) =>
-    repo.putPreferences(tx.db, {
+    preferences.putPreferences(tx.db, {
       userId: actor.id,
       emailEnabled: input.emailEnabled,
       quietStart: input.quietHours?.start ?? null,

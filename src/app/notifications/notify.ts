@@ -2,6 +2,8 @@ import { deliverableAt } from '../../domain/reminders.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../../storage/database.ts';
 import type { JobQueue } from '../../storage/job-queue.ts';
+import { notificationPreferencesRepository as preferences } from '../../storage/repositories/notification-preferences-repository.ts';
+import { notificationRecipientsRepository as recipients } from '../../storage/repositories/notification-recipients-repository.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { type NotificationChannels, sharedChannelKinds } from './notification-channels.ts';
@@ -102,8 +104,12 @@ export async function notifyPerson(
   notice: Notice,
 ): Promise<NotifyOutcome> {
   const outcome: NotifyOutcome = { created: 0, enqueued: 0 };
-  const person = await repo.findRecipient(tx.db, recipientUserId);
-  if (!person || person.disabled || !(await repo.canSee(tx.db, person, notice.postmortemId))) {
+  const person = await recipients.findRecipient(tx.db, recipientUserId);
+  if (
+    !person ||
+    person.disabled ||
+    !(await recipients.canSee(tx.db, person, notice.postmortemId))
+  ) {
     return outcome;
   }
   const row = {
@@ -138,7 +144,7 @@ export async function notifyPerson(
  * turned e-mail off.
  */
 export async function emailDeliverableAt(tx: TxDeps, userId: string): Promise<Date | null> {
-  const prefs = await repo.findPreferences(tx.db, userId);
+  const prefs = await preferences.findPreferences(tx.db, userId);
   if (!(prefs?.emailEnabled ?? true)) {
     return null;
   }
@@ -156,7 +162,7 @@ export async function emailDeliverableAt(tx: TxDeps, userId: string): Promise<Da
 export async function notifySharedChannels(tx: TxDeps, notice: Notice): Promise<NotifyOutcome> {
   const outcome: NotifyOutcome = { created: 0, enqueued: 0 };
   const outbox = tx.outbox;
-  if (!outbox || !(await repo.canSee(tx.db, anyone, notice.postmortemId))) {
+  if (!outbox || !(await recipients.canSee(tx.db, anyone, notice.postmortemId))) {
     return outcome;
   }
   for (const kind of sharedChannelKinds) {

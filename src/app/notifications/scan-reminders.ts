@@ -2,7 +2,8 @@ import { toIsoDate } from '../../domain/business-days.ts';
 import { phaseRemindersDue } from '../../domain/phase-reminders.ts';
 import { type Reminder, remindersDue } from '../../domain/reminders.ts';
 import type { JobQueue } from '../../storage/job-queue.ts';
-import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
+import { notificationRecipientsRepository as recipients } from '../../storage/repositories/notification-recipients-repository.ts';
+import { reminderCandidatesRepository as candidatesRepo } from '../../storage/repositories/reminder-candidates-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { notifyRecurringMinorIssues } from '../themes/notify-recurring-minor-issues.ts';
@@ -47,8 +48,8 @@ export async function scanReminders(
     const policy = deps.policy.reminders;
     const ahead = Math.max(0, ...policy.beforeDueDays);
     const until = toIsoDate(new Date(Date.parse(`${today}T00:00:00Z`) + ahead * dayMs));
-    const candidates = await repo.reminderCandidates(tx.db, until);
-    const idsByEmail = await repo.userIdsByEmail(tx.db, Object.values(policy.teamLeads));
+    const candidates = await candidatesRepo.reminderCandidates(tx.db, until);
+    const idsByEmail = await recipients.userIdsByEmail(tx.db, Object.values(policy.teamLeads));
     const teamLeadIds = new Map(
       Object.entries(policy.teamLeads).flatMap(([team, email]) => {
         const id = idsByEmail.get(email);
@@ -57,7 +58,7 @@ export async function scanReminders(
     );
     const reminders = [
       ...remindersDue(candidates, policy, today, teamLeadIds),
-      ...phaseRemindersDue(await repo.phaseReminderCandidates(tx.db), deps.policy, today),
+      ...phaseRemindersDue(await candidatesRepo.phaseReminderCandidates(tx.db), deps.policy, today),
     ];
     const outcome: ScanOutcome = { reminders: reminders.length, created: 0, enqueued: 0 };
     const add = (o: NotifyOutcome) => {

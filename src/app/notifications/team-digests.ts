@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { composeTeamDigest, isDigestDay, type TeamDigest } from '../../domain/team-digest.ts';
 import type { Actor } from '../../domain/user.ts';
 import type { Database } from '../../storage/database.ts';
-import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
+import { notificationRecipientsRepository as recipients } from '../../storage/repositories/notification-recipients-repository.ts';
+import { reminderCandidatesRepository as candidates } from '../../storage/repositories/reminder-candidates-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { sharedChannelKinds } from './notification-channels.ts';
 import { anyone, emailDeliverableAt, type NotifyOutcome, recordOnce } from './notify.ts';
@@ -18,7 +19,9 @@ export function teamSubjectId(team: string): string {
 
 /** The team a digest row is about, found back from its subject id. */
 export async function findDigestTeam(db: Database, subjectId: string) {
-  return (await repo.teamsWithOpenItems(db)).find((team) => teamSubjectId(team) === subjectId);
+  return (await candidates.teamsWithOpenItems(db)).find(
+    (team) => teamSubjectId(team) === subjectId,
+  );
 }
 
 /**
@@ -31,7 +34,7 @@ export async function composeDigestFor(
   team: string,
   today: string,
 ): Promise<TeamDigest | null> {
-  return composeTeamDigest(team, await repo.teamDigestItems(db, reader, team), today);
+  return composeTeamDigest(team, await candidates.teamDigestItems(db, reader, team), today);
 }
 
 /**
@@ -50,7 +53,7 @@ export async function scanTeamDigests(
     return outcome;
   }
   const link = outbox.channels.publicUrl ? `${outbox.channels.publicUrl}/action-items` : null;
-  for (const team of await repo.teamsWithOpenItems(tx.db)) {
+  for (const team of await candidates.teamsWithOpenItems(tx.db)) {
     const row = (digest: TeamDigest) => ({
       rule: teamDigestRule,
       subjectType: 'team',
@@ -61,7 +64,7 @@ export async function scanTeamDigests(
       link,
     });
     const leadId = teamLeadIds.get(team);
-    const lead = leadId ? await repo.findRecipient(tx.db, leadId) : undefined;
+    const lead = leadId ? await recipients.findRecipient(tx.db, leadId) : undefined;
     if (lead && !lead.disabled && outbox.channels.email) {
       const digest = await composeDigestFor(tx.db, lead, team, today);
       const startAfter = digest ? await emailDeliverableAt(tx, lead.id) : null;

@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/user.ts';
-import { notificationsRepository } from '../../storage/repositories/notifications-repository.ts';
+import { notificationRecipientsRepository } from '../../storage/repositories/notification-recipients-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 
 /**
@@ -11,10 +11,10 @@ export async function mayReadPostmortem(
   actor: Actor,
   postmortemId: string,
 ): Promise<boolean> {
-  const person = await notificationsRepository.findRecipient(deps.db, actor.id);
+  const person = await notificationRecipientsRepository.findRecipient(deps.db, actor.id);
   return (
     person !== undefined &&
     !person.disabled &&
-    (await notificationsRepository.canSee(deps.db, person, postmortemId))
+    (await notificationRecipientsRepository.canSee(deps.db, person, postmortemId))
   );
 }

@@ -5,7 +5,7 @@ import { isSelfApproval } from '../../domain/participant.ts';
 import { formatRecordNumber } from '../../domain/record-number.ts';
 import type { ReviewRequest } from '../../domain/review-request.ts';
 import type { Actor } from '../../domain/user.ts';
-import { notificationsRepository } from '../../storage/repositories/notifications-repository.ts';
+import { notificationRecipientsRepository } from '../../storage/repositories/notification-recipients-repository.ts';
 import { reviewRequestsRepository as repo } from '../../storage/repositories/review-requests-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { notifyPerson } from '../notifications/notify.ts';
@@ -46,11 +46,11 @@ export async function requestReview(
         notify = (await reviewTeamMembers(tx, input.team)).map((m) => m.id);
       } else {
         const reviewerId = input.userId ?? '';
-        const person = await notificationsRepository.findRecipient(tx.db, reviewerId);
+        const person = await notificationRecipientsRepository.findRecipient(tx.db, reviewerId);
         if (!person || person.disabled) {
           throw refuse('UNKNOWN_REFERENCE', 'No such enabled account.', { field: 'userId' });
         }
-        const sees = await notificationsRepository.canSee(tx.db, person, postmortemId);
+        const sees = await notificationRecipientsRepository.canSee(tx.db, person, postmortemId);
         if (!sees || person.role === 'viewer') {
           throw refuse(
             'REVIEWER_CANNOT_REVIEW',
