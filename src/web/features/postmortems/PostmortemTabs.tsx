@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import type { Incident } from '../../api/incidents-api.ts';
 import type { PolicyView } from '../../api/policy-api.ts';
 import type { Postmortem } from '../../api/postmortems-api.ts';
 import { Tabs } from '../../components/Tabs.tsx';
@@ -45,6 +46,8 @@ const loadingTab = (
 interface PostmortemTabsProps {
   postmortem: Postmortem;
   policy: PolicyView;
+  /** The incidents it reviews, once read (the page reads them once for every part). */
+  reviewedIncidents: Incident[] | undefined;
   canEdit: boolean;
   /** Reloads the postmortem: its counts and unmet conditions follow its parts. */
   onChanged: () => void;
@@ -55,6 +58,7 @@ interface PostmortemTabsProps {
 export function PostmortemTabs({
   postmortem,
   policy,
+  reviewedIncidents,
   canEdit,
   onChanged,
   onSaved,
@@ -85,9 +89,7 @@ export function PostmortemTabs({
   return (
     <Tabs label="Postmortem parts" tabs={tabs} selected={selected} onSelect={select}>
       <Suspense fallback={loadingTab}>
-        {selected === 'timeline' && (
-          <TimelineView {...common} incidentIds={postmortem.incidentIds} />
-        )}
+        {selected === 'timeline' && <TimelineView {...common} incidents={reviewedIncidents} />}
         {selected === 'personal-accounts' && <PersonalAccountsSection {...common} />}
         {selected === 'participants' && <ParticipantsSection {...common} />}
         {selected === 'why-tree' && (

@@ -1,26 +1,25 @@
-import { useCallback } from 'react';
-import { incidentsApi } from '../../api/incidents-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { formatInstant } from '../../lib/datetime.ts';
 import { plural } from '../../lib/plural.ts';
-import { useResource } from '../../lib/use-resource.ts';
 import { Link } from '../../routing/Link.tsx';
 import { incidentLabels } from '../incidents/labels.ts';
 import { SeverityBadge } from '../incidents/SeverityBadge.tsx';
+import type { ReviewedIncidentsRead } from './use-reviewed-incidents.ts';
 
-/** Every incident a postmortem reviews (one, or several for a thematic review). */
-export function ReviewedIncidents({ incidentIds }: { incidentIds: string[] }) {
-  const key = incidentIds.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the joined ids are the identity of the list
-  const load = useCallback(
-    () => Promise.all(incidentIds.map((id) => incidentsApi.get(id).then((one) => one.data))),
-    [key],
-  );
-  const incidents = useResource(load);
-
+/**
+ * Every incident a postmortem reviews (one, or several for a thematic review), as read by
+ * `useReviewedIncidents` for the whole page; `count` titles the section while they load.
+ */
+export function ReviewedIncidents({
+  incidents,
+  count,
+}: {
+  incidents: ReviewedIncidentsRead;
+  count: number;
+}) {
   return (
     <section aria-labelledby="reviewed-incidents-heading">
-      <h2 id="reviewed-incidents-heading">Reviews {plural(incidentIds.length, 'incident')}</h2>
+      <h2 id="reviewed-incidents-heading">Reviews {plural(count, 'incident')}</h2>
       {!incidents.data ? (
         <LoadState problem={incidents.problem} onRetry={incidents.reload} />
       ) : (

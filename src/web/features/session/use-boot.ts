@@ -30,13 +30,19 @@ export function useBoot() {
 
   const boot = useCallback(async () => {
     setState({ kind: 'loading' });
+    // Both questions at once: asked one after the other, the app waited a round trip more
+    // before its first screen. The session's answer is read only once the workspace is set up
+    // (before that it is always a 401), so its refusal is caught here, never left unhandled.
+    const setupStatus = authApi.getSetupStatus();
+    const session = authApi.getSession();
+    session.catch(() => undefined);
     try {
-      const { needsSetup } = await authApi.getSetupStatus();
+      const { needsSetup } = await setupStatus;
       if (needsSetup) {
         setState({ kind: 'needs-setup' });
         return;
       }
-      signedIn(await authApi.getSession());
+      signedIn(await session);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         signedOut();

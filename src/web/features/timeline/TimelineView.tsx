@@ -1,10 +1,9 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { incidentsApi } from '../../api/incidents-api.ts';
+import type { Incident } from '../../api/incidents-api.ts';
 import { timelineApi } from '../../api/parts-api.ts';
 import { noFilters, type ReviewEvent, timelineReviewApi } from '../../api/timeline-api.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
 import { ImportDialog } from '../imports/ImportDialog.tsx';
 import { useReloadOnLiveChange } from '../live/live-tick.ts';
@@ -25,8 +24,8 @@ import './timeline.css';
 
 interface TimelineViewProps {
   postmortemId: string;
-  /** The reviewed incidents: the swimlanes open zoomed to their key instants. */
-  incidentIds?: string[];
+  /** The reviewed incidents, once read: the swimlanes open zoomed to their key instants. */
+  incidents?: Incident[] | undefined;
   canAdd: boolean;
   onChanged: () => void;
 }
@@ -47,12 +46,7 @@ const rowActionBodies = {
  * and manual entry. A saved event replaces its own row only; anything else (and someone
  * else's change) reads the timeline again, keeping the rows that did not change.
  */
-export function TimelineView({
-  postmortemId,
-  incidentIds = [],
-  canAdd,
-  onChanged,
-}: TimelineViewProps) {
+export function TimelineView({ postmortemId, incidents, canAdd, onChanged }: TimelineViewProps) {
   const [filters, setFilters] = useState(noFilters);
   const [find, setFind] = useState('');
   const [zoomed, setZoomed] = useState<TimeWindow | null>(null);
@@ -62,25 +56,13 @@ export function TimelineView({
   const timeline = useTimelineRows(postmortemId, filters);
   const { reload, applySaved } = timeline;
   useReloadOnLiveChange(reload);
-  const incidentKey = incidentIds.join(',');
-  const loadIncidentInstants = useCallback(
+  const incidentInstants = useMemo(
     () =>
-      Promise.all(
-        incidentKey
-          .split(',')
-          .filter(Boolean)
-          .map((id) =>
-            incidentsApi
-              .get(id)
-              .then((answer) =>
-                Object.values(answer.data.instants).map((instant) => Date.parse(instant.at)),
-              )
-              .catch(() => []),
-          ),
-      ).then((lists) => lists.flat()),
-    [incidentKey],
+      (incidents ?? []).flatMap((incident) =>
+        Object.values(incident.instants).map((instant) => Date.parse(instant.at)),
+      ),
+    [incidents],
   );
-  const incidentInstants = useResource(loadIncidentInstants);
   const action = useSubmit();
   const rows = timeline.rows;
   const events = useMemo(() => (rows ?? []).map((row) => row.data), [rows]);
@@ -95,8 +77,8 @@ export function TimelineView({
     [laneEvents],
   );
   const opening = useMemo(
-    () => incidentWindow(incidentInstants.data ?? []) ?? fitted,
-    [incidentInstants.data, fitted],
+    () => incidentWindow(incidentInstants) ?? fitted,
+    [incidentInstants, fitted],
   );
   const byId = useMemo(() => new Map(events.map((event) => [event.id, event])), [events]);
   const lookup = useCallback((id: string) => byId.get(id), [byId]);

@@ -16,6 +16,7 @@ import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
 import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
 import { ReportDocumentMenu } from '../../features/postmortems/ReportDocumentMenu.tsx';
 import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
+import { useReviewedIncidents } from '../../features/postmortems/use-reviewed-incidents.ts';
 import { ReviewPanel } from '../../features/reviews/ReviewPanel.tsx';
 import { useSession } from '../../features/session/session-context.ts';
 import {
@@ -39,6 +40,7 @@ export function PostmortemScene({ id }: { id: string }) {
   const loadPostmortem = useCallback(() => postmortemsApi.get(id), [id]);
   const postmortem = useResource(loadPostmortem);
   const policy = useResource(policyApi.get);
+  const reviewedIncidents = useReviewedIncidents(postmortem.data?.data.incidentIds);
   const title = postmortem.data
     ? `PM-${postmortem.data.data.number} ${postmortem.data.data.title}`
     : 'Postmortem';
@@ -120,12 +122,13 @@ export function PostmortemScene({ id }: { id: string }) {
           canEdit={can(abilities, 'update')}
         />
       </LiveTickContext.Provider>
-      <ReviewedIncidents incidentIds={data.incidentIds} />
+      <ReviewedIncidents incidents={reviewedIncidents} count={data.incidentIds.length} />
       <SimilarPostmortems target={{ postmortemId: data.id }} />
       <LiveTickContext.Provider value={liveTick}>
         <PostmortemTabs
           postmortem={data}
           policy={policy.data}
+          reviewedIncidents={reviewedIncidents.data}
           canEdit={can(abilities, 'update')}
           onChanged={onChanged}
           onSaved={postmortem.setData}
