@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase } from '../../../test/support/test-database.ts';
+import { insertPostmortems, timelineEventRow } from '../../../test/support/timeline-event-rows.ts';
 import type { DatabaseHandle } from '../open-database.ts';
-import { postmortems, timelineEvents } from '../schema.ts';
+import { timelineEvents } from '../schema.ts';
 import { documentTimelineRepository } from './document-timeline-repository.ts';
 
 describeEachDatabase('pinning the events a document marked', (kind) => {
@@ -12,9 +13,7 @@ describeEachDatabase('pinning the events a document marked', (kind) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(kind);
-    await handle.db
-      .insert(postmortems)
-      .values({ id: postmortemId, title: 'Queue backlog', scope: 'incident', phase: 'draft' });
+    await insertPostmortems(handle.db, [postmortemId], 'draft', 'Queue backlog');
   });
   afterAll(async () => {
     await handle?.close();
@@ -22,16 +21,13 @@ describeEachDatabase('pinning the events a document marked', (kind) => {
 
   it('pins only the named events and gives each a new version, as every other edit does', async () => {
     const db = handle.db;
-    const row = (i: number) => ({
-      id: randomUUID(),
-      postmortemId,
-      occurredAt: new Date(Date.UTC(2026, 10, 20, 9, i)),
-      text: `Consumer lag ${i}`,
-      kind: 'observation',
-      source: 'slack',
-      externalId: `slack:${i}`,
-      status: 'accepted',
-    });
+    const row = (i: number) =>
+      timelineEventRow(postmortemId, i, {
+        occurredAt: new Date(Date.UTC(2026, 10, 20, 9, i)),
+        text: `Consumer lag ${i}`,
+        source: 'slack',
+        externalId: `slack:${i}`,
+      });
     const [named, other] = [row(1), row(2)];
     await db.insert(timelineEvents).values([named, other]);
     const versions = async () =>

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, openTestDatabase } from '../../../test/support/test-database.ts';
+import { insertPostmortems, timelineEventRow } from '../../../test/support/timeline-event-rows.ts';
 import type { DatabaseHandle } from '../open-database.ts';
-import { postmortems, timelineEvents } from '../schema.ts';
+import { timelineEvents } from '../schema.ts';
 import { timelineRepository } from './parts-repositories.ts';
 
 /** What the API presents for rows read as objects: every Date as `toISOString()`. */
@@ -16,22 +17,9 @@ describeEachDatabase('timeline events as JSON built by the database', (kind) => 
 
   beforeAll(async () => {
     handle = await openTestDatabase(kind);
-    for (const id of [postmortemId, emptyId]) {
-      await handle.db
-        .insert(postmortems)
-        .values({ id, title: 'Checkout timeouts', scope: 'incident', phase: 'data_gathering' });
-    }
-    const event = (i: number, extra: Partial<typeof timelineEvents.$inferInsert> = {}) => ({
-      id: randomUUID(),
-      postmortemId,
-      occurredAt: new Date(Date.UTC(2026, 10, 16, 14, 2, i, 7 * i)),
-      text: `Event ${i}`,
-      kind: 'observation',
-      source: 'manual',
-      externalId: `manual:${i}`,
-      status: 'accepted',
-      ...extra,
-    });
+    await insertPostmortems(handle.db, [postmortemId, emptyId], 'data_gathering');
+    const event = (i: number, extra: Partial<typeof timelineEvents.$inferInsert> = {}) =>
+      timelineEventRow(postmortemId, i, extra);
     const first = event(1, {
       text: 'Quotes " and \\ backslash, a tab\there, a new line\nand “Zoë” 王伟 😀 \u0001',
       details: { thread: 'C01/1700000000.000100', burst: { count: 3, sample: ['a', 'b'] } },

@@ -3,8 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listStaleTimelineJson } from '../../../test/support/stale-timeline-json.ts';
 import { describeEachDatabase, openTestDatabase } from '../../../test/support/test-database.ts';
+import { insertPostmortems, timelineEventRow } from '../../../test/support/timeline-event-rows.ts';
 import type { DatabaseHandle } from '../open-database.ts';
-import { postmortems, timelineEvents } from '../schema.ts';
+import { timelineEvents } from '../schema.ts';
 import { documentTimelineRepository } from './document-timeline-repository.ts';
 import { nearDuplicatesRepository } from './near-duplicates-repository.ts';
 import { timelineRepository } from './parts-repositories.ts';
@@ -14,23 +15,12 @@ describeEachDatabase("each timeline event's stored JSON", (kind) => {
   let handle: DatabaseHandle;
   const postmortemId = randomUUID();
 
-  const event = (i: number, extra: Partial<typeof timelineEvents.$inferInsert> = {}) => ({
-    id: randomUUID(),
-    postmortemId,
-    occurredAt: new Date(Date.UTC(2026, 10, 16, 14, 2, i, 7 * i)),
-    text: `Event ${i}`,
-    kind: 'observation',
-    source: 'manual',
-    externalId: `manual:${i}`,
-    status: 'proposed',
-    ...extra,
-  });
+  const event = (i: number, extra: Partial<typeof timelineEvents.$inferInsert> = {}) =>
+    timelineEventRow(postmortemId, i, { status: 'proposed', ...extra });
 
   beforeAll(async () => {
     handle = await openTestDatabase(kind);
-    await handle.db
-      .insert(postmortems)
-      .values({ id: postmortemId, title: 'Checkout timeouts', scope: 'incident', phase: 'draft' });
+    await insertPostmortems(handle.db, [postmortemId], 'draft');
   });
   afterAll(async () => {
     await handle?.close();
