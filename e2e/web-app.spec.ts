@@ -6,6 +6,7 @@ import { firstAdmin, type Journey, openJourney, withAxe } from './support/journe
 import { localInputFor, utcDaysAgoAt } from './support/local-time.ts';
 import { checkPage, horizontalOverflow, settled } from './support/page-checks.ts';
 import { EditIncidentPage } from './support/pages/edit-incident-page.ts';
+import { IncidentFacetFilters } from './support/pages/incident-facet-filters.ts';
 import { IncidentListPage } from './support/pages/incident-list-page.ts';
 import { IncidentPage } from './support/pages/incident-page.ts';
 import { PostmortemListPage } from './support/pages/postmortem-list-page.ts';
@@ -137,6 +138,41 @@ describe.skipIf(!hasChromium)('journey: the web app covers what a team does', ()
       .poll(() => postmortems.titles())
       .toEqual(['Checkout capacity under cache and pool pressure']);
     await checkPage(page, 'filtered postmortem list');
+  });
+
+  it('offers severity, incident kind and service on every filter form, under the same address keys', async () => {
+    const forms = [
+      { path: '/incidents', form: 'Filter incidents', kind: 'Kind', submit: 'Apply filters' },
+      {
+        path: '/postmortems',
+        form: 'Filter postmortems',
+        kind: 'Incident kind',
+        submit: 'Apply filters',
+      },
+      { path: '/search', form: 'Search filters', kind: 'Incident kind', submit: 'Search' },
+    ];
+    for (const names of forms) {
+      await page.goto(names.path);
+      const facets = new IncidentFacetFilters(page, names);
+      await facets.severity.selectOption('sev3');
+      await facets.kind.selectOption('degradation');
+      await facets.service.fill('checkout-api');
+      await facets.submit.click();
+      // The search page's keys are the search contract's; the lists use the same three.
+      await expect
+        .poll(() => Object.fromEntries(new URL(page.url()).searchParams), { message: names.path })
+        .toEqual({ severity: 'sev3', kind: 'degradation', service: 'checkout-api' });
+      await page.reload();
+      expect(await facets.severity.inputValue(), names.path).toBe('sev3');
+      expect(await facets.kind.inputValue(), names.path).toBe('degradation');
+      expect(await facets.service.inputValue(), names.path).toBe('checkout-api');
+    }
+    const list = new IncidentListPage(page);
+    await page.goto('/incidents?severity=sev3&kind=degradation&service=checkout-api');
+    await list.row('Cache eviction storm in eu-west').waitFor();
+    await list.row('Cache eviction storm in us-east').waitFor();
+    expect(await list.row('Checkout requests timing out').count()).toBe(0);
+    expect(journey.pageErrors).toEqual([]);
   });
 
   it('edits an incident: key instants with their provenance, the drill flag', async () => {

@@ -1,6 +1,7 @@
 import { Field } from './Field.tsx';
 
-interface TextFilterProps {
+/** A text filter's label, value and how it reads and limits what is typed. */
+export interface TextFilterProps {
   label: string;
   /** Empty or absent: any. */
   value: string | undefined;

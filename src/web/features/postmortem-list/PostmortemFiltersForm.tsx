@@ -1,8 +1,7 @@
 import { Checkbox } from '../../components/Checkbox.tsx';
 import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { SelectFilter } from '../../components/SelectFilter.tsx';
-import { TextFilter } from '../../components/TextFilter.tsx';
-import { incidentLabels } from '../incidents/labels.ts';
+import { IncidentFacetFilters } from '../incidents/IncidentFacetFilters.tsx';
 import { postmortemLabels } from '../postmortems/labels.ts';
 import { type PostmortemListFilters, postmortemListHref } from './postmortem-list-query.ts';
 
@@ -10,11 +9,11 @@ import { type PostmortemListFilters, postmortemListHref } from './postmortem-lis
 export function PostmortemFiltersForm({ initial }: { initial: PostmortemListFilters }) {
   return (
     <ListFilterForm
-      noun="postmortems"
+      label="Filter postmortems"
       listPath="/postmortems"
       initial={initial}
       hrefOf={postmortemListHref}
-      searchPlaceholder="Title or PM number"
+      words={{ label: 'Search', placeholder: 'Title or PM number' }}
     >
       {(filters, set) => {
         const flag = (key: 'overdue' | 'mine') => (on: boolean) => set(key)(on ? 'true' : '');
@@ -26,19 +25,7 @@ export function PostmortemFiltersForm({ initial }: { initial: PostmortemListFilt
               options={postmortemLabels.phase}
               onChange={set('phase')}
             />
-            <SelectFilter
-              label="Severity"
-              value={filters.severity}
-              options={incidentLabels.severity}
-              onChange={set('severity')}
-            />
-            <SelectFilter
-              label="Incident kind"
-              value={filters.kind}
-              options={incidentLabels.kind}
-              onChange={set('kind')}
-            />
-            <TextFilter label="Service" value={filters.service} onChange={set('service')} />
+            <IncidentFacetFilters filters={filters} set={set} />
             <div className="filters-checks">
               <Checkbox
                 label="Overdue"

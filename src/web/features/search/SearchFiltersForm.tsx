@@ -1,11 +1,9 @@
 import { searchLimits } from '../../../contracts/search.ts';
 import type { SearchParams } from '../../api/search-api.ts';
-import { FilterForm } from '../../components/FilterForm.tsx';
+import { ListFilterForm } from '../../components/ListFilterForm.tsx';
 import { SelectFilter } from '../../components/SelectFilter.tsx';
 import { TextFilter } from '../../components/TextFilter.tsx';
-import { useFilters } from '../../lib/use-filters.ts';
-import { navigate } from '../../routing/location-store.ts';
-import { incidentLabels } from '../incidents/labels.ts';
+import { IncidentFacetFilters } from '../incidents/IncidentFacetFilters.tsx';
 import { postmortemLabels } from '../postmortems/labels.ts';
 import { searchHref } from './search-query.ts';
 
@@ -23,55 +21,50 @@ export function SearchFiltersForm({
   initial: SearchParams;
   categories: ReadonlyArray<readonly [string, string]>;
 }) {
-  const { filters, set } = useFilters<SearchParams>({ ...initial, offset: undefined });
   return (
-    <FilterForm
+    <ListFilterForm
       label="Search filters"
       submitLabel="Search"
-      clearHref="/search"
-      onApply={() => navigate(searchHref({ ...filters, offset: undefined }))}
+      listPath="/search"
+      // A new search starts at its first page.
+      initial={{ ...initial, offset: undefined }}
+      hrefOf={searchHref}
+      words={{
+        label: 'Words',
+        hint: '"exact phrase", or, -excluded',
+        maxLength: searchLimits.queryMax,
+      }}
     >
-      <TextFilter
-        label="Words"
-        hint='"exact phrase", or, -excluded'
-        type="search"
-        value={filters.q}
-        maxLength={searchLimits.queryMax}
-        onChange={set('q')}
-      />
-      <SelectFilter
-        label="Severity"
-        value={filters.severity}
-        options={incidentLabels.severity}
-        onChange={set('severity')}
-      />
-      <SelectFilter
-        label="Incident kind"
-        value={filters.kind}
-        options={incidentLabels.kind}
-        onChange={set('kind')}
-      />
-      <SelectFilter
-        label="Phase"
-        value={filters.phase}
-        options={postmortemLabels.phase}
-        onChange={set('phase')}
-      />
-      <SelectFilter
-        label="Factor category"
-        value={filters.category}
-        options={categories}
-        onChange={set('category')}
-      />
-      <SelectFilter
-        label="Published report"
-        value={filters.published}
-        options={publishedOptions}
-        onChange={set('published')}
-      />
-      <TextFilter label="Service" value={filters.service} onChange={set('service')} />
-      <TextFilter label="Started from" type="date" value={filters.from} onChange={set('from')} />
-      <TextFilter label="Started until" type="date" value={filters.to} onChange={set('to')} />
-    </FilterForm>
+      {(filters, set) => (
+        <>
+          <IncidentFacetFilters filters={filters} set={set} />
+          <SelectFilter
+            label="Phase"
+            value={filters.phase}
+            options={postmortemLabels.phase}
+            onChange={set('phase')}
+          />
+          <SelectFilter
+            label="Factor category"
+            value={filters.category}
+            options={categories}
+            onChange={set('category')}
+          />
+          <SelectFilter
+            label="Published report"
+            value={filters.published}
+            options={publishedOptions}
+            onChange={set('published')}
+          />
+          <TextFilter
+            label="Started from"
+            type="date"
+            value={filters.from}
+            onChange={set('from')}
+          />
+          <TextFilter label="Started until" type="date" value={filters.to} onChange={set('to')} />
+        </>
+      )}
+    </ListFilterForm>
   );
 }
