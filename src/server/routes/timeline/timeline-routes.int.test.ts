@@ -129,6 +129,17 @@ describeEachDatabase('timeline routes', (kind) => {
     });
     const slack = (await viewer.get(`${base}/timeline/versions?source=slack`)).json();
     expect(slack.data.ids).toEqual([ids.chat, ids.rollback]);
+    // The versions read the filters of the pages: the same address lists the same events.
+    for (const filters of [
+      'source=slack,pagerduty&kind=communication,mitigation',
+      'from=2026-11-16T10:02:00Z&to=2026-11-16T10:03:00Z',
+      'status=proposed&pinned=false&kind=detection',
+    ]) {
+      const page = (await viewer.get(`${base}/timeline?${filters}`)).json();
+      const versions = (await viewer.get(`${base}/timeline/versions?${filters}`)).json();
+      expect(versions.data.ids, filters).toEqual(page.data.map((i: Item) => i.data.id));
+      expect(versions.data.ids.length, filters).toBeGreaterThan(0);
+    }
     expect((await viewer.get(`${base}/timeline/versions?status=maybe`)).statusCode).toBe(400);
   });
 

@@ -9,13 +9,13 @@ import {
   timelineVersionsQuerySchema,
   timelineVersionsSchema,
 } from '../../../contracts/timeline.ts';
-import type { TimelineEventStatus } from '../../../domain/timeline-event.ts';
 import { requireActor } from '../../authenticate.ts';
 import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 import { registerClockSkewRoutes } from './clock-skew-routes.ts';
 import { registerKeyInstantRoutes } from './key-instant-routes.ts';
 import { presentTimelineItem, timelineItemAbilities } from './present-timeline-item.ts';
+import { timelineFiltersOf } from './timeline-filters-of.ts';
 
 /** The merged timeline (filters, keyset paging, skews), the bulk review, skews and key instants. */
 export function registerTimelineRoutes(context: RouteContext): void {
@@ -34,21 +34,10 @@ export function registerTimelineRoutes(context: RouteContext): void {
     async (request) => {
       const actor = requireActor(request);
       const q = request.query;
-      const page = await listTimeline(
-        deps,
-        actor,
-        request.params.id,
-        {
-          ...(q.source ? { sources: q.source } : {}),
-          ...(q.status ? { statuses: q.status as TimelineEventStatus[] } : {}),
-          ...(q.kind ? { kinds: q.kind } : {}),
-          ...(q.pinned !== undefined ? { pinned: q.pinned } : {}),
-          ...(q.from ? { from: new Date(q.from) } : {}),
-          ...(q.to ? { to: new Date(q.to) } : {}),
-          ...(q.ids ? { ids: q.ids } : {}),
-        },
-        { ...(q.cursor ? { cursor: q.cursor } : {}), limit: q.limit },
-      );
+      const page = await listTimeline(deps, actor, request.params.id, timelineFiltersOf(q), {
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+        limit: q.limit,
+      });
       const { update } = postmortemAbilities(page.postmortem, actor);
       const skews = page.skews.map(({ source, offsetMs, reason }) => ({
         source,
@@ -75,15 +64,12 @@ export function registerTimelineRoutes(context: RouteContext): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const q = request.query;
-      const listed = await listTimelineVersions(deps, actor, request.params.id, {
-        ...(q.source ? { sources: q.source } : {}),
-        ...(q.status ? { statuses: q.status as TimelineEventStatus[] } : {}),
-        ...(q.kind ? { kinds: q.kind } : {}),
-        ...(q.pinned !== undefined ? { pinned: q.pinned } : {}),
-        ...(q.from ? { from: new Date(q.from) } : {}),
-        ...(q.to ? { to: new Date(q.to) } : {}),
-      });
+      const listed = await listTimelineVersions(
+        deps,
+        actor,
+        request.params.id,
+        timelineFiltersOf(request.query),
+      );
       const { update } = postmortemAbilities(listed.postmortem, actor);
       return {
         data: { ids: listed.ids, versions: listed.versions },
