@@ -1,4 +1,5 @@
 import type { IncidentFilters } from '../../api/incidents-api.ts';
+import { addressFilters } from '../../lib/address-filters.ts';
 
 /** The filter names the incident list keeps in its address. */
 export const incidentFilterKeys = [
@@ -11,27 +12,11 @@ export const incidentFilterKeys = [
   'q',
 ] as const;
 
+const incidentAddress = addressFilters('/incidents', incidentFilterKeys);
+
 /** Reads the incident filters from a query string, ignoring empty values. */
-export function filtersFromQuery(query: URLSearchParams): IncidentFilters {
-  const filters: IncidentFilters = {};
-  for (const key of incidentFilterKeys) {
-    const value = query.get(key)?.trim();
-    if (value) {
-      filters[key] = value;
-    }
-  }
-  return filters;
-}
+export const filtersFromQuery: (query: URLSearchParams) => IncidentFilters =
+  incidentAddress.fromQuery;
 
 /** The address of the incident list with these filters. */
-export function incidentListHref(filters: IncidentFilters): string {
-  const params = new URLSearchParams();
-  for (const key of incidentFilterKeys) {
-    const value = filters[key]?.trim();
-    if (value) {
-      params.set(key, value);
-    }
-  }
-  const search = params.toString();
-  return search ? `/incidents?${search}` : '/incidents';
-}
+export const incidentListHref: (filters: IncidentFilters) => string = incidentAddress.href;

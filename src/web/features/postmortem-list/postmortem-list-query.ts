@@ -1,3 +1,5 @@
+import { addressFilters } from '../../lib/address-filters.ts';
+
 /** The postmortem list's filters, as query-string values (the address keeps them). */
 export interface PostmortemListFilters {
   q?: string;
@@ -20,27 +22,12 @@ export const postmortemFilterKeys = [
   'mine',
 ] as const;
 
+const postmortemListAddress = addressFilters('/postmortems', postmortemFilterKeys);
+
 /** Reads the postmortem filters from a query string, ignoring empty values. */
-export function postmortemFiltersFromQuery(query: URLSearchParams): PostmortemListFilters {
-  const filters: PostmortemListFilters = {};
-  for (const key of postmortemFilterKeys) {
-    const value = query.get(key)?.trim();
-    if (value) {
-      filters[key] = value;
-    }
-  }
-  return filters;
-}
+export const postmortemFiltersFromQuery: (query: URLSearchParams) => PostmortemListFilters =
+  postmortemListAddress.fromQuery;
 
 /** The address of the postmortem list with these filters. */
-export function postmortemListHref(filters: PostmortemListFilters): string {
-  const params = new URLSearchParams();
-  for (const key of postmortemFilterKeys) {
-    const value = filters[key]?.trim();
-    if (value) {
-      params.set(key, value);
-    }
-  }
-  const search = params.toString();
-  return search ? `/postmortems?${search}` : '/postmortems';
-}
+export const postmortemListHref: (filters: PostmortemListFilters) => string =
+  postmortemListAddress.href;

@@ -1,33 +1,18 @@
 import { type SearchFiltersDto, searchFilterKeys } from '../../../contracts/search.ts';
 import type { SearchParams } from '../../api/search-api.ts';
+import { addressFilters } from '../../lib/address-filters.ts';
 
 /** The names the search page keeps in its address. */
 export const searchParamKeys = ['q', ...searchFilterKeys, 'view', 'offset'] as const;
 
+const searchAddress = addressFilters('/search', searchParamKeys);
+
 /** Reads the search page's state from a query string, ignoring empty values. */
-export function searchParamsFromQuery(query: URLSearchParams): SearchParams {
-  const params: SearchParams = {};
-  for (const key of searchParamKeys) {
-    const value = query.get(key)?.trim();
-    if (value) {
-      params[key] = value;
-    }
-  }
-  return params;
-}
+export const searchParamsFromQuery: (query: URLSearchParams) => SearchParams =
+  searchAddress.fromQuery;
 
 /** The address of the search page for this state. */
-export function searchHref(params: SearchParams): string {
-  const query = new URLSearchParams();
-  for (const key of searchParamKeys) {
-    const value = params[key]?.trim();
-    if (value) {
-      query.set(key, value);
-    }
-  }
-  const text = query.toString();
-  return text ? `/search?${text}` : '/search';
-}
+export const searchHref: (params: SearchParams) => string = searchAddress.href;
 
 /** A saved view's filters as the page's comma-separated values. */
 export function paramsFromView(q: string, filters: SearchFiltersDto): SearchParams {
