@@ -1,7 +1,17 @@
-import type { TimelineEvent } from '../../../domain/timeline-event.ts';
+import type { TimelineEvent, TimelineSource } from '../../../domain/timeline-event.ts';
 import { type ClockSkew, skewedInstant } from '../../../domain/timeline-rules.ts';
 import type { Actor } from '../../../domain/user.ts';
+import type { SourceClockSkew } from '../../../storage/repositories/clock-skews-repository.ts';
 import { presentPart } from '../../presenters/present-parts.ts';
+
+/** The clock skews shown beside a timeline: what each source's offset is and why. */
+export function presentTimelineSkews(skews: readonly SourceClockSkew[]) {
+  return skews.map(({ source, offsetMs, reason }) => ({
+    source: source as TimelineSource,
+    offsetMs,
+    reason,
+  }));
+}
 
 /** The abilities every event of a timeline carries, from the postmortem's `update`. */
 export function timelineItemAbilities(update: boolean) {

@@ -207,6 +207,8 @@ describeEachDatabase('timeline routes', (kind) => {
     expect(timeline.skews).toEqual([
       { source: 'slack', offsetMs: -60_000, reason: 'export server clock ran fast' },
     ]);
+    const versions = (await viewer.get(`${base}/timeline/versions?source=slack`)).json();
+    expect(versions.skews).toEqual(timeline.skews);
     expect(timeline.data[0].data).toMatchObject({
       occurredAt: '2026-11-16T10:03:00.000Z',
       skewedOccurredAt: '2026-11-16T10:02:00.000Z',

@@ -14,7 +14,11 @@ import { postmortemAbilities } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 import { registerClockSkewRoutes } from './clock-skew-routes.ts';
 import { registerKeyInstantRoutes } from './key-instant-routes.ts';
-import { presentTimelineItem, timelineItemAbilities } from './present-timeline-item.ts';
+import {
+  presentTimelineItem,
+  presentTimelineSkews,
+  timelineItemAbilities,
+} from './present-timeline-item.ts';
 import { timelineFiltersOf } from './timeline-filters-of.ts';
 
 /** The merged timeline (filters, keyset paging, skews), the bulk review, skews and key instants. */
@@ -39,15 +43,11 @@ export function registerTimelineRoutes(context: RouteContext): void {
         limit: q.limit,
       });
       const { update } = postmortemAbilities(page.postmortem, actor);
-      const skews = page.skews.map(({ source, offsetMs, reason }) => ({
-        source,
-        offsetMs,
-        reason,
-      }));
+      const skews = presentTimelineSkews(page.skews);
       return {
         data: page.items.map((event) => presentTimelineItem(event, update, actor, skews)),
         page: { nextCursor: page.nextCursor, total: page.total },
-        skews: skews as z.infer<typeof timelinePageSchema>['skews'],
+        skews,
       };
     },
   );
@@ -73,11 +73,7 @@ export function registerTimelineRoutes(context: RouteContext): void {
       const { update } = postmortemAbilities(listed.postmortem, actor);
       return {
         data: { ids: listed.ids, versions: listed.versions },
-        skews: listed.skews.map(({ source, offsetMs, reason }) => ({
-          source,
-          offsetMs,
-          reason,
-        })) as z.infer<typeof timelineVersionsSchema>['skews'],
+        skews: presentTimelineSkews(listed.skews),
         abilities: timelineItemAbilities(update),
       };
     },
