@@ -36,6 +36,7 @@ describe(`a security incident's postmortem follows the modified process [${kind}
   let colleague: ApiClient;
   let base: string;
   let postmortemId: string;
+  let incidentId: string;
   const version = async () => (await author.get(base)).json().data.version as number;
   const advance = async (to: string) =>
     expectStatus(await author.post(`${base}/transitions`, { to }, await version()), 200);
@@ -73,6 +74,7 @@ describe(`a security incident's postmortem follows the modified process [${kind}
       201,
     ).json().data;
     postmortemId = pm.id;
+    incidentId = incident.id;
     base = `/api/v1/postmortems/${pm.id}`;
   });
   afterAll(() => server.close());
@@ -175,6 +177,33 @@ describe(`a security incident's postmortem follows the modified process [${kind}
     expect((await server.anonymous.get('/public/postmortems.atom')).body).not.toContain('<entry>');
   });
 
+  it('stays under the process when its incident is reclassified and opened to everyone', async () => {
+    const incident = `/api/v1/incidents/${incidentId}`;
+    const read = async () => (await author.get(incident)).json().data;
+    expectStatus(await author.patch(incident, { kind: 'outage' }, (await read()).version), 200);
+    expectStatus(await admin.patch(incident, { restricted: false }, (await read()).version), 200);
+    expect(await read()).toEqual(expect.objectContaining({ kind: 'outage', restricted: false }));
+
+    const inside = await author.post(`${base}/internal-publication`);
+    expect(inside.statusCode).toBe(409);
+    expect(inside.json().details.unmet.map((u: { role?: string }) => u.role)).toEqual([
+      'security',
+      'legal',
+    ]);
+    const preview = expectStatus(await author.post(`${base}/public-version`), 201).json().data;
+    const outside = await admin.post(
+      `${base}/public-version/approval`,
+      undefined,
+      preview.draft.version,
+    );
+    expect(outside.statusCode).toBe(409);
+    expect(
+      outside.json().details.unmet.map((u: { code: string; role?: string }) => u.role ?? u.code),
+    ).toEqual(['security', 'legal', 'NOT_PUBLISHED_INTERNALLY']);
+    expect((await colleague.get('/api/v1/publications')).json().data).toEqual([]);
+  });
+
+  // Runs on the reclassified, open incident: what is published is still the learning summary.
   it('publishes only after security AND legal approved, and then only the learning summary', async () => {
     const request = async (team: string) =>
       expectStatus(await author.post(`${base}/reviews`, { team, role: team }), 201).json().data;

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
 import { restrictedSectionsRepository } from '../../storage/repositories/restricted-sections-repository.ts';
+import { sensitiveProcessStartsRepository } from '../../storage/repositories/sensitive-process-starts-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { reviewTeamMembers } from '../reviews/load-review-requests.ts';
@@ -14,8 +15,8 @@ import { placeHold } from './legal-hold.ts';
  * Starts the modified process when a postmortem of a sensitive incident opens, in the opening
  * transaction: the process's sections are restricted from the start to the person opening it
  * and the members of its review teams (security, legal) — who also join a restricted review's
- * members, so that they can read what they approve — and a legal hold is placed. The
- * process's template and its publication rules follow from the policy wherever they apply.
+ * members, so that they can read what they approve — and a legal hold is placed. The kinds that
+ * started it are recorded, so that its publication rules still apply after a reclassification.
  */
 export async function applySensitiveProcess(
   deps: AppDeps,
@@ -27,6 +28,13 @@ export async function applySensitiveProcess(
   if (!process) {
     return;
   }
+  await sensitiveProcessStartsRepository.record(deps.db, {
+    postmortemId: postmortem.id,
+    kinds: [
+      ...new Set(incidents.map((i) => i.kind).filter((kind) => process.kinds.includes(kind))),
+    ],
+    startedAt: deps.clock(),
+  });
   const reviewers = [];
   for (const role of process.requiredReviewRoles) {
     reviewers.push(...(await reviewTeamMembers(deps, role)).map((member) => member.id));

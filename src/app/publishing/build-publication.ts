@@ -1,9 +1,5 @@
 import type { Postmortem } from '../../domain/postmortem.ts';
-import {
-  type PublicationAudience,
-  publicationContent,
-  sensitiveProcessFor,
-} from '../../domain/publication.ts';
+import { type PublicationAudience, publicationContent } from '../../domain/publication.ts';
 import { defaultPublishingPolicy } from '../../domain/publishing-policy.ts';
 import type { Actor } from '../../domain/user.ts';
 import { buildReport, type Report } from '../../reports/build-report.ts';
@@ -19,6 +15,7 @@ import { incidentsRepository } from '../../storage/repositories/incidents-reposi
 import { usersRepository } from '../../storage/repositories/users-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { loadReportData } from '../documents/load-report-data.ts';
+import { findSensitiveProcess } from './find-sensitive-process.ts';
 
 /** The words a public version says instead of a participant's name, by their role. */
 const roleWords: Record<string, string> = {
@@ -58,7 +55,7 @@ export async function buildPublication(
   const incidents = await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds);
   const content = publicationContent(
     postmortem.restricted || incidents.some((i) => i.restricted),
-    sensitiveProcessFor(deps.policy.sensitiveProcesses, incidents),
+    await findSensitiveProcess(deps, postmortem, incidents),
   );
   const full = buildReport({
     ...data,

@@ -4,11 +4,11 @@ import {
   type PublicationAudience,
   type PublicationRefusal,
   publicationRefusals,
-  sensitiveProcessFor,
 } from '../../domain/publication.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { findMissingReviewRoles } from '../reviews/find-missing-review-roles.ts';
+import { findSensitiveProcess } from './find-sensitive-process.ts';
 
 /**
  * Every reason the postmortem cannot be published to `audience` yet, read in the caller's
@@ -22,7 +22,7 @@ export async function findPublicationRefusals(
   extra: { isNamedApprover?: boolean; hasPreview?: boolean; publishedInternally?: boolean } = {},
 ): Promise<PublicationRefusal[]> {
   const incidents = await incidentsRepository.findIncidentsByIds(deps.db, postmortem.incidentIds);
-  const process = sensitiveProcessFor(deps.policy.sensitiveProcesses, incidents);
+  const process = await findSensitiveProcess(deps, postmortem, incidents);
   const missingRoles = process
     ? await findMissingReviewRoles(deps, postmortem, process.requiredReviewRoles)
     : [];

@@ -83,3 +83,17 @@ export const legalHoldRevisions = pgTable(
   },
   (t) => [index('legal_hold_revisions_postmortem_idx').on(t.postmortemId, t.id)],
 );
+
+/**
+ * The modified process a postmortem was opened under, and the incident kinds that started it.
+ * Its review roles and its learning-summary-only publications keep applying when an incident is
+ * reclassified later: the process follows from the policy for these kinds as well as for the
+ * incidents' current ones.
+ */
+export const sensitiveProcessStarts = pgTable('sensitive_process_starts', {
+  postmortemId: uuid('postmortem_id')
+    .primaryKey()
+    .references(() => postmortems.id, { onDelete: 'cascade' }),
+  kinds: text('kinds').array().notNull(),
+  startedAt: instant('started_at').notNull(),
+});
