@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/app/documents/print-pdf.ts';
 import { notifications } from '../../src/storage/schema.ts';
+import { runDebrief } from '../cli/run-debrief.ts';
 import { lightPolicy, postmortemInFollowUp } from '../http/postmortem-in-follow-up.ts';
 import {
   type ApiClient,
@@ -9,6 +10,7 @@ import {
   type TestServer,
   tokenClient,
 } from '../http/test-server.ts';
+import { type CliTarget, cliTargetOf } from '../support/cli-target.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { testDatabaseKinds } from '../support/test-database.ts';
 
@@ -29,10 +31,24 @@ interface Scene {
   mentionCommentId: string;
   internalPage: string;
   publicPage: string;
+  /** The real `debrief` binary's flags for this scene's data (see `cliTargetOf`). */
+  cli: string[];
+}
+
+/** The CLI run as the reader's account (`--as`), as someone on the server's machine would. */
+async function cliAs(client: ApiClient, scene: Scene, args: string[]): Promise<string> {
+  const run = await runDebrief([...args, ...scene.cli, '--as', client.user.email]);
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout + run.stderr;
 }
 
 /** Cross-cutting surfaces a non-member reads; the answer must not carry the secret. */
-const surfaces: Array<{ name: string; read: (client: ApiClient, s: Scene) => Promise<string> }> = [
+const surfaces: Array<{
+  name: string;
+  read: (client: ApiClient, s: Scene) => Promise<string>;
+  /** Acts as an account rather than a credential (`--as`): a token adds nothing to check. */
+  byAccount?: true;
+}> = [
   {
     name: 'the postmortem',
     read: async (c, s) => (await c.get(`/api/v1/postmortems/${s.postmortemId}`)).body,
@@ -126,6 +142,37 @@ const surfaces: Array<{ name: string; read: (client: ApiClient, s: Scene) => Pro
   },
   { name: 'themes', read: async (c) => (await c.get('/api/v1/themes')).body },
   { name: 'notifications', read: async (c) => (await c.get('/api/v1/notifications')).body },
+  {
+    // The words in another case, as in the API's row: `applied.q` echoes them.
+    name: 'CLI: debrief search --json for its words: no hit, no count',
+    byAccount: true,
+    read: async (c, s) => {
+      const out = await cliAs(c, s, ['search', `${secret.toLowerCase()} attacker`, '--json']);
+      const body = JSON.parse(out);
+      expect(body.page.total).toBe(0);
+      expect(body.data).toEqual([]);
+      return out;
+    },
+  },
+  {
+    name: 'CLI: debrief search --json for the open words beside it',
+    byAccount: true,
+    read: async (c, s) => {
+      const out = await cliAs(c, s, ['search', 'checkout or attacker', '--json']);
+      expect(JSON.parse(out).page.total).toBe(1);
+      return out;
+    },
+  },
+  {
+    name: 'CLI: debrief search as text',
+    byAccount: true,
+    read: (c, s) => cliAs(c, s, ['search', 'checkout or attacker']),
+  },
+  ...(['md', 'html', 'json'] as const).map((format) => ({
+    name: `CLI: debrief export --format ${format}`,
+    byAccount: true as const,
+    read: (c: ApiClient, s: Scene) => cliAs(c, s, ['export', s.postmortemId, '--format', format]),
+  })),
 ];
 
 describe(`a restricted section never reaches a non-member [${kind}]`, () => {
@@ -134,6 +181,7 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
   let outsiders: Array<{ name: string; client: ApiClient }> = [];
   let scene: Scene;
   let perReviewRoutes: string[] = [];
+  let cliTarget: CliTarget | undefined;
 
   beforeAll(async () => {
     server = await startTestServer(kind, lightPolicy);
@@ -195,11 +243,13 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
       preview.draft.version,
     );
     expect(approved.statusCode).toBe(200);
+    cliTarget = await cliTargetOf(server.handle);
     scene = {
       postmortemId: pm.id,
       mentionCommentId: mention.json().data.id,
       internalPage: (await colleague.get('/api/v1/publications')).json().data[0].url,
       publicPage: approved.json().data.published.url,
+      cli: cliTarget.args,
     };
 
     const document = (await server.anonymous.get('/api/v1/openapi.json')).json();
@@ -214,7 +264,10 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
       )
       .map(([path]) => path);
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await cliTarget?.remove();
+  });
 
   it('shows the section to its member, in reads and in exports (the scene is real)', async () => {
     const base = `/api/v1/postmortems/${scene.postmortemId}`;
@@ -235,6 +288,19 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
     if (findChromium()) {
       const pdf = await sectionMember.get(`${base}/export?format=pdf`);
       expect(await pdfText(pdf.rawPayload)).toContain(secret);
+    }
+  });
+
+  it('shows the section to its member through the CLI too (the CLI rows read real data)', async () => {
+    const found = JSON.parse(
+      await cliAs(sectionMember, scene, ['search', secret.toLowerCase(), '--json']),
+    );
+    expect(found.page.total).toBe(1);
+    expect(found.data[0].snippets[0].part).toBe(`restricted:${sectionKey}`);
+    for (const format of ['md', 'html', 'json']) {
+      expect(
+        await cliAs(sectionMember, scene, ['export', scene.postmortemId, '--format', format]),
+      ).toContain(secret);
     }
   });
 
@@ -272,9 +338,11 @@ describe(`a restricted section never reaches a non-member [${kind}]`, () => {
     expect(leaks).toEqual([]);
   });
 
-  it.each(surfaces)('$name: no secret for a member, a viewer or a token', async ({ read }) => {
-    for (const { client } of outsiders) {
-      expect(await read(client, scene)).not.toContain(secret);
+  it.each(surfaces)('$name: no secret for a member, a viewer or a token', async (row) => {
+    for (const { name, client } of outsiders) {
+      if (!(row.byAccount && name === 'token')) {
+        expect(await row.read(client, scene)).not.toContain(secret);
+      }
     }
   });
 
