@@ -1,6 +1,5 @@
 import { defaultPolicy, type Policy } from '../../src/domain/policy.ts';
-import type { ApiClient } from './test-server.ts';
-import { incidentBody } from './test-server.ts';
+import { type ApiClient, expectStatus, incidentBody } from './test-server.ts';
 
 /** The default policy without required report sections or reviewer approvals. */
 export const lightPolicy: Policy = {
@@ -17,16 +16,6 @@ export interface FollowUpPostmortem {
   itemId: string;
   rootCauseId: string;
 }
-
-const expectStatus = <R extends { statusCode: number; body: string }>(
-  response: R,
-  status: number,
-): R => {
-  if (response.statusCode !== status) {
-    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
-  }
-  return response;
-};
 
 /**
  * Opens a postmortem and brings it to `follow_up` under a policy that needs no report

@@ -191,3 +191,14 @@ export function incidentBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Returns `response` when it has `status`; throws with the body otherwise (setup steps). */
+export function expectStatus<R extends { statusCode: number; body: string }>(
+  response: R,
+  status = 200,
+): R {
+  if (response.statusCode !== status) {
+    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
+  }
+  return response;
+}

@@ -1,63 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postmortemInDocumentation } from '../../../../test/http/postmortem-in-documentation.ts';
 import { lightPolicy } from '../../../../test/http/postmortem-in-follow-up.ts';
 import {
   type ApiClient,
-  incidentBody,
+  expectStatus as ok,
   startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import type { Policy } from '../../../domain/policy.ts';
 import { auditEvents } from '../../../storage/schema.ts';
-
-const ok = <R extends { statusCode: number; body: string }>(response: R, status = 200): R => {
-  if (response.statusCode !== status) {
-    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
-  }
-  return response;
-};
-
-/** Opens a postmortem and walks it to documentation, every follow-up guard but reviews met. */
-async function postmortemInDocumentation(client: ApiClient): Promise<string> {
-  const incident = ok(await client.post('/api/v1/incidents', incidentBody()), 201).json().data;
-  const id: string = ok(
-    await client.post('/api/v1/postmortems', { incidentIds: [incident.id] }),
-    201,
-  ).json().data.id;
-  const base = `/api/v1/postmortems/${id}`;
-  const version = async () => (await client.get(base)).json().data.version as number;
-  ok(
-    await client.post(`${base}/timeline-events`, {
-      occurredAt: '2026-11-16T10:05:00Z',
-      text: 'Checkout latency alert fired',
-      kind: 'detection',
-    }),
-    201,
-  );
-  ok(await client.post(`${base}/transitions`, { to: 'analysis' }, await version()));
-  const cause = ok(
-    await client.post(`${base}/contributing-factors`, {
-      description: 'Pool size change not validated against peak load',
-      category: 'change_management',
-      isRootCause: true,
-    }),
-    201,
-  ).json().data;
-  ok(await client.patch(base, { analysisMeetingAt: '2026-11-18T15:00:00Z' }, await version()));
-  ok(await client.post(`${base}/transitions`, { to: 'documentation' }, await version()));
-  ok(
-    await client.post(`${base}/action-items`, {
-      title: 'Validate pool sizes in CI',
-      kind: 'prevent',
-      ownerName: 'Platform team',
-      successCriterion: 'CI fails on undersized pools',
-      linkedFactorIds: [cause.id],
-    }),
-    201,
-  );
-  return id;
-}
 
 describeEachDatabase('review routes', (kind) => {
   const policy: Policy = {
@@ -308,67 +261,5 @@ describeEachDatabase('review routes', (kind) => {
       'review_request.decided',
       'review_request.decided',
     ]);
-  });
-
-  it('withdraws a request with If-Match, and hides the review of a restricted postmortem', async () => {
-    const other = await postmortemInDocumentation(author);
-    const created = ok(
-      await author.post(`/api/v1/postmortems/${other}/reviews`, { userId: ada.user.id }),
-      201,
-    ).json().data;
-    expect((await author.delete(`/api/v1/reviews/${created.id}`)).statusCode).toBe(428);
-    expect((await author.delete(`/api/v1/reviews/${created.id}`, created.version)).statusCode).toBe(
-      204,
-    );
-    const version = (await author.get(`/api/v1/postmortems/${other}`)).json().data.version;
-    ok(
-      await admin.patch(
-        `/api/v1/postmortems/${other}`,
-        { restricted: true, memberIds: [author.user.id] },
-        version,
-      ),
-    );
-    expect((await ada.get(`/api/v1/postmortems/${other}/reviews`)).statusCode).toBe(404);
-    const outsider = await author.post(`/api/v1/postmortems/${other}/reviews`, {
-      userId: ada.user.id,
-    });
-    expect(outsider.json().details.rule).toBe('REVIEWER_CANNOT_REVIEW');
-  });
-
-  it("clears a reviewer participant's approval tick on an edit of the report, and tells them", async () => {
-    const other = await postmortemInDocumentation(author);
-    const otherBase = `/api/v1/postmortems/${other}`;
-    const participant = ok(
-      await author.post(`${otherBase}/participants`, {
-        name: 'Sam Bystander',
-        role: 'reviewer',
-        userId: bystander.user.id,
-      }),
-      201,
-    ).json().data;
-    const ticked = ok(
-      await bystander.patch(
-        `/api/v1/participants/${participant.id}`,
-        { approved: true },
-        participant.version,
-      ),
-    ).json().data;
-    expect(ticked.approvedAt).not.toBeNull();
-    // An edit of something other than the report's text (the meeting) keeps the tick.
-    const version = async () => (await author.get(otherBase)).json().data.version;
-    ok(await author.patch(otherBase, { analysisMeetingNotes: 'Notes taken.' }, await version()));
-    const listed = async () =>
-      ok(await author.get(`${otherBase}/participants`))
-        .json()
-        .data.find((p: { data: { id: string } }) => p.data.id === participant.id).data;
-    expect((await listed()).approvedAt).not.toBeNull();
-    ok(await author.patch(otherBase, { title: 'Checkout latency, revisited' }, await version()));
-    expect((await listed()).approvedAt).toBeNull();
-    const notices = ok(await bystander.get('/api/v1/notifications')).json().data;
-    expect(notices).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ rule: 'review.approval_dismissed', postmortemId: other }),
-      ]),
-    );
   });
 });
