@@ -64,41 +64,45 @@ export async function lintTextsByContent(
   });
 }
 
-/** Per context, per digest of a group of texts: the group's findings, fields named. */
-const byContextDigest = new Map<string, Map<string, readonly BlamelessFinding[]>>();
-let heldDigests = 0;
-/** Findings are small; a digest stands for a whole timeline. */
-const maxDigests = 2_000;
+/** Per context, per stamp of a group of texts: the group's findings, fields named. */
+const byContextStamp = new Map<string, Map<string, readonly BlamelessFinding[]>>();
+let heldStamps = 0;
+/** Findings are small; a stamp stands for a whole timeline. */
+const maxStamps = 2_000;
 
 /**
- * The findings of a group of texts known by `digest` (a digest of their fields and texts, such
- * as the one the snapshot reads of a timeline), read and linted by `lintTextsByContent` only when
- * this process has not linted the same group in the same context. A cold read of a review then
- * ships a digest instead of 2,000 texts, and looks up one key instead of 2,000 texts. `readTexts`
- * gives the texts with their own digest, read together, under which the findings are kept.
+ * The findings of a group of texts known by `stamp` (a value that changes whenever the group
+ * does and is never reused, such as a timeline's stamp), read and linted by `lintTextsByContent`
+ * only when this process has not linted the same group in the same context. A cold read of a
+ * review then ships a stamp instead of 2,000 texts, and looks up one key instead of 2,000 texts.
+ * `readTexts` gives the texts with their own stamp, read together, under which the findings are
+ * kept; a `null` stamp (a group that has none) is always read and never kept.
  */
-export async function lintTextsByDigest(
-  digest: string,
+export async function lintTextsByStamp(
+  stamp: string | null,
   context: BlamelessOptions,
-  readTexts: () => Promise<{ digest: string; texts: readonly LintableText[] }>,
+  readTexts: () => Promise<{ stamp: string | null; texts: readonly LintableText[] }>,
 ): Promise<readonly BlamelessFinding[]> {
   const contextKey = JSON.stringify([context.people, context.services, context.settings]);
-  const known = byContextDigest.get(contextKey)?.get(digest);
+  const known = stamp === null ? undefined : byContextStamp.get(contextKey)?.get(stamp);
   if (known) {
     return known;
   }
   const read = await readTexts();
   const findings = Object.freeze(await lintTextsByContent(read.texts, context));
-  if (heldDigests >= maxDigests) {
-    byContextDigest.clear();
-    heldDigests = 0;
+  if (read.stamp === null) {
+    return findings;
   }
-  let byDigest = byContextDigest.get(contextKey);
-  if (!byDigest) {
-    byDigest = new Map();
-    byContextDigest.set(contextKey, byDigest);
+  if (heldStamps >= maxStamps) {
+    byContextStamp.clear();
+    heldStamps = 0;
   }
-  byDigest.set(read.digest, findings);
-  heldDigests += 1;
+  let byStamp = byContextStamp.get(contextKey);
+  if (!byStamp) {
+    byStamp = new Map();
+    byContextStamp.set(contextKey, byStamp);
+  }
+  byStamp.set(read.stamp, findings);
+  heldStamps += 1;
   return findings;
 }

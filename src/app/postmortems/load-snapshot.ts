@@ -14,7 +14,7 @@ import {
 import type { AppDeps } from '../app-deps.ts';
 import {
   lintTextsByContent,
-  lintTextsByDigest,
+  lintTextsByStamp,
   loadBlamelessLinter,
 } from '../blameless/load-blameless-linter.ts';
 import { labelReviewRequests } from '../reviews/load-review-requests.ts';
@@ -102,7 +102,7 @@ async function blamelessFindingsOf(deps: AppDeps, postmortem: Postmortem, parts:
   };
   const { findingKey } = await loadBlamelessLinter();
   // The texts in `lintableTexts`' order: the sections, the timeline, then the rest. The
-  // timeline's come by its digest, read only when this process has not linted them.
+  // timeline's come by its stamp, read only when this process has not linted them.
   const texts = lintableTexts(postmortem, {
     timeline: [],
     factors: parts.factors,
@@ -111,10 +111,10 @@ async function blamelessFindingsOf(deps: AppDeps, postmortem: Postmortem, parts:
     openQuestions: parts.openQuestions,
   });
   const sectionCount = Object.keys(postmortem.sections).length;
-  const timelineFindings = await lintTextsByDigest(parts.timelineTextsDigest, context, async () => {
+  const timelineFindings = await lintTextsByStamp(parts.timelineStamp, context, async () => {
     const read = await readTimelineTexts(deps.db, postmortem.id);
     const timeline = { timeline: read.texts, factors: [], actionItems: [] };
-    return { digest: read.digest, texts: lintableTexts({ sections: {} }, timeline) };
+    return { stamp: read.stamp, texts: lintableTexts({ sections: {} }, timeline) };
   });
   return [
     ...(await lintTextsByContent(texts.slice(0, sectionCount), context)),

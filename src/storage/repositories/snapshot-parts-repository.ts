@@ -20,6 +20,7 @@ import {
   reviewRequests,
   services,
   timelineEvents,
+  timelineStamps,
   users,
   whyNodeEvidence,
   whyNodes,
@@ -36,11 +37,12 @@ export interface SnapshotParts {
   incidents: Incident[];
   acceptedTimelineEventCount: number;
   /**
-   * Digest of the id and text of every event that is not rejected, in timeline order: what the
-   * linter reads. The texts themselves cross only when their findings are not already known
-   * (`readTimelineTexts` reads them with the same digest).
+   * The timeline's stamp (`timeline_stamps`), new with every statement that writes the timeline;
+   * `null` when none has since the stamps began. The linter's findings for the timeline's texts
+   * are kept by it, so the texts cross only when their findings are not already known
+   * (`readTimelineTexts` reads them with the stamp).
    */
-  timelineTextsDigest: string;
+  timelineStamp: string | null;
   factors: ContributingFactor[];
   /** Every action item, ideas included. */
   actionItems: ActionItem[];
@@ -72,42 +74,37 @@ const partRows = (
 
 type Json = Record<string, unknown>;
 
-/**
- * MD5 of the ids and texts of the rows of `e` (a sub-select of `id`, `text`, `status` in
- * timeline order) that are not rejected. Each piece is the id (36 characters), the text's length
- * and a colon before the text, so that no two timelines give the same string.
- */
-const timelineTextsDigest = sql.raw(
-  `md5(coalesce(string_agg(e.id::text || length(e.text)::text || ':' || e.text, '') filter (where e.status <> 'rejected'), ''))`,
-);
+/** The postmortem's timeline stamp as text, `null` when it has none. */
+const timelineStampOf = (postmortemId: string) =>
+  sql`(select ${timelineStamps.stamp}::text from ${timelineStamps} where ${eq(timelineStamps.postmortemId, postmortemId)})`;
 
-/** The timeline's rows in timeline order, as `e` of `timelineTextsDigest` reads them. */
+/** The timeline's rows in timeline order, as `e`: id, status and what `extra` adds. */
 const timelineRows = (postmortemId: string, extra: SQL = sql``) => {
   const t = timelineEvents;
-  return sql`(select ${t.id} as id, ${t.text} as text, ${t.status} as status${extra}
+  return sql`(select ${t.id} as id, ${t.status} as status${extra}
       from ${t} where ${eq(t.postmortemId, postmortemId)} order by ${t.occurredAt}, ${t.createdAt}, ${t.id}) e`;
 };
 
 /**
  * Id and text of every event of the timeline that is not rejected, in timeline order — what
- * the linter reads — with their digest as `readSnapshotParts` gives it, read in one statement so
- * that the two agree even when the timeline changed since the snapshot.
+ * the linter reads — with the timeline's stamp as `readSnapshotParts` gives it, read in one
+ * statement so that the two agree even when the timeline changed since the snapshot.
  */
 export async function readTimelineTexts(
   db: Database,
   postmortemId: string,
-): Promise<{ digest: string; texts: Array<{ id: string; text: string }> }> {
+): Promise<{ stamp: string | null; texts: Array<{ id: string; text: string }> }> {
   const result = (await db.execute(
-    sql`select ${timelineTextsDigest} as digest,
+    sql`select ${timelineStampOf(postmortemId)} as stamp,
       coalesce(json_agg(json_build_array(e.id, e.text)) filter (where e.status <> 'rejected'), '[]'::json)::text as texts
-      from ${timelineRows(postmortemId)}`,
-  )) as { rows: Array<{ digest: string; texts: string }> };
+      from ${timelineRows(postmortemId, sql`, ${timelineEvents.text} as text`)}`,
+  )) as { rows: Array<{ stamp: string | null; texts: string }> };
   const row = result.rows[0];
   if (!row) {
     throw new Error('the timeline texts statement returned no row');
   }
   const pairs = JSON.parse(row.texts) as Array<[string, string]>;
-  return { digest: row.digest, texts: pairs.map(([id, text]) => ({ id, text })) };
+  return { stamp: row.stamp, texts: pairs.map(([id, text]) => ({ id, text })) };
 }
 
 /**
@@ -115,7 +112,7 @@ export async function readTimelineTexts(
  * database, the same rows and order its own repository reads. A cold read of a review paid a
  * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
  * PostgreSQL); the statement is one, and its JSON is small because the timeline contributes
- * only its count and texts. With `timelineJson`, the same scan of the timeline also reads it as
+ * only its count and stamp. With `timelineJson`, the same scan of the timeline also reads it as
  * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here.
  */
 export async function readSnapshotParts(
@@ -130,7 +127,7 @@ export async function readSnapshotParts(
   const parts = sql`json_build_object(
     'incidents', ${jsonArray(sql`select ${storedColumns(incidents)} from ${incidents} where ${incidentFilter}`)},
     'incidentMembers', ${jsonArray(sql`select ${incidentMembers.incidentId} as "incidentId", ${incidentMembers.userId} as "userId" from ${incidentMembers} where ${memberFilter}`)},
-    'timeline', json_build_object('acceptedCount', tl.accepted, 'textsDigest', tl.digest),
+    'timeline', json_build_object('acceptedCount', tl.accepted, 'stamp', ${timelineStampOf(id)}),
     'factors', ${partRows(contributingFactors, id)},
     'actionItems', ${partRows(actionItems, id)},
     'participants', ${partRows(participants, id)},
@@ -143,12 +140,10 @@ export async function readSnapshotParts(
     'reviewerNames', (select coalesce(json_agg(json_build_array(${users.id}, ${users.name})), '[]'::json) from ${users} where ${users.id} in (select ${reviewRequests.reviewerUserId} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)} union select ${reviewRequests.decidedById} from ${reviewRequests} where ${eq(reviewRequests.postmortemId, id)})),
     'filledRestrictedKeys', (select coalesce(json_agg(${restrictedSections.sectionKey}), '[]'::json) from ${restrictedSections} where ${eq(restrictedSections.postmortemId, id)} and btrim(${restrictedSections.body}) <> '')
   )::text`;
-  // One scan of the timeline, in timeline order, gives the count the guards read, the digest
-  // of the texts the linter reads and, when asked, the presented timeline (each event's stored
-  // JSON).
+  // One scan of the timeline, in timeline order, gives the count the guards read and, when
+  // asked, the presented timeline (each event's stored JSON).
   const timelineScan = sql`(select
       count(*) filter (where e.status = 'accepted') as accepted,
-      ${timelineTextsDigest} as digest,
       ${options.timelineJson ? sql`coalesce('[' || string_agg(e.presented_json, ',') || ']', '[]')` : sql`null::text`} as presented
     from ${timelineRows(id, options.timelineJson ? sql`, presented_json` : sql``)}) tl`;
   const result = (await db.execute(
@@ -171,14 +166,13 @@ function toSnapshotParts(json: Record<string, unknown>): SnapshotParts {
     list('incidentMembers').map((m) => [String(m.incidentId), String(m.userId)]),
   );
   const evidenceByNode = groupPairs(pairs('evidence'));
-  // One scan of the timeline gives both: the count the guards read and the texts' digest.
-  const timeline = json.timeline as { acceptedCount: number; textsDigest: string };
+  const timeline = json.timeline as { acceptedCount: number; stamp: string | null };
   return {
     incidents: list('incidents').map((row) =>
       toIncident(rowFromJson(incidents, row), membersByIncident.get(String(row.id)) ?? []),
     ),
     acceptedTimelineEventCount: Number(timeline.acceptedCount),
-    timelineTextsDigest: timeline.textsDigest,
+    timelineStamp: timeline.stamp,
     factors: list('factors').map((row) => rowFromJson(contributingFactors, row)),
     actionItems: list('actionItems').map((row) => toActionItem(rowFromJson(actionItems, row))),
     participants: list('participants').map((row) => toParticipant(rowFromJson(participants, row))),

@@ -78,6 +78,19 @@ export const timelineEvents = pgTable(
   ],
 );
 
+/**
+ * A stamp per postmortem that every statement writing its timeline replaces with a fresh random
+ * one (a trigger, migration 0023), whatever code path writes: the linter's findings for the
+ * timeline's texts are kept by it. Random, so never reused, not even after a rollback or in
+ * another database.
+ */
+export const timelineStamps = pgTable('timeline_stamps', {
+  postmortemId: uuid('postmortem_id')
+    .primaryKey()
+    .references(() => postmortems.id, { onDelete: 'cascade' }),
+  stamp: uuid('stamp').notNull(),
+});
+
 /** Contributing factors, some marked as root causes. */
 export const contributingFactors = pgTable(
   'contributing_factors',
