@@ -1,175 +1,48 @@
-import { createHmac } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
 import {
-  type ApiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../../test/http/test-server.ts';
-import { sharedFixture } from '../../../../test/support/fixture-path.ts';
+  githubSecret,
+  payloadFiles as jsonFiles,
+  payloadsPresent,
+  readPayload as read,
+  payloadsRoot as root,
+  sign,
+  startWebhookScene,
+  webhookVendors as vendors,
+  type WebhookScene,
+} from '../../../../test/http/webhook-scene.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
-import {
-  auditEvents,
-  incidentSignals,
-  incidents,
-  timelineEvents,
-} from '../../../storage/schema.ts';
+import { auditEvents, timelineEvents } from '../../../storage/schema.ts';
 
-const root = sharedFixture('payloads');
-const present = existsSync(root);
-if (!present) {
-  console.warn(`fixtures not found at ${root}: webhook route tests skipped`);
-}
-const read = (path: string) => readFileSync(join(root, path), 'utf8');
-const sign = (secret: string, body: string | Buffer) =>
-  createHmac('sha256', secret).update(body).digest('hex');
-const vendors = [
-  'alertmanager',
-  'grafana',
-  'pagerduty',
-  'opsgenie',
-  'statuspage',
-  'github',
-] as const;
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? jsonFiles(path) : path.endsWith('.json') ? [path] : [];
-  });
-}
-
-describeEachDatabase('webhook and integration routes', (kind) => {
-  if (!present) {
+describeEachDatabase('webhook routes', (kind) => {
+  if (!payloadsPresent) {
     it.skip('fixtures absent', () => undefined);
     return;
   }
   let server: TestServer;
   let admin: ApiClient;
   let member: ApiClient;
-  const paths: Record<string, string> = {};
-  const secret = JSON.parse(read('pagerduty/webhook-v3.signature-vectors.json')).secret as string;
-  const githubSecret = 'github-webhook-secret';
-
-  const deliver = (url: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-    server.app.inject({
-      method: 'POST',
-      url,
-      payload: body,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-  const tally = async () => ({
-    signals: (await server.handle.db.select({ n: count() }).from(incidentSignals))[0]?.n,
-    incidents: (await server.handle.db.select({ n: count() }).from(incidents))[0]?.n,
-    events: (await server.handle.db.select({ n: count() }).from(timelineEvents))[0]?.n,
-  });
+  let paths: WebhookScene['paths'];
+  let _secret: string;
+  let deliver: WebhookScene['deliver'];
+  let tally: WebhookScene['tally'];
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    for (const vendor of vendors) {
-      const signingSecret = vendor === 'github' ? githubSecret : undefined;
-      const created = await admin.post('/api/v1/integrations', {
-        kind: vendor,
-        name: `${vendor} prod`,
-        signingSecret,
-      });
-      paths[vendor] = created.json().data.webhookPath;
-    }
-    await admin.post('/api/v1/integrations', {
-      kind: 'pagerduty',
-      name: 'PagerDuty signed',
-      signingSecret: secret,
-    });
+    ({
+      server,
+      admin,
+      member,
+      paths,
+      pagerDutySecret: _secret,
+      deliver,
+      tally,
+    } = await startWebhookScene(kind));
   });
   afterAll(() => server.close());
-
-  it('manages integrations: admins only, token shown once, audited', async () => {
-    expect((await server.anonymous.get('/api/v1/integrations')).statusCode).toBe(401);
-    expect(
-      (await member.post('/api/v1/integrations', { kind: 'grafana', name: 'x' })).statusCode,
-    ).toBe(403);
-    const invalid = await admin.post('/api/v1/integrations', { kind: 'nagios', name: '' });
-    expect(invalid.statusCode).toBe(400);
-    expect(
-      invalid
-        .json()
-        .errors.map((e: { path: string }) => e.path)
-        .sort(),
-    ).toEqual(['body.kind', 'body.name']);
-    const listed = (await admin.get('/api/v1/integrations')).json().data;
-    expect(listed).toHaveLength(7);
-    expect(JSON.stringify(listed)).not.toContain('dbw_');
-    expect(listed.find((i: { kind: string }) => i.kind === 'github').signed).toBe(true);
-    const openapi = await server.anonymous.get('/api/v1/openapi.json');
-    expect(Object.keys(openapi.json().paths)).toEqual(
-      expect.arrayContaining([
-        '/api/v1/integrations',
-        '/api/v1/webhooks/{kind}/{token}',
-        '/api/v1/webhooks/{kind}',
-      ]),
-    );
-    const audits = await server.handle.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'integration.created'));
-    expect(audits).toHaveLength(7);
-  });
-
-  it('refuses a wrong, foreign-kind or revoked token with 401 and writes nothing', async () => {
-    const before = await tally();
-    const body = read('alertmanager/alertmanager-bot.firing.json');
-    expect((await deliver('/api/v1/webhooks/alertmanager/dbw_nope', body)).statusCode).toBe(401);
-    const grafanaToken = paths.grafana?.split('/').pop();
-    const foreign = await deliver(`/api/v1/webhooks/alertmanager/${grafanaToken}`, body);
-    expect(foreign.statusCode).toBe(401);
-    expect(foreign.headers['content-type']).toContain('application/problem+json');
-    const created = (
-      await admin.post('/api/v1/integrations', { kind: 'alertmanager', name: 'old' })
-    ).json().data;
-    expect((await admin.delete(`/api/v1/integrations/${created.id}`)).statusCode).toBe(204);
-    expect((await deliver(created.webhookPath, body)).statusCode).toBe(401);
-    expect(await tally()).toEqual(before);
-  });
-
-  it('accepts the valid PagerDuty signature vector and rejects every tampered variant', async () => {
-    const body = readFileSync(join(root, 'pagerduty/webhook-v3.incident.priority_updated.json'));
-    const valid = `v1=${sign(secret, body)}`;
-    expect(valid).toBe('v1=0c0b9495b893a39e70d1fea2fe11fbe0a825f88b9f67846f6cc07dd2bc5476cd');
-    const flipped = Buffer.from(body);
-    flipped[10] = (flipped[10] ?? 0) ^ 1;
-    const url = '/api/v1/webhooks/pagerduty';
-    const header = 'x-pagerduty-signature';
-    const tampered: Array<[string, Buffer, Record<string, string>]> = [
-      ['body byte flipped', flipped, { [header]: valid }],
-      ['wrong secret', body, { [header]: `v1=${sign('another secret', body)}` }],
-      [
-        'upstream mismatch',
-        body,
-        { [header]: 'v1=7020c8a7ec668a9b7012bc3dd82e483394b038f4230acc6785efbf2a7d8bcaf5' },
-      ],
-      ['missing header', body, {}],
-      ['empty header', body, { [header]: '' }],
-      ['malformed header', body, { [header]: 'sha256=abc' }],
-      ['truncated signature', body, { [header]: valid.slice(0, -2) }],
-      ['empty body', Buffer.alloc(0), { [header]: valid }],
-    ];
-    const before = await tally();
-    for (const [name, payload, headers] of tampered) {
-      const response = await deliver(url, payload, headers);
-      expect([name, response.statusCode]).toEqual([name, 401]);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    expect(await tally()).toEqual(before);
-    const accepted = await deliver(url, body, { [header]: `v1=${'0'.repeat(64)}, ${valid}` });
-    // Authenticated; a priority change of an incident never seen opens nothing (policy).
-    expect(accepted.statusCode).toBe(202);
-    expect(accepted.json().ignored).toBe(true);
-  });
 
   it('opens an incident from a critical alert, resolves it, and is idempotent on redelivery', async () => {
     const firing = await deliver(

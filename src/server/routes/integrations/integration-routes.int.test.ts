@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
+import {
+  payloadsPresent,
+  readPayload as read,
+  payloadsRoot as root,
+  sign,
+  startWebhookScene,
+  type WebhookScene,
+} from '../../../../test/http/webhook-scene.ts';
+import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { auditEvents } from '../../../storage/schema.ts';
+
+describeEachDatabase('integrations and webhook authentication', (kind) => {
+  if (!payloadsPresent) {
+    it.skip('fixtures absent', () => undefined);
+    return;
+  }
+  let server: TestServer;
+  let admin: ApiClient;
+  let member: ApiClient;
+  let paths: WebhookScene['paths'];
+  let secret: string;
+  let deliver: WebhookScene['deliver'];
+  let tally: WebhookScene['tally'];
+
+  beforeAll(async () => {
+    ({
+      server,
+      admin,
+      member,
+      paths,
+      pagerDutySecret: secret,
+      deliver,
+      tally,
+    } = await startWebhookScene(kind));
+  });
+  afterAll(() => server.close());
+
+  it('manages integrations: admins only, token shown once, audited', async () => {
+    expect((await server.anonymous.get('/api/v1/integrations')).statusCode).toBe(401);
+    expect(
+      (await member.post('/api/v1/integrations', { kind: 'grafana', name: 'x' })).statusCode,
+    ).toBe(403);
+    const invalid = await admin.post('/api/v1/integrations', { kind: 'nagios', name: '' });
+    expect(invalid.statusCode).toBe(400);
+    expect(
+      invalid
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.kind', 'body.name']);
+    const listed = (await admin.get('/api/v1/integrations')).json().data;
+    expect(listed).toHaveLength(7);
+    expect(JSON.stringify(listed)).not.toContain('dbw_');
+    expect(listed.find((i: { kind: string }) => i.kind === 'github').signed).toBe(true);
+    const openapi = await server.anonymous.get('/api/v1/openapi.json');
+    expect(Object.keys(openapi.json().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/integrations',
+        '/api/v1/webhooks/{kind}/{token}',
+        '/api/v1/webhooks/{kind}',
+      ]),
+    );
+    const audits = await server.handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'integration.created'));
+    expect(audits).toHaveLength(7);
+  });
+
+  it('refuses a wrong, foreign-kind or revoked token with 401 and writes nothing', async () => {
+    const before = await tally();
+    const body = read('alertmanager/alertmanager-bot.firing.json');
+    expect((await deliver('/api/v1/webhooks/alertmanager/dbw_nope', body)).statusCode).toBe(401);
+    const grafanaToken = paths.grafana?.split('/').pop();
+    const foreign = await deliver(`/api/v1/webhooks/alertmanager/${grafanaToken}`, body);
+    expect(foreign.statusCode).toBe(401);
+    expect(foreign.headers['content-type']).toContain('application/problem+json');
+    const created = (
+      await admin.post('/api/v1/integrations', { kind: 'alertmanager', name: 'old' })
+    ).json().data;
+    expect((await admin.delete(`/api/v1/integrations/${created.id}`)).statusCode).toBe(204);
+    expect((await deliver(created.webhookPath, body)).statusCode).toBe(401);
+    expect(await tally()).toEqual(before);
+  });
+
+  it('accepts the valid PagerDuty signature vector and rejects every tampered variant', async () => {
+    const body = readFileSync(join(root, 'pagerduty/webhook-v3.incident.priority_updated.json'));
+    const valid = `v1=${sign(secret, body)}`;
+    expect(valid).toBe('v1=0c0b9495b893a39e70d1fea2fe11fbe0a825f88b9f67846f6cc07dd2bc5476cd');
+    const flipped = Buffer.from(body);
+    flipped[10] = (flipped[10] ?? 0) ^ 1;
+    const url = '/api/v1/webhooks/pagerduty';
+    const header = 'x-pagerduty-signature';
+    const tampered: Array<[string, Buffer, Record<string, string>]> = [
+      ['body byte flipped', flipped, { [header]: valid }],
+      ['wrong secret', body, { [header]: `v1=${sign('another secret', body)}` }],
+      [
+        'upstream mismatch',
+        body,
+        { [header]: 'v1=7020c8a7ec668a9b7012bc3dd82e483394b038f4230acc6785efbf2a7d8bcaf5' },
+      ],
+      ['missing header', body, {}],
+      ['empty header', body, { [header]: '' }],
+      ['malformed header', body, { [header]: 'sha256=abc' }],
+      ['truncated signature', body, { [header]: valid.slice(0, -2) }],
+      ['empty body', Buffer.alloc(0), { [header]: valid }],
+    ];
+    const before = await tally();
+    for (const [name, payload, headers] of tampered) {
+      const response = await deliver(url, payload, headers);
+      expect([name, response.statusCode]).toEqual([name, 401]);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(await tally()).toEqual(before);
+    const accepted = await deliver(url, body, { [header]: `v1=${'0'.repeat(64)}, ${valid}` });
+    // Authenticated; a priority change of an incident never seen opens nothing (policy).
+    expect(accepted.statusCode).toBe(202);
+    expect(accepted.json().ignored).toBe(true);
+  });
+});
