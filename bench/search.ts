@@ -3,8 +3,8 @@
  * snippets, through the HTTP route as a signed-in member) over generated postmortems, against
  * the bare SQL a person would write for the same ranked, filtered page over the same table and
  * indexes (no visibility, no total, no restricted parts, no snippets), measured in the same run
- * in interleaved rounds, on PostgreSQL and on PGlite. Also timed alone: the snippet step of the
- * page, and the bare query ranking every match (what bounding the ranking saves).
+ * in interleaved rounds, on PostgreSQL and on PGlite. Also timed: the bare query ranking every
+ * match (what bounding the ranking saves).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/search.ts \
  *     [--postmortems N] [--engines postgres,pglite] [--rounds R] [--reuse]
@@ -23,7 +23,6 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../src/app/app-deps.ts';
 import { defaultPolicy } from '../src/domain/policy.ts';
 import { buildApp } from '../src/server/build-app.ts';
-import { searchRepository } from '../src/storage/repositories/search-repository.ts';
 import { openSearchBenchDatabase } from './support/open-search-bench-database.ts';
 import { bareSearchQuery } from './support/search-bare-query.ts';
 import { wordAt } from './support/search-vocabulary.ts';
@@ -119,17 +118,13 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       payload: { email: 'member@example.com', password },
     });
     const cookie = `debrief_session=${signIn.cookies.find((c) => c.name === 'debrief_session')?.value}`;
-    const memberId = signIn.json().user.id as string;
-    const actor = { id: memberId, role: 'member' as const };
 
     const timings = {
       debrief: [] as number[],
       bare: [] as number[],
-      snippets: [] as number[],
       'bare, all ranked': [] as number[],
     };
     const hits: Record<string, number> = {};
-    const pages: Record<string, string[]> = {};
     const time = async (body: () => Promise<unknown>) => {
       const start = performance.now();
       await body();
@@ -144,18 +139,10 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       if (response.statusCode !== 200) {
         throw new Error(`search failed: ${response.body}`);
       }
-      const body = response.json();
-      hits[query.name] = body.page.total;
-      pages[query.name] = body.data.map((hit: { postmortemId: string }) => hit.postmortemId);
+      hits[query.name] = response.json().page.total;
     };
     const bareRun = (query: (typeof queries)[number], full = false) =>
       handle.db.execute(sql.raw(bareSearchQuery(query.q, query.filters, full)));
-    // As the search runs it: in its transaction, JIT off.
-    const snippetsRun = (query: (typeof queries)[number]) =>
-      handle.db.transaction(async (tx) => {
-        await tx.execute(sql`set local jit = off`);
-        await searchRepository.snippets(tx, actor, pages[query.name] ?? [], query.q);
-      });
     for (const query of queries) {
       await debriefRun(query);
       await bareRun(query);
@@ -164,7 +151,6 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       for (const query of queries) {
         timings.debrief.push(await time(() => debriefRun(query)));
         timings.bare.push(await time(() => bareRun(query)));
-        timings.snippets.push(await time(() => snippetsRun(query)));
         timings['bare, all ranked'].push(await time(() => bareRun(query, true)));
       }
     }

@@ -62,6 +62,58 @@ async function migrate(handle: DatabaseHandle): Promise<{ tags: string[]; ms: nu
   return { tags: journal.entries.filter((e) => !before.has(e.when)).map((e) => e.tag), ms };
 }
 
+/** Where one engine's bench database lives: how to open it, wipe it, and close the place. */
+interface BenchPlace {
+  open(): Promise<DatabaseHandle>;
+  /** Empties it (a kept database whose seed did not finish), after its handle is closed. */
+  wipe(): Promise<void>;
+  /** After the handle is closed: drops it unless kept, and says where a kept one is. */
+  release(): Promise<void>;
+}
+
+async function postgresPlace(serverUrl: string, name: string, keep: boolean): Promise<BenchPlace> {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  return {
+    open: async () => {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (exists.rowCount === 0) {
+        await admin.query(`create database ${name}`);
+      }
+      return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+    },
+    wipe: async () => {
+      await admin.query(`drop database if exists ${name}`);
+    },
+    release: async () => {
+      if (keep) {
+        console.log(`  kept database ${name} (--reuse)`);
+      } else {
+        await admin.query(`drop database if exists ${name}`);
+      }
+      await admin.end();
+    },
+  };
+}
+
+function pglitePlace(dir: string, keep: boolean): BenchPlace {
+  return {
+    open: () => openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') }),
+    wipe: async () => {
+      rmSync(join(dir, 'data'), { recursive: true, force: true });
+    },
+    release: async () => {
+      if (keep) {
+        console.log(`  kept ${dir} (--reuse)`);
+      } else if (existsSync(dir)) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 /**
  * Opens the engine's database: a scratch one, or with `reuse` the kept one of this size
  * (`debrief_bench_search_<N>`, `<tmp>/debrief-bench-search-<N>`), migrated. A kept one whose
@@ -73,53 +125,28 @@ export async function openSearchBenchDatabase(
   count: number,
   reuse: boolean,
 ): Promise<SearchBenchDatabase | undefined> {
-  if (kind === 'postgres') {
-    const serverUrl = process.env.DATABASE_URL;
-    if (!serverUrl) {
-      return undefined;
-    }
-    const name = reuse ? `debrief_bench_search_${count}` : `debrief_bench_search_${process.pid}`;
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    const open = async () => {
-      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-      if (exists.rowCount === 0) {
-        await admin.query(`create database ${name}`);
-      }
-      return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-    };
-    let handle = await open();
-    if (reuse && !(await isSeeded(handle))) {
-      await handle.close();
-      await admin.query(`drop database if exists ${name}`);
-      handle = await open();
-    }
-    return {
-      handle,
-      seeded: await isSeeded(handle),
-      migrated: await migrate(handle),
-      cleanup: async () => {
-        await handle.close();
-        if (reuse) {
-          console.log(`  kept database ${name} (--reuse)`);
-        } else {
-          await admin.query(`drop database if exists ${name}`);
-        }
-        await admin.end();
-      },
-    };
+  const serverUrl = process.env.DATABASE_URL;
+  if (kind === 'postgres' && !serverUrl) {
+    return undefined;
   }
-  const dir = reuse
-    ? join(tmpdir(), `debrief-bench-search-${count}`)
-    : mkdtempSync(join(tmpdir(), 'debrief-bench-search-'));
-  const open = () => openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
-  let handle = await open();
+  const place =
+    kind === 'postgres' && serverUrl
+      ? await postgresPlace(
+          serverUrl,
+          reuse ? `debrief_bench_search_${count}` : `debrief_bench_search_${process.pid}`,
+          reuse,
+        )
+      : pglitePlace(
+          reuse
+            ? join(tmpdir(), `debrief-bench-search-${count}`)
+            : mkdtempSync(join(tmpdir(), 'debrief-bench-search-')),
+          reuse,
+        );
+  let handle = await place.open();
   if (reuse && !(await isSeeded(handle))) {
     await handle.close();
-    rmSync(join(dir, 'data'), { recursive: true, force: true });
-    handle = await open();
+    await place.wipe();
+    handle = await place.open();
   }
   return {
     handle,
@@ -127,11 +154,7 @@ export async function openSearchBenchDatabase(
     migrated: await migrate(handle),
     cleanup: async () => {
       await handle.close();
-      if (reuse) {
-        console.log(`  kept ${dir} (--reuse)`);
-      } else if (existsSync(dir)) {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await place.release();
     },
   };
 }
