@@ -1,4 +1,4 @@
-import { rankedMatchesMax } from '../../src/storage/repositories/search-repository.ts';
+import { rankedMatchesMax } from '../../src/storage/repositories/search-statements.ts';
 
 /**
  * The bare query: what a person would write for the same page over the same search rows and

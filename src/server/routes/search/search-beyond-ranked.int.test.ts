@@ -6,7 +6,7 @@ import {
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
-import { rankedMatchesMax } from '../../../storage/repositories/search-repository.ts';
+import { rankedMatchesMax } from '../../../storage/repositories/search-statements.ts';
 
 interface SearchBody {
   data: Array<{

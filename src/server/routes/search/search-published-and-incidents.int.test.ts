@@ -144,4 +144,25 @@ describeEachDatabase('search: the published filter and the incidents’ words', 
     );
     expect((await search(admin, 'q=marrowgleam')).page.total).toBe(1);
   });
+
+  it('answers the same search after search, once PostgreSQL keeps one plan for them all', async () => {
+    // The search is a prepared statement: PostgreSQL plans it for the values at hand a few
+    // times, then may keep one plan for every value. The filters and the visibility must hold in
+    // that plan as in the first ones, round after round.
+    const expected: Array<[ApiClient, string, string[]]> = [
+      [author, 'q=latency&published=true', [publishedId]],
+      [author, 'q=latency&published=false', [unpublishedId]],
+      [outsider, 'q=marrowgleam', []],
+      [admin, 'q=marrowgleam&severity=sev1', [incidentReviewId]],
+      [outsider, 'q=vexwillow or latency&published=false', [unpublishedId]],
+      [admin, 'q=refund&published=true', []],
+    ];
+    for (let round = 0; round < 4; round += 1) {
+      for (const [client, query, found] of expected) {
+        const body = await search(client, query);
+        expect(ids(body), `${query}, round ${round}`).toEqual(found);
+        expect(body.page.total).toBe(found.length);
+      }
+    }
+  });
 });
