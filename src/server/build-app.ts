@@ -83,7 +83,7 @@ export interface BuildAppOptions {
   trustedProxy?: readonly string[];
   /** A session unused for this long ends (default 8 hours). */
   sessionIdleTimeoutMs?: number;
-  /** Memory for rendered reads, in millions of characters (default 64; 0 turns caching off). */
+  /** Memory for rendered reads, in millions of bytes of UTF-8 (default 64; 0 turns caching off). */
   readCacheMegachars?: number;
   /** Issue trackers for action items (default: from `DEBRIEF_GITHUB_*` / `DEBRIEF_JIRA_*`). */
   trackers?: TrackerSettings;
@@ -171,7 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     deps: options.deps,
     secureCookies: options.secureCookies ?? false,
     ping: options.ping,
-    readCache: createResponseCache((options.readCacheMegachars ?? 64) * 1_000_000),
+    readCache: createResponseCache<Buffer>((options.readCacheMegachars ?? 64) * 1_000_000),
   };
   registerHealthRoutes(context);
   registerSessionRoutes(context, options.localAccounts ?? true);

@@ -1,11 +1,14 @@
 import type { ReadCache } from '../app/read-cache.ts';
 
 /**
- * An in-memory least-recently-used cache of rendered JSON, bounded by total characters.
- * Keys carry their own freshness (see ReadCache), so nothing is ever invalidated by hand.
+ * An in-memory least-recently-used cache of rendered JSON (text, or its UTF-8 bytes), bounded
+ * by total length (characters or bytes). Keys carry their own freshness (see ReadCache), so
+ * nothing is ever invalidated by hand.
  */
-export function createResponseCache(maxChars: number): ReadCache<string> & { size(): number } {
-  const entries = new Map<string, string>();
+export function createResponseCache<T extends { length: number } = string>(
+  maxChars: number,
+): ReadCache<T> & { size(): number } {
+  const entries = new Map<string, T>();
   let total = 0;
   return {
     get(key) {

@@ -154,7 +154,7 @@ export async function loadSnapshotWith(
   deps: AppDeps,
   postmortem: Postmortem,
   options: { timelineJson?: boolean } = {},
-): Promise<{ snapshot: PostmortemSnapshot; timelineJson: string | null }> {
+): Promise<{ snapshot: PostmortemSnapshot; timelineJson: string | Uint8Array | null }> {
   const read = await readSnapshotParts(deps.db, postmortem, options);
   const { parts } = read;
   const findings = await blamelessFindingsOf(deps, postmortem, parts);

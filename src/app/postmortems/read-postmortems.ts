@@ -33,9 +33,10 @@ export interface PostmortemView {
   };
   /**
    * The whole timeline, when asked for: the JSON array the API presents, built by the
-   * database in the snapshot's own statement (see `readSnapshotParts`).
+   * database in the snapshot's own statement (see `readSnapshotParts`), as text or as its UTF-8
+   * bytes.
    */
-  timelineJson?: string;
+  timelineJson?: string | Uint8Array;
 }
 
 /** Builds the view of a postmortem already loaded in the caller's transaction. */

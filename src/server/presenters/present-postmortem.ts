@@ -78,11 +78,24 @@ export function presentPostmortemData(view: PostmortemView): PostmortemDto {
   return data;
 }
 
+const closingBrace = Buffer.from('}');
+
 /**
- * The postmortem's data as JSON text, with the timeline (when asked for) spliced in as the
- * database built it, never parsed and serialised again.
+ * The postmortem's data as UTF-8 JSON, with the timeline (when asked for) spliced in as the
+ * database built it, never parsed and serialised again: bytes as they came from PGlite's thread,
+ * or text encoded once here. The route writes the bytes out as they are.
  */
-export function renderPostmortemData(view: PostmortemView): string {
+export function renderPostmortemData(view: PostmortemView): Buffer {
   const json = JSON.stringify(presentPostmortemData(view));
-  return view.timelineJson ? `${json.slice(0, -1)},"timeline":${view.timelineJson}}` : json;
+  const timeline = view.timelineJson;
+  if (timeline === undefined) {
+    return Buffer.from(json);
+  }
+  return Buffer.concat([
+    Buffer.from(`${json.slice(0, -1)},"timeline":`),
+    typeof timeline === 'string'
+      ? Buffer.from(timeline)
+      : Buffer.from(timeline.buffer, timeline.byteOffset, timeline.byteLength),
+    closingBrace,
+  ]);
 }

@@ -14,7 +14,7 @@ export interface RouteContext {
   /** Pings the database for readiness. */
   ping: () => Promise<void>;
   /** Rendered reads keyed by database freshness (see ReadCache). */
-  readCache: ReadCache<string>;
+  readCache: ReadCache<Buffer>;
 }
 
 /** Gives a Fastify instance its zod typing. */

@@ -57,6 +57,26 @@ describe('PGlite on a thread of its own (a data directory)', () => {
     ]);
   });
 
+  it('hands the columns a statement names as UTF-8 bytes, the rest as in process', async () => {
+    const text = 'Zoë paged “payments” 😀 at 14:02';
+    const statement = sql.raw(
+      `/* utf8-bytes: body, absent */ select '${text}'::text as body, '${text}'::text as other, null::text as absent`,
+    );
+    const [row] = await rows<Record<string, unknown>>(handle.db, statement);
+    expect(row?.body).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(row?.body as Uint8Array).toString('utf8')).toBe(text);
+    expect(row?.other).toBe(text);
+    expect(row?.absent).toBeNull();
+    // In process the comment is only a comment.
+    const inProcess = new PGlite();
+    try {
+      const [plain] = await rows(drizzle(inProcess) as unknown as Database, statement);
+      expect(plain).toEqual({ body: text, other: text, absent: null });
+    } finally {
+      await inProcess.close();
+    }
+  });
+
   it('commits a transaction, and rolls back one that throws, savepoints included', async () => {
     const at = new Date();
     await handle.db.transaction(async (tx) => {

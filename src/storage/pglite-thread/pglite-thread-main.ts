@@ -13,6 +13,7 @@ import {
   type PgliteResponse,
   type PgliteThreadReady,
   serializeError,
+  utf8ByteColumnsOf,
 } from './protocol.ts';
 
 /** Thrown into PGlite's transaction callback so that PGlite rolls the transaction back. */
@@ -28,8 +29,33 @@ if (!port) {
   throw new Error('pglite-thread-main runs in a worker thread only');
 }
 
-function send(message: PgliteResponse | PgliteThreadReady): void {
-  port?.postMessage(message);
+function send(message: PgliteResponse | PgliteThreadReady, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Turns the columns the statement names (`utf8ByteColumnsOf`) into UTF-8 bytes in place, and
+ * gives their buffers, to be transferred rather than cloned.
+ */
+function toUtf8Bytes(request: Extract<PgliteRequest, { op: 'query' }>, result: unknown) {
+  const columns = utf8ByteColumnsOf(request.text);
+  const transfer: ArrayBuffer[] = [];
+  if (columns.length === 0 || (request.rowMode ?? 'object') !== 'object') {
+    return transfer;
+  }
+  for (const row of (result as { rows: Array<Record<string, unknown>> }).rows) {
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value === 'string') {
+        const bytes = utf8.encode(value);
+        row[column] = bytes;
+        transfer.push(bytes.buffer as ArrayBuffer);
+      }
+    }
+  }
+  return transfer;
 }
 
 const identity = (value: string) => value;
@@ -140,7 +166,8 @@ function serve(db: PGlite): void {
     }
     handle(request).then(
       (value) => {
-        send({ id: request.id, ok: true, value });
+        const transfer = request.op === 'query' ? toUtf8Bytes(request, value) : [];
+        send({ id: request.id, ok: true, value }, transfer);
         if (request.op === 'close') {
           port?.close();
         }

@@ -23,6 +23,18 @@ export type PgliteRequest =
   | { id: number; op: 'unlisten'; channel: string }
   | { id: number; op: 'close' };
 
+/**
+ * The text columns a statement asks to receive as UTF-8 bytes, named in a comment that opens it:
+ * `/* utf8-bytes: timeline *\/ select …`. From the PGlite thread they cross as a transferred
+ * buffer instead of a cloned string, so a megabyte of ready JSON is neither copied across nor
+ * decoded and encoded again before it is written out. Elsewhere (PostgreSQL, PGlite in process)
+ * the comment is only a comment and the columns stay strings, so a reader takes either.
+ */
+export function utf8ByteColumnsOf(text: string): string[] {
+  const named = /^\/\* utf8-bytes: ([\w, ]+) \*\//.exec(text);
+  return named?.[1]?.split(',').map((column) => column.trim()) ?? [];
+}
+
 /** The fields of a failure that survive the crossing: PostgreSQL's (code, constraint …) included. */
 export type SerializedError = Record<string, string | number | boolean | undefined> & {
   name: string;

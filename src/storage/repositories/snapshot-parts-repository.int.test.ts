@@ -3,7 +3,10 @@ import {
   type SnapshotPartsScene,
   seedSnapshotParts,
 } from '../../../test/support/snapshot-parts-scene.ts';
-import { describeEachDatabase, openTestDatabase } from '../../../test/support/test-database.ts';
+import {
+  describeEachDatabaseAndDataDir,
+  openTestDatabase,
+} from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../open-database.ts';
 import { incidentsRepository } from './incidents-repository.ts';
 import { openQuestionsRepository } from './open-questions-repository.ts';
@@ -24,7 +27,11 @@ import {
 } from './snapshot-parts-repository.ts';
 import { whyNodesRepository } from './why-nodes-repository.ts';
 
-describeEachDatabase('the snapshot parts read in one statement', (kind) => {
+/** The presented timeline as text, whether it came as text or as UTF-8 bytes. */
+const asText = (json: string | Uint8Array | null) =>
+  json instanceof Uint8Array ? Buffer.from(json).toString('utf8') : json;
+
+describeEachDatabaseAndDataDir('the snapshot parts read in one statement', (kind) => {
   let handle: DatabaseHandle;
   let scene: SnapshotPartsScene;
 
@@ -92,7 +99,7 @@ describeEachDatabase('the snapshot parts read in one statement', (kind) => {
       { id: postmortemId, incidentIds },
       { timelineJson: true },
     );
-    expect(timelineJson).toBe(
+    expect(asText(timelineJson)).toBe(
       await timelineRepository.listJsonForPostmortem(handle.db, postmortemId),
     );
   });
@@ -104,7 +111,7 @@ describeEachDatabase('the snapshot parts read in one statement', (kind) => {
       { id: emptyId, incidentIds: [] },
       { timelineJson: true },
     );
-    expect(JSON.parse(timelineJson ?? 'null')).toEqual([]);
+    expect(JSON.parse(asText(timelineJson) ?? 'null')).toEqual([]);
     // Every part the code defines, whatever they are by then, has no row and counts none —
     // but the service catalogue, which is the instance's, not the postmortem's.
     const { serviceNames, timelineStamp, ...own } = parts;

@@ -113,13 +113,14 @@ export async function readTimelineTexts(
  * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
  * PostgreSQL); the statement is one, and its JSON is small because the timeline contributes
  * only its count and stamp. With `timelineJson`, the same scan of the timeline also reads it as
- * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here.
+ * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here:
+ * from PGlite's thread its UTF-8 bytes as they crossed (`utf8ByteColumnsOf`), elsewhere a string.
  */
 export async function readSnapshotParts(
   db: Database,
   postmortem: { id: string; incidentIds: readonly string[] },
   options: { timelineJson?: boolean } = {},
-): Promise<{ parts: SnapshotParts; timelineJson: string | null }> {
+): Promise<{ parts: SnapshotParts; timelineJson: string | Uint8Array | null }> {
   const id = postmortem.id;
   const ids = [...postmortem.incidentIds];
   const incidentFilter = ids.length > 0 ? inArray(incidents.id, ids) : sql`false`;
@@ -147,8 +148,8 @@ export async function readSnapshotParts(
       ${options.timelineJson ? sql`coalesce('[' || string_agg(e.presented_json, ',') || ']', '[]')` : sql`null::text`} as presented
     from ${timelineRows(id, options.timelineJson ? sql`, presented_json` : sql``)}) tl`;
   const result = (await db.execute(
-    sql`select ${parts} as parts, tl.presented as timeline from ${timelineScan}`,
-  )) as { rows: Array<{ parts: string; timeline: string | null }> };
+    sql`${options.timelineJson ? sql.raw('/* utf8-bytes: timeline */ ') : sql``}select ${parts} as parts, tl.presented as timeline from ${timelineScan}`,
+  )) as { rows: Array<{ parts: string; timeline: string | Uint8Array | null }> };
   const row = result.rows[0];
   if (!row) {
     throw new Error('the snapshot statement returned no row');

@@ -27,6 +27,8 @@ import {
 } from '../../presenters/present-postmortem.ts';
 import type { RouteContext } from '../route-context.ts';
 
+const dataOpening = Buffer.from('{"data":');
+
 /** Postmortems: open, list, read (with next-phase conditions), edit, change phase. */
 export function registerPostmortemRoutes({ app, deps, readCache }: RouteContext): void {
   const present = async (actorId: Parameters<typeof getPostmortem>[1], id: string) =>
@@ -92,9 +94,13 @@ export function registerPostmortemRoutes({ app, deps, readCache }: RouteContext)
       });
       setEtag(reply, postmortem.version);
       // The data part is cached as rendered JSON; only the viewer's abilities are added per
-      // request. The body is the declared response schema, already serialized.
+      // request. The body is the declared response schema, already serialized to UTF-8.
       const abilities = JSON.stringify(postmortemAbilities(postmortem, actor));
-      const body = `{"data":${rendered},"abilities":${abilities}}`;
+      const body = Buffer.concat([
+        dataOpening,
+        rendered,
+        Buffer.from(`,"abilities":${abilities}}`),
+      ]);
       return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
