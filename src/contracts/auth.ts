@@ -82,6 +82,7 @@ export const apiTokenSchema = z.object({
   scopes: z.array(z.enum(tokenScopes)),
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
+  /** The token's last use, to the minute: it is written at most once a minute. */
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });

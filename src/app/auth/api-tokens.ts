@@ -2,11 +2,13 @@ import type { TokenScope } from '../../contracts/auth.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor, User } from '../../domain/user.ts';
 import { credentialsRepository } from '../../storage/repositories/credentials-repository.ts';
-import { usersRepository } from '../../storage/repositories/users-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../in-transaction.ts';
 import { hashSecret, newSecret } from '../secrets.ts';
+
+/** Last-used times are written at most this often. */
+const lastUsedResolutionMs = 60 * 1000;
 
 /** Prefix of every token, so that leaked tokens are easy to spot and scan for. */
 export const tokenPrefix = 'dbf_';
@@ -84,14 +86,14 @@ export async function resolveApiToken(
     return undefined;
   }
   const now = deps.clock();
-  const record = await credentialsRepository.findLiveApiToken(deps.db, hashSecret(token), now);
-  if (!record) {
+  const found = await credentialsRepository.findLiveApiToken(deps.db, hashSecret(token), now);
+  if (!found || found.user.disabled) {
     return undefined;
   }
-  const user = await usersRepository.findUserById(deps.db, record.userId);
-  if (!user || user.disabled) {
-    return undefined;
+  // Last-used times are written at most once a minute, not on every request (as for sessions).
+  const { token: record } = found;
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > lastUsedResolutionMs) {
+    await credentialsRepository.touchApiToken(deps.db, record.id, now);
   }
-  await credentialsRepository.touchApiToken(deps.db, record.id, now);
-  return { user, scopes: record.scopes as TokenScope[] };
+  return { user: found.user, scopes: record.scopes as TokenScope[] };
 }

@@ -1,7 +1,60 @@
-import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { User, UserRole } from '../../domain/user.ts';
 import type { Database } from '../database.ts';
 import { apiTokens, sessions, users } from '../schema.ts';
+
+/** What the credential lookups read of the account. */
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabled: users.disabled,
+  createdAt: users.createdAt,
+};
+
+const liveSessionQuery = (db: Database) =>
+  db
+    .select({ session: sessions, user: accountColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('idHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('debrief_find_live_session');
+
+const liveApiTokenQuery = (db: Database) =>
+  db
+    .select({ token: apiTokens, user: accountColumns })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
+      ),
+    )
+    .prepare('debrief_find_live_api_token');
+
+const liveSessionQueries = new WeakMap<Database, ReturnType<typeof liveSessionQuery>>();
+const liveApiTokenQueries = new WeakMap<Database, ReturnType<typeof liveApiTokenQuery>>();
+
+/**
+ * A lookup built once per database handle (a drizzle prepared query is bound to its handle):
+ * on PostgreSQL it is a named statement, parsed and planned once per connection.
+ */
+function preparedFor<Q>(db: Database, cache: WeakMap<Database, Q>, build: (db: Database) => Q): Q {
+  let query = cache.get(db);
+  if (!query) {
+    query = build(db);
+    cache.set(db, query);
+  }
+  return query;
+}
 
 /** Browser sessions and API tokens, both looked up by the hash of their secret. */
 export const credentialsRepository = {
@@ -11,28 +64,17 @@ export const credentialsRepository = {
 
   /**
    * A session that has not expired, with its account, in one query: every signed-in request
-   * asks, so the account is not a second round trip.
+   * asks, so the account is not a second round trip, and the query is built and prepared once.
    */
   async findLiveSession(
     db: Database,
     idHash: string,
     now: Date,
   ): Promise<{ session: typeof sessions.$inferSelect; user: User } | undefined> {
-    const [row] = await db
-      .select({
-        session: sessions,
-        user: {
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          role: users.role,
-          disabled: users.disabled,
-          createdAt: users.createdAt,
-        },
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now)));
+    const [row] = await preparedFor(db, liveSessionQueries, liveSessionQuery).execute({
+      idHash,
+      now,
+    });
     return row && { session: row.session, user: { ...row.user, role: row.user.role as UserRole } };
   },
 
@@ -62,19 +104,20 @@ export const credentialsRepository = {
     await db.insert(apiTokens).values(token);
   },
 
-  /** A token that is neither revoked nor expired at `now`. */
-  async findLiveApiToken(db: Database, tokenHash: string, now: Date) {
-    const [row] = await db
-      .select()
-      .from(apiTokens)
-      .where(
-        and(
-          eq(apiTokens.tokenHash, tokenHash),
-          isNull(apiTokens.revokedAt),
-          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        ),
-      );
-    return row;
+  /**
+   * A token that is neither revoked nor expired at `now`, with its account, in one query built
+   * and prepared once (every request with a token asks).
+   */
+  async findLiveApiToken(
+    db: Database,
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ token: typeof apiTokens.$inferSelect; user: User } | undefined> {
+    const [row] = await preparedFor(db, liveApiTokenQueries, liveApiTokenQuery).execute({
+      tokenHash,
+      now,
+    });
+    return row && { token: row.token, user: { ...row.user, role: row.user.role as UserRole } };
   },
 
   async touchApiToken(db: Database, id: string, at: Date): Promise<void> {

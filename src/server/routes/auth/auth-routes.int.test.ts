@@ -184,6 +184,14 @@ describeEachDatabase('auth routes', (kind) => {
         incidentBody({ title: 'From a script' }),
       );
       expect(write.statusCode).toBe(201);
+      // Its last use is written at the first request, then at most once a minute.
+      const lastUsed = async () =>
+        (await server.handle.db.select().from(apiTokens).where(eq(apiTokens.id, id)))[0]
+          ?.lastUsedAt;
+      const first = await lastUsed();
+      expect(first).toBeInstanceOf(Date);
+      expect((await script.get('/api/v1/incidents')).statusCode).toBe(200);
+      expect(await lastUsed()).toEqual(first);
 
       expect((await member.delete(`/api/v1/tokens/${id}`)).statusCode).toBe(204);
       const revoked = await script.get('/api/v1/incidents');
