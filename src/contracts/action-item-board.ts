@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionItemPriorities, actionItemStatuses } from '../domain/action-item.ts';
 import { boardSorts, boardViews } from '../domain/action-item-board.ts';
 import { postmortemPhases } from '../domain/postmortem-phases.ts';
+import { commaList } from './comma-list.ts';
 import { limits } from './limits.ts';
 
 /** Filters, order and page of the board across postmortems. */
@@ -12,11 +13,7 @@ export const boardQuerySchema = z
     team: z.string().trim().min(1).max(limits.nameMax).optional(),
     service: z.string().trim().min(1).max(limits.serviceNameMax).optional(),
     /** Comma-separated statuses. */
-    status: z
-      .string()
-      .transform((value) => value.split(',').filter(Boolean))
-      .pipe(z.array(z.enum(actionItemStatuses)))
-      .optional(),
+    status: commaList(z.enum(actionItemStatuses)).optional(),
     sort: z.enum(boardSorts).default('due'),
     limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -6,6 +6,7 @@ import {
   keyInstantNames,
   severities,
 } from '../domain/incident.ts';
+import { commaList } from './comma-list.ts';
 import { instantSchema, isoDateSchema, pageQuerySchema, text } from './common.ts';
 import { limits } from './limits.ts';
 
@@ -88,17 +89,11 @@ export const updateIncidentBodySchema = z
   .strict();
 export type UpdateIncidentBody = z.infer<typeof updateIncidentBodySchema>;
 
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item));
-
 /** Query of `GET /incidents`: filters combine with AND; lists are OR within a filter. */
 export const listIncidentsQuerySchema = pageQuerySchema.extend({
-  kind: csv(z.enum(incidentKinds)).optional(),
-  severity: csv(z.enum(severities)).optional(),
-  status: csv(z.enum(incidentStatuses)).optional(),
+  kind: commaList(z.enum(incidentKinds)).optional(),
+  severity: commaList(z.enum(severities)).optional(),
+  status: commaList(z.enum(incidentStatuses)).optional(),
   service: z.string().max(limits.serviceNameMax).optional(),
   /** Incidents that started on or after this date (or instant). */
   from: z.union([instantSchema, isoDateSchema]).optional(),

@@ -3,6 +3,7 @@ import { incidentKinds, severities } from '../domain/incident.ts';
 import { postmortemScopes } from '../domain/postmortem.ts';
 import { unmetConditionCodes } from '../domain/postmortem-guards.ts';
 import { postmortemPhases } from '../domain/postmortem-phases.ts';
+import { commaList } from './comma-list.ts';
 import { instantSchema, pageQuerySchema, text } from './common.ts';
 import { limits } from './limits.ts';
 import { timelineEventSchema } from './postmortem-parts.ts';
@@ -79,24 +80,18 @@ export const getPostmortemQuerySchema = z.object({
   include: z.enum(['timeline']).optional(),
 });
 
-const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).filter(Boolean))
-    .pipe(z.array(item));
-
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Query of `GET /postmortems`: filters combine with AND; lists are OR within a filter. */
 export const listPostmortemsQuerySchema = pageQuerySchema.extend({
-  phase: csvOf(z.enum(postmortemPhases)).optional(),
+  phase: commaList(z.enum(postmortemPhases)).optional(),
   incidentId: z.uuid().optional(),
   /** Words of the title, or the number (`12`, `PM-12`). */
   q: z.string().max(200).optional(),
   /** The worst severity among the reviewed incidents, comma-separated. */
-  severity: csvOf(z.enum(severities)).optional(),
+  severity: commaList(z.enum(severities)).optional(),
   /** A kind of any reviewed incident, comma-separated. */
-  kind: csvOf(z.enum(incidentKinds)).optional(),
+  kind: commaList(z.enum(incidentKinds)).optional(),
   /** A service any reviewed incident touched. */
   service: z.string().max(limits.serviceNameMax).optional(),
   /** `true`: only postmortems that have missed a phase deadline. */

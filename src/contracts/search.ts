@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { incidentKinds, severities } from '../domain/incident.ts';
 import { postmortemPhases } from '../domain/postmortem-phases.ts';
+import { commaList } from './comma-list.ts';
 import { isoDateSchema } from './common.ts';
 import { limits } from './limits.ts';
 
@@ -46,11 +47,8 @@ export const searchFiltersSchema = z
   });
 export type SearchFiltersDto = z.infer<typeof searchFiltersSchema>;
 
-const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(item).max(searchLimits.filterValuesMax));
+const filterList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  commaList(item, { max: searchLimits.filterValuesMax });
 
 /** Query of `GET /search`: the words, the filters as comma-separated lists, and the page. */
 export const searchQuerySchema = z
@@ -60,11 +58,11 @@ export const searchQuerySchema = z
      * Empty: every postmortem that passes the filters, newest first.
      */
     q: z.string().max(searchLimits.queryMax).default(''),
-    kind: csvOf(z.enum(incidentKinds)).optional(),
-    severity: csvOf(z.enum(severities)).optional(),
-    service: csvOf(service).optional(),
-    category: csvOf(category).optional(),
-    phase: csvOf(z.enum(postmortemPhases)).optional(),
+    kind: filterList(z.enum(incidentKinds)).optional(),
+    severity: filterList(z.enum(severities)).optional(),
+    service: filterList(service).optional(),
+    category: filterList(category).optional(),
+    phase: filterList(z.enum(postmortemPhases)).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),
     /** `true`: with a published report (internal or public); `false`: without one. */

@@ -6,21 +6,10 @@ import {
   timelineEventStatuses,
   timelineSources,
 } from '../domain/timeline-event.ts';
+import { commaList } from './comma-list.ts';
 import { abilitiesSchema, idSchema, instantSchema, pageInfoSchema } from './common.ts';
 import { limits } from './limits.ts';
 import { timelineEventSchema } from './postmortem-parts.ts';
-
-const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .max(2000)
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)));
 
 export { proposableInstants };
 
@@ -30,11 +19,11 @@ export const timelineIdsMax = 100;
 /** Filters and paging of the merged timeline. */
 export const timelineQuerySchema = z.object({
   /** Comma-separated sources. */
-  source: csvOf(timelineSources).optional(),
+  source: commaList(z.enum(timelineSources)).optional(),
   /** Comma-separated review statuses. */
-  status: csvOf(timelineEventStatuses).optional(),
+  status: commaList(z.enum(timelineEventStatuses)).optional(),
   /** Comma-separated kinds. */
-  kind: csvOf(timelineEventKinds).optional(),
+  kind: commaList(z.enum(timelineEventKinds)).optional(),
   pinned: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -42,17 +31,7 @@ export const timelineQuerySchema = z.object({
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   /** Comma-separated event ids: only these (those that match the other filters). */
-  ids: z
-    .string()
-    .max(timelineIdsMax * 37)
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(idSchema).max(timelineIdsMax))
-    .optional(),
+  ids: commaList(idSchema, { max: timelineIdsMax }).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
 });
