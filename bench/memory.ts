@@ -1,6 +1,6 @@
 /**
  * Memory of the server under load: starts the built server (`debrief serve` with the Node flags
- * of `npm start`, PGlite in a data directory, as a user runs it), samples its resident memory
+ * and the environment of `npm start`, PGlite in a data directory, as a user runs it), samples its resident memory
  * every 100 ms from /proc, and prints it idle (the baseline), while 30 demo postmortems are written through the API, and
  * while eight clients read them (each postmortem with its timeline, the lists, search, the
  * metrics) for `BENCH_SECONDS` (default 30). Goals (issue 13): idle ≤ 300 MB, under load
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuildFresh } from '../scripts/build-state.mjs';
+import { serverEnvironment } from '../scripts/server-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -52,7 +53,12 @@ const server = spawn(
     '--data-dir',
     join(work, 'data'),
   ],
-  { cwd: root, stdio: 'ignore', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  {
+    cwd: root,
+    stdio: 'ignore',
+    // What scripts/start.mjs gives the server on Linux, unless the environment says otherwise.
+    env: { ...serverEnvironment, ...process.env, LOG_LEVEL: 'warn' },
+  },
 );
 const pid = server.pid as number;
 
