@@ -4,18 +4,20 @@
  * every 100 ms from /proc, and prints it idle (the baseline), while 30 demo postmortems are written through the API, and
  * while eight clients read them (each postmortem with its timeline, the lists, search, the
  * metrics) for `BENCH_SECONDS` (default 30). Goals (issue 13): idle ≤ 300 MB, under load
- * ≤ 400 MB.
+ * ≤ 400 MB. At the end of the reads it prints what holds the RSS (from /proc/<pid>/smaps) and,
+ * with `BENCH_HEAPS=1`, each thread's V8 heap and WebAssembly memory (a preloaded probe).
  *
  *   npm run build && npx tsx bench/memory.ts
  *   DATABASE_URL=postgres://…/empty npx tsx bench/memory.ts     # PostgreSQL mode
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuildFresh } from '../scripts/build-state.mjs';
 import { serverEnvironment } from '../scripts/server-process.mjs';
+import { type RssBreakdown, rssBreakdown } from './support/rss-breakdown.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -32,6 +34,9 @@ const rssMb = (pid: number) => {
 };
 
 const work = mkdtempSync(join(tmpdir(), 'debrief-bench-memory-'));
+const heaps = process.env.BENCH_HEAPS === '1';
+const probeDir = join(work, 'threads');
+mkdirSync(probeDir);
 const port = 20_000 + Math.floor(Math.random() * 20_000);
 const base = `http://127.0.0.1:${port}`;
 /** The Node flags `npm start` runs the server with (package.json's start script). */
@@ -46,6 +51,9 @@ const server = spawn(
   process.execPath,
   [
     ...startFlags(),
+    ...(heaps
+      ? ['--import', new URL('./support/thread-memory-probe.mjs', import.meta.url).href]
+      : []),
     'bin/debrief.js',
     'serve',
     '--port',
@@ -57,7 +65,7 @@ const server = spawn(
     cwd: root,
     stdio: 'ignore',
     // What scripts/start.mjs gives the server on Linux, unless the environment says otherwise.
-    env: { ...serverEnvironment, ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...serverEnvironment, ...process.env, LOG_LEVEL: 'warn', BENCH_PROBE_DIR: probeDir },
   },
 );
 const pid = server.pid as number;
@@ -135,6 +143,11 @@ try {
       }
     }),
   );
+  const held: RssBreakdown = rssBreakdown(readFileSync(`/proc/${pid}/smaps`, 'utf8'));
+  if (heaps) {
+    process.kill(pid, 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
   phase = 'after';
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   clearInterval(sampler);
@@ -154,6 +167,10 @@ try {
       `(${(max('reads') / idle).toFixed(2)}× idle; goal ≤ 400 MB)`,
   );
   console.log(`3 s after the load:                ${max('after')} MB`);
+  console.log('what holds it at the end of the reads (MB):', held);
+  for (const file of readdirSync(probeDir)) {
+    console.log(readFileSync(join(probeDir, file), 'utf8'));
+  }
   if (failures.size > 0) {
     console.log('non-200 answers:', Object.fromEntries(failures));
   }
