@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/storage/schema.ts';
+import type { ApiClient, TestServer } from '../http/test-server.ts';
 import {
-  type ApiClient,
-  incidentBody,
-  startTestServer,
-  type TestServer,
-  tokenClient,
-} from '../http/test-server.ts';
+  type RestrictedContentScene as Scene,
+  secret,
+  startRestrictedContentScene,
+} from '../support/restricted-content-scene.ts';
 import { testDatabaseKinds } from '../support/test-database.ts';
 
 /**
@@ -20,19 +19,10 @@ import { testDatabaseKinds } from '../support/test-database.ts';
  * anyone adding it. Cross-cutting surfaces (lists, search, metrics, exports, themes, boards, a
  * token instead of a session) are the `surfaces` table below: ADD A ROW when you add one. Numbers
  * that could move (metrics, themes, similar postmortems) are also compared with and without a
- * restricted incident, on both engines, in `restricted-learning.int.test.ts`.
+ * restricted incident, on both engines, in `restricted-learning.int.test.ts`; that no number,
+ * id or refusal gives a hidden record away, in `restricted-existence.int.test.ts`.
  */
 const kind = testDatabaseKinds[testDatabaseKinds.length - 1] ?? 'pglite';
-const secret = 'ZEPHYR-7731';
-
-interface Scene {
-  visibleIncidentId: string;
-  restrictedIncidentId: string;
-  restrictedPostmortemId: string;
-  /** A visible review opened, audited and given an item before anything hidden existed. */
-  earlierPostmortemId: string;
-  earlierActionItemId: string;
-}
 
 /** Cross-cutting surfaces: the URL an outsider reads. Its answer must not mention the secret. */
 const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
@@ -68,44 +58,6 @@ const surfaces: Array<{ name: string; url: (scene: Scene) => string }> = [
   },
 ];
 
-/**
- * Sequential numbers an outsider reads: the public series must run without a gap where a hidden
- * record is (hidden ones are numbered in their own series), and none of that series shows.
- * ADD A ROW when a new surface shows incident or postmortem numbers.
- */
-const numberings: Array<{ name: string; url: string; numbers: (body: unknown) => string[] }> = [
-  {
-    name: 'incident numbers',
-    url: '/api/v1/incidents',
-    numbers: (body) =>
-      (body as { data: Array<{ data: { number: string } }> }).data.map((i) => i.data.number),
-  },
-  {
-    name: 'postmortem numbers',
-    url: '/api/v1/postmortems',
-    numbers: (body) =>
-      (body as { data: Array<{ data: { number: string } }> }).data.map((p) => p.data.number),
-  },
-  {
-    name: 'action-item board postmortem numbers',
-    url: '/api/v1/action-items',
-    numbers: (body) =>
-      (body as { data: Array<{ postmortemNumber: string }> }).data.map((i) => i.postmortemNumber),
-  },
-];
-
-/** Ids an outsider reads that a sequence would make countable: they must be random. */
-const opaqueIds: Array<{ name: string; url: (scene: Scene) => string }> = [
-  {
-    name: 'audit events of a visible review',
-    url: (s) => `/api/v1/postmortems/${s.earlierPostmortemId}/audit-events`,
-  },
-  {
-    name: 'history of a visible action item',
-    url: (s) => `/api/v1/action-items/${s.earlierActionItemId}/history`,
-  },
-];
-
 describe(`restricted content never reaches a non-member [${kind}]`, () => {
   let server: TestServer;
   let outsider: ApiClient;
@@ -114,85 +66,7 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
   let perReviewRoutes: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    const admin = await server.setUpAdmin();
-    const owner = await server.signUp(admin, 'member');
-    outsider = await server.signUp(admin, 'member');
-    const token = (
-      await outsider.post('/api/v1/tokens', { name: 'reader', scopes: ['read'] })
-    ).json().data.token;
-    outsiderToken = tokenClient(server.app, outsider.user, token);
-
-    // Numbered and audited before anything hidden exists: its neighbours must not show gaps.
-    const earlier = (
-      await owner.post('/api/v1/incidents', incidentBody({ title: 'Search outage' }))
-    ).json().data;
-    const earlierReview = (
-      await owner.post('/api/v1/postmortems', { incidentIds: [earlier.id] })
-    ).json().data;
-    const earlierItem = (
-      await owner.post(`/api/v1/postmortems/${earlierReview.id}/action-items`, {
-        title: 'Alert on index lag',
-        kind: 'detect',
-        ownerUserId: owner.user.id,
-        dueDate: '2026-11-20',
-      })
-    ).json().data;
-    const visible = (
-      await owner.post('/api/v1/incidents', incidentBody({ title: 'Checkout latency' }))
-    ).json().data;
-    const created = await admin.post('/api/v1/postmortems', {
-      incidentIds: [visible.id],
-      title: `Review ${secret}`,
-      restricted: true,
-      memberIds: [owner.user.id],
-    });
-    expect(created.statusCode).toBe(201);
-    const pm = created.json().data;
-    const base = `/api/v1/postmortems/${pm.id}`;
-    await owner.post(`${base}/timeline-events`, {
-      occurredAt: '2026-11-16T10:05:00Z',
-      text: `Alert ${secret} fired`,
-      kind: 'detection',
-    });
-    await owner.post(`${base}/action-items`, {
-      title: `Rotate ${secret}`,
-      kind: 'repair',
-      ownerUserId: owner.user.id,
-      dueDate: '2026-11-20',
-    });
-    // A comment that @mentions the outsider: they may not see the review, so nothing reaches them.
-    await owner.post(`${base}/comments`, {
-      body: `@${outsider.user.email} is ${secret} ours?`,
-    });
-    const restricted = (
-      await owner.post(
-        '/api/v1/incidents',
-        incidentBody({ title: `Leak ${secret}`, kind: 'security' }),
-      )
-    ).json().data;
-    expect(restricted.restricted).toBe(true);
-    const hiddenByIncident = await owner.post('/api/v1/postmortems', {
-      incidentIds: [restricted.id],
-    });
-    expect(hiddenByIncident.statusCode).toBe(201);
-    await owner.patch(
-      `/api/v1/postmortems/${earlierReview.id}`,
-      { title: 'Search outage review' },
-      earlierReview.version,
-    );
-    const later = (
-      await owner.post('/api/v1/incidents', incidentBody({ title: 'Login errors' }))
-    ).json().data;
-    await owner.post('/api/v1/postmortems', { incidentIds: [later.id] });
-    scene = {
-      visibleIncidentId: visible.id,
-      restrictedIncidentId: restricted.id,
-      restrictedPostmortemId: pm.id,
-      earlierPostmortemId: earlierReview.id,
-      earlierActionItemId: earlierItem.id,
-    };
-
+    ({ server, outsider, outsiderToken, scene } = await startRestrictedContentScene(kind));
     const document = (await server.anonymous.get('/api/v1/openapi.json')).json();
     perReviewRoutes = Object.entries<Record<string, unknown>>(document.paths)
       .filter(
@@ -269,43 +143,5 @@ describe(`restricted content never reaches a non-member [${kind}]`, () => {
       expect(response.body).not.toContain(scene.restrictedPostmortemId);
       expect(response.body).not.toContain(scene.restrictedIncidentId);
     }
-  });
-
-  it.each(numberings)('$name: the public series shows no gap, no hidden number', async (row) => {
-    const response = await outsider.get(row.url);
-    expect(response.statusCode).toBe(200);
-    const seen = [...new Set(row.numbers(response.json()))];
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.filter((n) => !/^\d+$/.test(n))).toEqual([]);
-    const sorted = seen.map(Number).sort((a, b) => a - b);
-    expect(sorted).toEqual(sorted.map((_, i) => (sorted[0] ?? 0) + i));
-  });
-
-  it.each(opaqueIds)('$name: ids are random, not a sequence', async ({ url }) => {
-    const response = await outsider.get(url(scene));
-    expect(response.statusCode).toBe(200);
-    const ids: unknown[] = response.json().data.map((event: { id: unknown }) => event.id);
-    expect(ids.length).toBeGreaterThan(0);
-    for (const id of ids) {
-      expect(String(id)).toMatch(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-      );
-    }
-  });
-
-  it('opening a postmortem for the visible incident does not confirm the hidden one', async () => {
-    const response = await outsider.post('/api/v1/postmortems', {
-      incidentIds: [scene.visibleIncidentId],
-    });
-    expect(response.statusCode).toBe(403);
-    expect(response.json().code).toBe('FORBIDDEN');
-    expect(response.body).not.toContain(scene.restrictedPostmortemId);
-    expect(response.body).not.toContain('already');
-  });
-
-  it('the restricted incident answers 404', async () => {
-    expect((await outsider.get(`/api/v1/incidents/${scene.restrictedIncidentId}`)).statusCode).toBe(
-      404,
-    );
   });
 });
