@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAsPage } from './support/api-seed.ts';
+import { apiAsPage, seedIncident } from './support/api-seed.ts';
 import { buildWeb } from './support/build-web.ts';
 import { hasChromium, launchChromium } from './support/chromium.ts';
 import { firstAdmin, openContext, openPage, setUpFirstAdmin, withAxe } from './support/journey.ts';
@@ -34,17 +34,14 @@ describe.skipIf(!hasChromium)('journey: a postmortem restricted from the start',
     return page;
   };
 
-  const newIncident = async (title: string): Promise<string> => {
-    const created = await apiAsPage(admin, 'POST', '/incidents', {
+  const newIncident = (title: string): Promise<string> =>
+    seedIncident(admin, {
       title,
       kind: 'outage',
       severity: 'sev2',
       services: ['billing-api'],
-      instants: { started_at: { at: utcDaysAgoAt(1, 9, 0).toISOString() } },
+      startedAt: utcDaysAgoAt(1, 9, 0),
     });
-    expect(created.status).toBe(201);
-    return (created.json as { data: { id: string } }).data.id;
-  };
 
   const postmortemsOf = async (page: Page, incidentId: string) =>
     (

@@ -3,15 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAsPage } from './support/api-seed.ts';
+import {
+  apiAsPage,
+  movePostmortemTo,
+  patchPostmortem,
+  seedAsPage,
+  seedIncident,
+} from './support/api-seed.ts';
 import { hasChromium } from './support/chromium.ts';
 import {
   firstAdmin,
   type Journey,
-  openContext,
-  openJourney,
-  openPage,
-  setUpFirstAdmin,
+  openJourneyAsFirstAdmin,
+  openPersonPage,
   withAxe,
 } from './support/journey.ts';
 import { utcDaysAgoAt } from './support/local-time.ts';
@@ -37,57 +41,35 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
   let bo: Page;
   let postmortemId: string;
 
-  /** A browser of its own (its own cookies), its errors counted with the journey's. */
-  const personPage = async (): Promise<Page> =>
-    openPage(await openContext(journey.browser, journey.server.url, withAxe), journey.pageErrors);
-  /** Writes through the API as Ada; `version` for the writes that need `If-Match`. */
-  const seed = async (
-    method: 'POST' | 'PATCH',
-    path: string,
-    body: unknown,
-    version?: number,
-  ): Promise<{ id: string }> => {
-    const response = await apiAsPage(ada, method, path, body, version);
-    expect(response.status, `${path}: ${JSON.stringify(response.json)}`).toBeLessThan(300);
-    return (response.json as { data: { id: string } }).data;
-  };
-  const versionOf = async (id: string) =>
-    ((await apiAsPage(ada, 'GET', `/postmortems/${id}`)).json as { data: { version: number } }).data
-      .version;
-  /** `PATCH /postmortems/{id}` at its current version. */
-  const patchPostmortem = async (id: string, body: unknown) =>
-    seed('PATCH', `/postmortems/${id}`, body, await versionOf(id));
-  const moveTo = async (id: string, phase: string) =>
-    seed('POST', `/postmortems/${id}/transitions`, { to: phase }, await versionOf(id));
+  /** Writes through the API as Ada. */
+  const seed = (method: 'POST' | 'PATCH', path: string, body: unknown) =>
+    seedAsPage(ada, method, path, body);
 
   beforeAll(async () => {
     policyDir = await mkdtemp(join(tmpdir(), 'debrief-e2e-policy-'));
     const policyFile = join(policyDir, 'policy.json');
     await writeFile(policyFile, JSON.stringify(lightPolicy));
-    journey = await openJourney({
+    journey = await openJourneyAsFirstAdmin({
       server: { env: { DEBRIEF_POLICY: policyFile } },
       context: withAxe,
     });
     ada = journey.page;
-    await setUpFirstAdmin(ada);
     const boSignIn = { email: 'bo@example.com', password: firstAdmin.password };
     await seed('POST', '/users', { ...boSignIn, name: 'Bo Diddley', role: 'member' });
-    bo = await personPage();
+    bo = await openPersonPage(journey);
     expect((await bo.request.post('/api/v1/auth/sessions', { data: boSignIn })).ok()).toBe(true);
 
     // A postmortem in follow-up with a timeline event, a why-node and an action item to comment
     // on, and a summary that names a person, an internal host and an internal dashboard.
-    const incident = await seed('POST', '/incidents', {
+    const incidentId = await seedIncident(ada, {
       title: 'Checkout latency',
       kind: 'outage',
       severity: 'sev2',
       services: ['checkout'],
-      instants: {
-        started_at: { at: utcDaysAgoAt(1, 4, 0).toISOString() },
-        resolved_at: { at: utcDaysAgoAt(1, 5, 0).toISOString() },
-      },
+      startedAt: utcDaysAgoAt(1, 4, 0),
+      resolvedAt: utcDaysAgoAt(1, 5, 0),
     });
-    postmortemId = (await seed('POST', '/postmortems', { incidentIds: [incident.id] })).id;
+    postmortemId = (await seed('POST', '/postmortems', { incidentIds: [incidentId] })).id;
     const base = `/postmortems/${postmortemId}`;
     await seed('POST', `${base}/participants`, { name: 'Kenji Tanaka', role: 'engineering' });
     await seed('POST', `${base}/timeline-events`, {
@@ -95,17 +77,17 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
       text: 'Checkout latency alert fires',
       kind: 'detection',
     });
-    await moveTo(postmortemId, 'analysis');
+    await movePostmortemTo(ada, postmortemId, 'analysis');
     const rootCause = await seed('POST', `${base}/why-nodes`, {
       question: 'Why did checkout time out?',
       answer: 'The connection pool was sized for average load',
       mark: 'root_cause',
       noEvidenceReason: 'Read from the config history',
     });
-    await patchPostmortem(postmortemId, {
+    await patchPostmortem(ada, postmortemId, {
       analysisMeetingAt: utcDaysAgoAt(0, 1, 0).toISOString(),
     });
-    await moveTo(postmortemId, 'documentation');
+    await movePostmortemTo(ada, postmortemId, 'documentation');
     await seed('POST', `${base}/action-items`, {
       title: 'Size the pool from p99 concurrency',
       kind: 'prevent',
@@ -113,14 +95,14 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
       successCriterion: 'A load test at p99 concurrency shows no pool waits',
       linkedWhyNodeIds: [rootCause.id],
     });
-    await patchPostmortem(postmortemId, {
+    await patchPostmortem(ada, postmortemId, {
       sections: {
         summary:
           'Kenji Tanaka saw the pool on db-7.payments.corp run dry; dashboards at https://grafana.corp/d/pool.',
         impact: 'Checkout was slow for forty minutes.',
       },
     });
-    await moveTo(postmortemId, 'follow_up');
+    await movePostmortemTo(ada, postmortemId, 'follow_up');
   }, 240_000);
 
   afterAll(async () => {
@@ -218,7 +200,7 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     );
 
     // Anyone, signed in or not, reads it; no names, no internal hosts or links.
-    const stranger = await personPage();
+    const stranger = await openPersonPage(journey);
     const answer = await stranger.goto(publicUrl.pathname);
     expect(answer?.status()).toBe(200);
     const publicText = (await stranger.locator('body').textContent()) ?? '';
@@ -231,7 +213,7 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(await feed.text()).toContain(publicUrl.pathname);
 
     // An internal edit afterwards does not reach the public page until a new preview is approved.
-    await patchPostmortem(postmortemId, {
+    await patchPostmortem(ada, postmortemId, {
       sections: { impact: 'Checkout was slow for forty minutes; refunds went to 212 orders.' },
     });
     await stranger.goto(publicUrl.pathname);
@@ -242,14 +224,14 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
   }, 120_000);
 
   it("offers a security incident's own template sections to restrict and to write", async () => {
-    const incident = await seed('POST', '/incidents', {
+    const incidentId = await seedIncident(ada, {
       title: 'Token exposed in build logs',
       kind: 'security',
       severity: 'sev2',
       services: ['ci'],
-      instants: { started_at: { at: utcDaysAgoAt(1, 4, 0).toISOString() } },
+      startedAt: utcDaysAgoAt(1, 4, 0),
     });
-    const postmortem = await seed('POST', '/postmortems', { incidentIds: [incident.id] });
+    const postmortem = await seed('POST', '/postmortems', { incidentIds: [incidentId] });
     const tab = new PublishingTab(ada);
     await tab.open(postmortem.id);
     await tab.restrictSelect.waitFor();
@@ -257,7 +239,7 @@ describe.skipIf(!hasChromium)('journey: comment threads in context, and the publ
     expect(await tab.restrictableSections()).toEqual(['Learning summary', 'Impact']);
     // The report tab offers the template's sections too; the restricted one shows its text to
     // a member (it is kept apart from the open sections) and saves it on its own.
-    await patchPostmortem(postmortem.id, {
+    await patchPostmortem(ada, postmortem.id, {
       sections: { security_details: 'The token leaked through build job 4412.' },
     });
     await ada.goto(`/postmortems/${postmortem.id}?tab=report`);

@@ -1,13 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAsPage } from './support/api-seed.ts';
+import { seedIncident } from './support/api-seed.ts';
 import { hasChromium } from './support/chromium.ts';
 import {
   type Journey,
-  openContext,
-  openJourney,
-  openPage,
-  setUpFirstAdmin,
+  openJourneyAsFirstAdmin,
+  openPersonPage,
   withAxe,
 } from './support/journey.ts';
 import { localInputFor, utcDaysAgoAt } from './support/local-time.ts';
@@ -28,17 +26,15 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
   };
 
   beforeAll(async () => {
-    journey = await openJourney({ context: contextOptions });
+    journey = await openJourneyAsFirstAdmin({ context: contextOptions });
     ({ page } = journey);
-    await setUpFirstAdmin(page);
-    const incident = await apiAsPage(page, 'POST', '/incidents', {
+    incidentId = await seedIncident(page, {
       title: 'Search results empty for logged-out visitors',
       kind: 'degradation',
       severity: 'sev3',
       services: ['search-api'],
-      instants: { started_at: { at: utcDaysAgoAt(2, 9, 0).toISOString() } },
+      startedAt: utcDaysAgoAt(2, 9, 0),
     });
-    incidentId = (incident.json as { data: { id: string } }).data.id;
   }, 180_000);
 
   afterAll(() => journey?.close());
@@ -55,8 +51,7 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     expect(link).toMatch(new RegExp(`^${journey.server.url}/reset-password#`));
     await page.getByRole('rowheader', { name: 'Mo Member' }).waitFor();
 
-    const memberContext = await openContext(journey.browser, journey.server.url, contextOptions);
-    const member = await openPage(memberContext, journey.pageErrors);
+    const member = await openPersonPage(journey, contextOptions);
     await member.goto(link);
     const choose = member.getByRole('form', { name: 'Choose your password' });
     await choose.getByLabel('New password').fill('another horse battery');
@@ -93,7 +88,7 @@ describe.skipIf(!hasChromium)('journey: administration and a new member at work'
     await member.goto(`/incidents/${incidentId}`);
     await incident.heading('Search results empty for logged-out visitors').waitFor();
     expect(await member.getByRole('link', { name: 'Edit incident' }).count()).toBe(0);
-    await memberContext.close();
+    await member.context().close();
   });
 
   it('an admin creates an Alertmanager integration and sees a test delivery arrive', async () => {

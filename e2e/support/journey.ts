@@ -56,6 +56,32 @@ export interface Journey {
 }
 
 /**
+ * Another person's page on the journey's server: a browser context of its own (its own
+ * cookies, signed out), its uncaught errors counted with the journey's.
+ */
+export async function openPersonPage(
+  journey: Journey,
+  options: BrowserContextOptions = withAxe,
+): Promise<Page> {
+  const context = await openContext(journey.browser, journey.server.url, options);
+  return openPage(context, journey.pageErrors);
+}
+
+/** `openJourney`, then the first admin set up through the API: the journey's page is signed in. */
+export async function openJourneyAsFirstAdmin(
+  options: Parameters<typeof openJourney>[0] = {},
+): Promise<Journey> {
+  const journey = await openJourney(options);
+  try {
+    await setUpFirstAdmin(journey.page);
+  } catch (error) {
+    await journey.close();
+    throw error;
+  }
+  return journey;
+}
+
+/**
  * Builds the web app, starts a fresh server (with `server`'s settings), launches Chromium and
  * opens a page in a context with `context`'s settings. Close it in `afterAll`.
  */
