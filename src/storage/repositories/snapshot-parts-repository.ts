@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ActionItem } from '../../domain/action-item.ts';
 import type { ContributingFactor } from '../../domain/contributing-factor.ts';
@@ -8,6 +8,7 @@ import type { Participant } from '../../domain/participant.ts';
 import type { ReviewRequest } from '../../domain/review-request.ts';
 import type { WhyNode } from '../../domain/why-node.ts';
 import type { Database } from '../database.ts';
+import { executePrepared, type PreparedStatement, prepareStatement } from '../execute-prepared.ts';
 import {
   actionItems,
   contributingFactors,
@@ -66,7 +67,7 @@ const jsonArray = (rows: SQL, orderBy?: SQL) =>
 /** The rows of a part table that belong to the postmortem, in creation order, as stored. */
 const partRows = (
   table: PgTable & { postmortemId: PgColumn; createdAt: PgColumn; id: PgColumn },
-  postmortemId: string,
+  postmortemId: string | SQLWrapper,
 ) =>
   jsonArray(
     sql`select ${storedColumns(table)} from ${table} where ${eq(table.postmortemId, postmortemId)} order by ${asc(table.createdAt)}, ${asc(table.id)}`,
@@ -75,11 +76,11 @@ const partRows = (
 type Json = Record<string, unknown>;
 
 /** The postmortem's timeline stamp as text, `null` when it has none. */
-const timelineStampOf = (postmortemId: string) =>
+const timelineStampOf = (postmortemId: string | SQLWrapper) =>
   sql`(select ${timelineStamps.stamp}::text from ${timelineStamps} where ${eq(timelineStamps.postmortemId, postmortemId)})`;
 
 /** The timeline's rows in timeline order, as `e`: id, status and what `extra` adds. */
-const timelineRows = (postmortemId: string, extra: SQL = sql``) => {
+const timelineRows = (postmortemId: string | SQLWrapper, extra: SQL = sql``) => {
   const t = timelineEvents;
   return sql`(select ${t.id} as id, ${t.status} as status${extra}
       from ${t} where ${eq(t.postmortemId, postmortemId)} order by ${t.occurredAt}, ${t.createdAt}, ${t.id}) e`;
@@ -107,24 +108,21 @@ export async function readTimelineTexts(
   return { stamp: row.stamp, texts: pairs.map(([id, text]) => ({ id, text })) };
 }
 
+/** The statement's two values: the postmortem's id and its incidents' ids. */
+const postmortemIdValue = sql.placeholder('postmortemId');
+const incidentIdsValue = sql.placeholder('incidentIds');
+
 /**
- * The parts of a postmortem's snapshot in ONE statement: each part a JSON array built by the
- * database, the same rows and order its own repository reads. A cold read of a review paid a
- * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
- * PostgreSQL); the statement is one, and its JSON is small because the timeline contributes
- * only its count and stamp. With `timelineJson`, the same scan of the timeline also reads it as
- * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here:
- * from PGlite's thread its UTF-8 bytes as they crossed (`utf8ByteColumnsOf`), elsewhere a string.
+ * The snapshot statement, with the presented timeline or without it. Its text depends on
+ * nothing but that choice: the postmortem's id and an array of its incidents' ids are its only
+ * values, so it is built once (drizzle spent ≈ 1 ms building its 8,000 characters on every read)
+ * and runs as a prepared statement. The timeline comes as its events' JSON joined by commas;
+ * the array's brackets are added here, not by two more copies of the megabyte in the database.
  */
-export async function readSnapshotParts(
-  db: Database,
-  postmortem: { id: string; incidentIds: readonly string[] },
-  options: { timelineJson?: boolean } = {},
-): Promise<{ parts: SnapshotParts; timelineJson: string | Uint8Array | null }> {
-  const id = postmortem.id;
-  const ids = [...postmortem.incidentIds];
-  const incidentFilter = ids.length > 0 ? inArray(incidents.id, ids) : sql`false`;
-  const memberFilter = ids.length > 0 ? inArray(incidentMembers.incidentId, ids) : sql`false`;
+function snapshotStatement(withTimeline: boolean): PreparedStatement {
+  const id = postmortemIdValue;
+  const incidentFilter = sql`${incidents.id} = any(${incidentIdsValue}::uuid[])`;
+  const memberFilter = sql`${incidentMembers.incidentId} = any(${incidentIdsValue}::uuid[])`;
   const parts = sql`json_build_object(
     'incidents', ${jsonArray(sql`select ${storedColumns(incidents)} from ${incidents} where ${incidentFilter}`)},
     'incidentMembers', ${jsonArray(sql`select ${incidentMembers.incidentId} as "incidentId", ${incidentMembers.userId} as "userId" from ${incidentMembers} where ${memberFilter}`)},
@@ -142,21 +140,67 @@ export async function readSnapshotParts(
     'filledRestrictedKeys', (select coalesce(json_agg(${restrictedSections.sectionKey}), '[]'::json) from ${restrictedSections} where ${eq(restrictedSections.postmortemId, id)} and btrim(${restrictedSections.body}) <> '')
   )::text`;
   // One scan of the timeline, in timeline order, gives the count the guards read and, when
-  // asked, the presented timeline (each event's stored JSON).
+  // asked, the presented timeline's elements (each event's stored JSON).
   const timelineScan = sql`(select
       count(*) filter (where e.status = 'accepted') as accepted,
-      ${options.timelineJson ? sql`coalesce('[' || string_agg(e.presented_json, ',') || ']', '[]')` : sql`null::text`} as presented
-    from ${timelineRows(id, options.timelineJson ? sql`, presented_json` : sql``)}) tl`;
-  const result = (await db.execute(
-    sql`${options.timelineJson ? sql.raw('/* utf8-bytes: timeline */ ') : sql``}select ${parts} as parts, tl.presented as timeline from ${timelineScan}`,
-  )) as { rows: Array<{ parts: string; timeline: string | Uint8Array | null }> };
-  const row = result.rows[0];
+      ${withTimeline ? sql`string_agg(e.presented_json, ',')` : sql`null::text`} as elements
+    from ${timelineRows(id, withTimeline ? sql`, presented_json` : sql``)}) tl`;
+  return prepareStatement(
+    sql`${withTimeline ? sql.raw('/* utf8-bytes: timeline */ ') : sql``}select ${parts} as parts, tl.elements as timeline from ${timelineScan}`,
+  );
+}
+
+const snapshotStatements = {
+  withTimeline: snapshotStatement(true),
+  withoutTimeline: snapshotStatement(false),
+};
+
+const openingBracket = new Uint8Array([0x5b]);
+const closingBracket = new Uint8Array([0x5d]);
+
+/** The JSON array of the timeline's elements, `[]` when it has none, as text or as UTF-8 bytes. */
+function timelineArray(elements: string | Uint8Array | null): string | Uint8Array {
+  if (elements === null) {
+    return '[]';
+  }
+  if (typeof elements === 'string') {
+    return `[${elements}]`;
+  }
+  const array = new Uint8Array(elements.byteLength + 2);
+  array.set(openingBracket, 0);
+  array.set(elements, 1);
+  array.set(closingBracket, elements.byteLength + 1);
+  return array;
+}
+
+/**
+ * The parts of a postmortem's snapshot in ONE statement: each part a JSON array built by the
+ * database, the same rows and order its own repository reads. A cold read of a review paid a
+ * dozen round trips for these (each a WebAssembly call on PGlite, a network exchange on
+ * PostgreSQL); the statement is one, and its JSON is small because the timeline contributes
+ * only its count and stamp. With `timelineJson`, the same scan of the timeline also reads it as
+ * the API presents it (`timelineRepository.listJsonForPostmortem`), as text never parsed here:
+ * from PGlite's thread its UTF-8 bytes as they crossed (`utf8ByteColumnsOf`), elsewhere a string.
+ */
+export async function readSnapshotParts(
+  db: Database,
+  postmortem: { id: string; incidentIds: readonly string[] },
+  options: { timelineJson?: boolean } = {},
+): Promise<{ parts: SnapshotParts; timelineJson: string | Uint8Array | null }> {
+  const statement = options.timelineJson
+    ? snapshotStatements.withTimeline
+    : snapshotStatements.withoutTimeline;
+  const [row] = await executePrepared<{ parts: string; timeline: string | Uint8Array | null }>(
+    db,
+    statement,
+    { postmortemId: postmortem.id, incidentIds: [...postmortem.incidentIds] },
+  );
   if (!row) {
     throw new Error('the snapshot statement returned no row');
   }
   return {
     parts: toSnapshotParts(JSON.parse(row.parts) as Record<string, unknown>),
-    timelineJson: row.timeline,
+    timelineJson: options.timelineJson ? timelineArray(row.timeline) : null,
   };
 }
 
