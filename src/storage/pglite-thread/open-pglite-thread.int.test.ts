@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChangeFeed } from '../change-feed.ts';
 import type { Database } from '../database.ts';
+import { executePrepared, prepareStatement } from '../execute-prepared.ts';
 import { type DatabaseHandle, openDatabase } from '../open-database.ts';
 import { translateStorageError } from '../translate-storage-error.ts';
 
@@ -148,6 +149,49 @@ describe('PGlite on a thread of its own (a data directory)', () => {
       }),
     ).rejects.toMatchObject({ cause: { code: '22012' } });
     expect(await handle.db.select().from(notes).where(eq(notes.id, 30))).toEqual([]);
+  });
+
+  it('runs a statement prepared for it by name, answering as the same statement unprepared', async () => {
+    const at = new Date('2026-11-30T02:00:00Z');
+    await handle.db.insert(notes).values({ id: 70, body: 'seventy', at });
+    const noteOf = (id: ReturnType<typeof sql.placeholder> | number, ids: unknown) =>
+      sql`select ${notes.id} as id, ${notes.body} as body, ${notes.at} as at,
+        ${notes.id} = any(${ids}::int[]) as listed from ${notes} where ${notes.id} = ${id}`;
+    const statement = prepareStatement(noteOf(sql.placeholder('id'), sql.placeholder('ids')), {
+      onPgliteThread: true,
+    });
+    const expected = await rows<Record<string, unknown>>(handle.db, noteOf(70, sql`array[70, 71]`));
+    expect(expected).toEqual([
+      { id: 70, body: 'seventy', at: '2026-11-30 02:00:00+00', listed: true },
+    ]);
+    // More runs than PostgreSQL's custom plans, in and out of transactions, with other values.
+    for (let run = 0; run < 7; run++) {
+      expect(await executePrepared(handle.db, statement, { id: 70, ids: [70, 71] })).toEqual(
+        expected,
+      );
+      expect(await executePrepared(handle.db, statement, { id: 71, ids: [] })).toEqual([]);
+    }
+    await handle.db.transaction(async (tx) => {
+      await tx.update(notes).set({ body: 'changed' }).where(eq(notes.id, 70));
+      const inside = await executePrepared(tx as unknown as Database, statement, {
+        id: 70,
+        ids: [],
+      });
+      expect(inside).toEqual([{ ...expected[0], body: 'changed', listed: false }]);
+    });
+    // A failure is PostgreSQL's, names the statement, and leaves the statement prepared.
+    const failure = await executePrepared(handle.db, statement, {
+      id: 'seventy-one',
+      ids: [],
+    }).then(
+      () => undefined,
+      (error: unknown) => (error as { cause?: { code?: string; query?: string } }).cause,
+    );
+    expect(failure?.code).toBe('22P02');
+    expect(failure?.query).toContain('thread_notes');
+    expect(await executePrepared(handle.db, statement, { id: 70, ids: null })).toEqual([
+      { ...expected[0], body: 'changed', listed: null },
+    ]);
   });
 
   it('delivers the notifications of committed transactions to the change feed', async () => {

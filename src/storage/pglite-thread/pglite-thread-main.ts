@@ -9,12 +9,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { openPgliteDir } from '../open-pglite-dir.ts';
 import {
+  isPreparedText,
   type PgliteRequest,
   type PgliteResponse,
   type PgliteThreadReady,
   serializeError,
   utf8ByteColumnsOf,
 } from './protocol.ts';
+import { preparedRunner } from './run-prepared.ts';
 
 /** Thrown into PGlite's transaction callback so that PGlite rolls the transaction back. */
 class RollbackRequested extends Error {}
@@ -72,6 +74,7 @@ function serve(db: PGlite): void {
   const transactions = new Map<number, OpenTransaction>();
   const listening = new Map<string, Promise<() => Promise<void>>>();
   let nextTxId = 1;
+  const runPrepared = preparedRunner(db);
 
   const runner = (txId: number | undefined): Pick<Transaction, 'query' | 'exec'> => {
     if (txId === undefined) {
@@ -117,8 +120,14 @@ function serve(db: PGlite): void {
 
   const handle = async (request: PgliteRequest): Promise<unknown> => {
     switch (request.op) {
-      case 'query':
-        return runner(request.txId).query(request.text, request.params, queryOptions(request));
+      case 'query': {
+        const run = runner(request.txId);
+        if (isPreparedText(request.text)) {
+          const inTransaction = request.txId !== undefined;
+          return runPrepared(request.text, request.params, queryOptions(request), inTransaction);
+        }
+        return run.query(request.text, request.params, queryOptions(request));
+      }
       case 'exec':
         return runner(request.txId).exec(request.text);
       case 'listen': {

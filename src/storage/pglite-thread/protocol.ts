@@ -35,6 +35,17 @@ export function utf8ByteColumnsOf(text: string): string[] {
   return named?.[1]?.split(',').map((column) => column.trim()) ?? [];
 }
 
+/** How a statement's text asks the PGlite thread to keep it prepared (see `isPreparedText`). */
+export const preparedMarker = ' /* prepared */';
+
+/**
+ * Whether a statement asks to be kept prepared on PGlite's thread: its text ends with
+ * `preparedMarker`. Elsewhere the marker is only a comment.
+ */
+export function isPreparedText(text: string): boolean {
+  return text.endsWith(preparedMarker);
+}
+
 /** The fields of a failure that survive the crossing: PostgreSQL's (code, constraint …) included. */
 export type SerializedError = Record<string, string | number | boolean | undefined> & {
   name: string;

@@ -147,6 +147,7 @@ function snapshotStatement(withTimeline: boolean): PreparedStatement {
     from ${timelineRows(id, withTimeline ? sql`, presented_json` : sql``)}) tl`;
   return prepareStatement(
     sql`${withTimeline ? sql.raw('/* utf8-bytes: timeline */ ') : sql``}select ${parts} as parts, tl.elements as timeline from ${timelineScan}`,
+    { onPgliteThread: true },
   );
 }
 
