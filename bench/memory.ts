@@ -64,7 +64,7 @@ const server = spawn(
   {
     cwd: root,
     stdio: 'ignore',
-    // What scripts/start.mjs gives the server on Linux, unless the environment says otherwise.
+    // What npm start gives the server, unless the environment says otherwise.
     env: { ...serverEnvironment, ...process.env, LOG_LEVEL: 'warn', BENCH_PROBE_DIR: probeDir },
   },
 );

@@ -8,8 +8,9 @@
 // to up to 4× what survived before it collects again (its factor for heaps allowed 2 GB and
 // more); under bench/memory.ts's reads the server thread's heap stood at 73–87 MB, at 1.5× at
 // 64–65 MB, for a few more collections of a small heap.
-// On Linux the process first starts itself again with scripts/server-process.mjs's
-// environment (glibc reads it only at a process's start); this one then only waits for it.
+// npm start's script sets scripts/server-process.mjs's environment and execs Node. Started
+// without it on Linux, the process first starts itself again with it (glibc reads it only at a
+// process's start); this one then only waits for it.
 import { spawn } from 'node:child_process';
 import { serverRelaunch } from './server-process.mjs';
 

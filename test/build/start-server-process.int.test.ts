@@ -49,6 +49,47 @@ describe('npm start runs the server with glibc limited to two malloc arenas', ()
   });
 
   it.runIf(process.platform === 'linux')(
+    'npm start’s own command gives the variable to the one server process, with no parent beside it',
+    async () => {
+      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+      };
+      const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+      delete env.MALLOC_ARENA_MAX;
+      // npm runs a script as `sh -c '<script> <arguments>'`.
+      const script = `${manifest.scripts.start} --port 0 --data-dir ${join(work, 'npm-data')}`;
+      const start = spawn('sh', ['-c', script], { cwd: root, env });
+      started.push(start.pid as number);
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const collect = (chunk: Buffer) => {
+          output += chunk;
+          const running = /running at (http:\/\/\S+?)\//.exec(output);
+          if (running?.[1]) {
+            resolve(running[1]);
+          }
+        };
+        start.stdout.on('data', collect);
+        start.stderr.on('data', collect);
+        start.on('exit', (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
+      });
+      expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+
+      const own = (file: string, pid = start.pid) => readFileSync(`/proc/${pid}/${file}`, 'utf8');
+      expect(own('environ').split('\0')).toContain('MALLOC_ARENA_MAX=2');
+      expect(own('cmdline').split('\0')).toContain('scripts/start.mjs');
+      const children = own(`task/${start.pid}/children`).trim().split(/\s+/).filter(Boolean);
+      for (const child of children) {
+        expect(own('cmdline', Number(child))).not.toContain('start.mjs');
+      }
+
+      const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
+      start.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
+
+  it.runIf(process.platform === 'linux')(
     'serves from a process that has the variable and npm start’s Node flags, and stops with it on SIGTERM',
     async () => {
       const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
