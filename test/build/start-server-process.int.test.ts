@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,28 @@ afterAll(() => {
   }
   rmSync(work, { recursive: true, force: true });
 });
+
+/** package.json's start script, as npm runs it. */
+const startScript = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
+
+/** The address a starting server prints once it is running; rejects if it exits first. */
+function serverUrl(start: ChildProcessWithoutNullStreams): Promise<string> {
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      const running = /running at (http:\/\/\S+?)\//.exec(output);
+      if (running?.[1]) {
+        resolve(running[1]);
+      }
+    };
+    start.stdout.on('data', collect);
+    start.stderr.on('data', collect);
+    start.on('exit', (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
+  });
+}
 
 const current = {
   env: { PATH: '/usr/bin', DEBRIEF_DATA_DIR: '/srv/debrief' },
@@ -51,28 +73,13 @@ describe('npm start runs the server with glibc limited to two malloc arenas', ()
   it.runIf(process.platform === 'linux')(
     'npm start’s own command gives the variable to the one server process, with no parent beside it',
     async () => {
-      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-        scripts: { start: string };
-      };
       const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
       delete env.MALLOC_ARENA_MAX;
       // npm runs a script as `sh -c '<script> <arguments>'`.
-      const script = `${manifest.scripts.start} --port 0 --data-dir ${join(work, 'npm-data')}`;
+      const script = `${startScript} --port 0 --data-dir ${join(work, 'npm-data')}`;
       const start = spawn('sh', ['-c', script], { cwd: root, env });
       started.push(start.pid as number);
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const collect = (chunk: Buffer) => {
-          output += chunk;
-          const running = /running at (http:\/\/\S+?)\//.exec(output);
-          if (running?.[1]) {
-            resolve(running[1]);
-          }
-        };
-        start.stdout.on('data', collect);
-        start.stderr.on('data', collect);
-        start.on('exit', (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
-      });
+      const url = await serverUrl(start);
       expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
 
       const own = (file: string, pid = start.pid) => readFileSync(`/proc/${pid}/${file}`, 'utf8');
@@ -92,10 +99,7 @@ describe('npm start runs the server with glibc limited to two malloc arenas', ()
   it.runIf(process.platform === 'linux')(
     'serves from a process that has the variable and npm start’s Node flags, and stops with it on SIGTERM',
     async () => {
-      const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-        scripts: { start: string };
-      };
-      const flags = manifest.scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
+      const flags = startScript.split(/\s+/).filter((part) => part.startsWith('--'));
       const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
       delete env.MALLOC_ARENA_MAX;
       const start = spawn(
@@ -104,19 +108,7 @@ describe('npm start runs the server with glibc limited to two malloc arenas', ()
         { cwd: root, env },
       );
       started.push(start.pid as number);
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const collect = (chunk: Buffer) => {
-          output += chunk;
-          const running = /running at (http:\/\/\S+?)\//.exec(output);
-          if (running?.[1]) {
-            resolve(running[1]);
-          }
-        };
-        start.stdout.on('data', collect);
-        start.stderr.on('data', collect);
-        start.on('exit', (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
-      });
+      const url = await serverUrl(start);
       expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
 
       const children = readFileSync(`/proc/${start.pid}/task/${start.pid}/children`, 'utf8').trim();
