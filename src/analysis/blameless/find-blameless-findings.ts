@@ -1,15 +1,11 @@
 import type { BlamelessRule } from './blameless-rules.ts';
 import { type BlamelessSettings, type CompiledRule, compileRules } from './compile-rules.ts';
-import {
-  type GrammarContext,
-  matchPersonCause,
-  matchPersonSubject,
-  type Span,
-} from './grammar-matchers.ts';
+import { type GrammarContext, matchPersonCause, matchPersonSubject } from './grammar-matchers.ts';
 import { matchTemplates } from './match-templates.ts';
 import { isNegated } from './negation.ts';
 import { createPeopleIndex } from './people-index.ts';
 import { isInside, quotedSpans } from './quoted-speech.ts';
+import type { Span } from './span.ts';
 import { TaggedSentences } from './tagged-sentences.ts';
 
 /** One place where a text points at people rather than the system. */

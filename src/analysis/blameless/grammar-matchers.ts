@@ -1,14 +1,9 @@
 import type { CompiledRules } from './compile-rules.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { roleNouns } from './person-words.ts';
+import type { Span } from './span.ts';
 import { lastTermIndexAt, subjectAfter, subjectBefore, termIndexAt } from './subject-grammar.ts';
 import type { TaggedSentences, TaggedTerm } from './tagged-sentences.ts';
-
-/** A matched span of the text. */
-export interface Span {
-  start: number;
-  end: number;
-}
 
 /** What a grammar matcher needs: the text, its sentences, who is a person. */
 export interface GrammarContext {

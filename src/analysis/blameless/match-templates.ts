@@ -1,9 +1,9 @@
 import { templateParts } from './blame-templates.ts';
 import type { BlamelessRule } from './blameless-rules.ts';
-import type { Span } from './grammar-matchers.ts';
 import type { NameEvidence } from './name-evidence.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { classifyPerson, personSlot } from './person-slot.ts';
+import type { Span } from './span.ts';
 
 /** One template, compiled: the whole pattern, and the words next to `{who}` to look for first. */
 interface CompiledTemplate {

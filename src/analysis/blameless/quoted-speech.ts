@@ -1,4 +1,4 @@
-import type { Span } from './grammar-matchers.ts';
+import type { Span } from './span.ts';
 
 /** Straight or curly double quotes, and curly single quotes (a straight one is an apostrophe). */
 const quoted =

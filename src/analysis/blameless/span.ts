@@ -1,0 +1,5 @@
+/** A matched span of the text. */
+export interface Span {
+  start: number;
+  end: number;
+}
