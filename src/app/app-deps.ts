@@ -1,6 +1,6 @@
 import type { Policy } from '../domain/policy.ts';
 import type { Database } from '../storage/database.ts';
-import type { NotificationOutbox } from './notifications/notify.ts';
+import type { NotificationOutbox } from './notifications/notification-outbox.ts';
 import type { PolicySource } from './policy-source.ts';
 
 /** What every use case needs from the rim: the database, the clock, ids and the policy. */

@@ -6,13 +6,8 @@ import { notificationPreferencesRepository as preferences } from '../../storage/
 import { notificationRecipientsRepository as recipients } from '../../storage/repositories/notification-recipients-repository.ts';
 import { notificationsRepository as repo } from '../../storage/repositories/notifications-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { type NotificationChannels, sharedChannelKinds } from './notification-channels.ts';
-
-/** Where notifications go out: the queue that delivers them and the configured channels. */
-export interface NotificationOutbox {
-  queue: JobQueue;
-  channels: NotificationChannels;
-}
+import { sharedChannelKinds } from './notification-channels.ts';
+import type { NotificationOutbox } from './notification-outbox.ts';
 
 /** Someone with no memberships: what a shared channel may carry is what they may see. */
 export const anyone: Actor = { id: '00000000-0000-0000-0000-000000000000', role: 'viewer' };

@@ -3,12 +3,8 @@ import type { Database } from '../../storage/database.ts';
 import { notificationsRepository } from '../../storage/repositories/notifications-repository.ts';
 import { servicesRepository } from '../../storage/repositories/services-repository.ts';
 import type { AppDeps } from '../app-deps.ts';
-import {
-  emailDeliverableAt,
-  type NotificationOutbox,
-  type NotifyOutcome,
-  recordOnce,
-} from '../notifications/notify.ts';
+import type { NotificationOutbox } from '../notifications/notification-outbox.ts';
+import { emailDeliverableAt, type NotifyOutcome, recordOnce } from '../notifications/notify.ts';
 import { listThemes } from './list-themes.ts';
 
 /** The rule of the notice to a service owner that the recurring-minor-issue trigger holds. */

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/app-deps.ts';
 import { deliverNotification } from '../../app/notifications/deliver-notification.ts';
 import type { NotificationChannels } from '../../app/notifications/notification-channels.ts';
-import type { NotificationOutbox } from '../../app/notifications/notify.ts';
+import type { NotificationOutbox } from '../../app/notifications/notification-outbox.ts';
 import { scanReminders } from '../../app/notifications/scan-reminders.ts';
 import { type JobQueue, type JobQueueOptions, startJobQueue } from '../../storage/job-queue.ts';
 import type { DatabaseHandle } from '../../storage/open-database.ts';
