@@ -8,20 +8,13 @@ import {
   type SensitiveProcess,
 } from './publishing-policy.ts';
 import type { ReminderPolicy } from './reminders.ts';
-import type { ReportTemplate } from './report-template.ts';
+import type { ReportSection, ReportTemplate } from './report-template.ts';
 
 /** One category of the contributing-factor taxonomy. */
 export interface FactorCategory {
   key: string;
   label: string;
   description?: string;
-}
-
-/** One report section; required ones must be filled before follow-up. */
-export interface ReportSection {
-  key: string;
-  label: string;
-  required: boolean;
 }
 
 /** Phases that carry a due date, counted in business days after the incident is resolved. */

@@ -1,6 +1,12 @@
 import type { IncidentKind, Severity } from './incident.ts';
-import type { ReportSection } from './policy.ts';
 import type { SensitiveProcess } from './publishing-policy.ts';
+
+/** One report section; required ones must be filled before follow-up. */
+export interface ReportSection {
+  key: string;
+  label: string;
+  required: boolean;
+}
 
 /**
  * What a template section holds: free text written by people (`text`), a heading that only

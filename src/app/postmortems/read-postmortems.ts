@@ -1,11 +1,11 @@
 import { toIsoDate } from '../../domain/business-days.ts';
 import { computePhaseDeadlines, type PhaseDeadline } from '../../domain/due-dates.ts';
 import type { Severity } from '../../domain/incident.ts';
-import type { ReportSection } from '../../domain/policy.ts';
 import type { Postmortem } from '../../domain/postmortem.ts';
 import { type UnmetCondition, worstSeverity } from '../../domain/postmortem-guards.ts';
 import { unmetForNextPhase } from '../../domain/postmortem-phase.ts';
 import type { PostmortemPhase } from '../../domain/postmortem-phases.ts';
+import type { ReportSection } from '../../domain/report-template.ts';
 import type { Actor } from '../../domain/user.ts';
 import { incidentsRepository } from '../../storage/repositories/incidents-repository.ts';
 import { postmortemsRepository } from '../../storage/repositories/postmortems-repository.ts';
