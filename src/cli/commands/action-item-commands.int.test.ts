@@ -36,6 +36,30 @@ describe('debrief action-items list / action-item verify [pglite data directory]
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('0 of 0 shown');
 
+    const inProgress = await debrief([
+      'action-items',
+      'list',
+      ...target,
+      '--status',
+      'in_progress',
+      '--json',
+    ]);
+    expect(inProgress.stderr).toBe('');
+    const filtered = JSON.parse(inProgress.stdout);
+    expect(filtered.total).toBe(1);
+    expect(filtered.data.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
+      [item.id, 'in_progress'],
+    ]);
+    const either = await debrief([
+      'action-items',
+      'list',
+      ...target,
+      '--status',
+      'open, in_progress',
+    ]);
+    expect(either.code).toBe(0);
+    expect(either.stdout).toContain('2 of 2 shown');
+
     const notDone = await debrief([
       'action-item',
       'verify',
@@ -64,6 +88,21 @@ describe('debrief action-items list / action-item verify [pglite data directory]
       status: 'verified',
       verificationEvidence: 'https://git.example.com/pull/7',
       verificationNote: 'CI failed a 5-connection pool',
+    });
+  });
+
+  it('exits 2 on an unknown status, naming it and the statuses there are', async () => {
+    const human = await debrief(['action-items', 'list', ...target, '--status', 'open,closed']);
+    expect(human.code).toBe(2);
+    expect(human.stdout).toBe('');
+    expect(human.stderr).toContain('"closed"');
+    expect(human.stderr).toContain('"wont_do"');
+    expect(human.stderr).not.toContain('"open":');
+    const json = await debrief(['action-items', 'list', ...target, '--status', 'closed', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stderr).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'status.0', code: 'invalid_value' }],
     });
   });
 

@@ -15,9 +15,18 @@ interface CommonOptions extends RuntimeOptions {
   json: boolean;
 }
 
-/** `debrief action-items list [--mine] [--overdue] [--team T]`: the board across postmortems. */
+/**
+ * `debrief action-items list [--mine] [--overdue] [--team T] [--status S,S]`: the board across
+ * postmortems, read through the API's board query, so a status filter means the same here.
+ */
 export async function actionItemsList(
-  options: CommonOptions & { mine?: boolean; overdue?: boolean; team?: string; limit?: string },
+  options: CommonOptions & {
+    mine?: boolean;
+    overdue?: boolean;
+    team?: string;
+    status?: string;
+    limit?: string;
+  },
 ): Promise<void> {
   if (options.mine && options.overdue) {
     throw new UsageError(
@@ -27,6 +36,7 @@ export async function actionItemsList(
   const query = boardQuerySchema.parse({
     view: options.mine ? 'mine' : options.overdue ? 'overdue' : 'all',
     team: options.team,
+    status: options.status,
     limit: options.limit ?? '200',
   });
   await withRuntime(options, async ({ deps }) => {

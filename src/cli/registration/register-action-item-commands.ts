@@ -11,6 +11,10 @@ export function registerActionItemCommands(program: Command): void {
     .option('--mine', 'only items you own')
     .option('--overdue', 'only items past their due date and not done')
     .option('--team <team>', 'only this team')
+    .option(
+      '--status <statuses>',
+      'only these statuses, comma-separated: open, in_progress, done, verified, wont_do',
+    )
     .option('--limit <n>', 'at most this many (1-200)')
     .action(async (options) =>
       (await import('../commands/action-item-commands.ts')).actionItemsList(options),
