@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { timelineSources } from '../domain/timeline-event.ts';
+import { commaList } from './comma-list.ts';
 import { instantSchema } from './common.ts';
 
 /** Upload limit of an import, in bytes (the server may configure a lower one). */
 export const importBytesMax = 2 * 1024 * 1024 * 1024;
 
-const csv = z
+/** Longest Slack channel name. */
+const channelNameMax = 80;
+
+/** A Slack channel's name, `#` optional: `#incidents` is `incidents`; a bare `#` names none. */
+const channelName = z
   .string()
-  .max(2000)
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim().replace(/^#/, ''))
-      .filter((item) => item.length > 0),
-  );
+  .max(channelNameMax + 1)
+  .transform((name) => name.replace(/^#/, '').trim())
+  .pipe(z.string().min(1, 'a channel name, not a bare #').max(channelNameMax));
 
 /**
  * The text fields of an import upload (multipart, next to the `file` field). Every field is
@@ -23,8 +24,8 @@ export const importFieldsSchema = z
   .object({
     /** The source; detected when absent. */
     source: z.enum(timelineSources).exclude(['manual', 'personal_account']).optional(),
-    /** Slack channels to keep, comma-separated (names, `#` optional). */
-    channels: csv.optional(),
+    /** Slack channels to keep, comma-separated (names, `#` optional), as every comma list is read. */
+    channels: commaList(channelName).optional(),
     /** Keep only events at or after this instant. */
     since: instantSchema.optional(),
     /** Keep only events at or before this instant. */

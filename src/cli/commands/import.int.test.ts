@@ -43,7 +43,25 @@ describe.skipIf(!hasFixtures)('debrief import --dry-run and bad input', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('read as slack (given)');
     expect(human.stderr).toContain('import: 100%');
-  }, 120_000);
+
+    const channels = async (...names: string[]) => {
+      const flags = names.flatMap((name) => ['--channel', name]);
+      const run = await debrief([
+        'import',
+        slackExport,
+        '--dry-run',
+        '--source',
+        'slack',
+        '--json',
+        ...flags,
+      ]);
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout).eventsProposed as number;
+    };
+    const one = await channels('#enrique');
+    expect(one).toBeGreaterThan(0);
+    expect(await channels('#enrique', 'traveling-sailor')).toBeGreaterThan(one);
+  }, 180_000);
 
   it('names the file or flag of bad input and exits 2', async () => {
     const missing = await debrief(['import', join(work, 'nope.json'), '--dry-run']);
@@ -52,6 +70,9 @@ describe.skipIf(!hasFixtures)('debrief import --dry-run and bad input', () => {
     const since = await debrief(['import', alertmanager, '--dry-run', '--since', 'monday']);
     expect(since.code).toBe(2);
     expect(since.stderr).toContain('--since');
+    const bareHash = await debrief(['import', alertmanager, '--dry-run', '--channel', '#']);
+    expect(bareHash.code).toBe(2);
+    expect(bareHash.stderr).toContain('--channel');
     const noPostmortem = await debrief(['import', alertmanager]);
     expect(noPostmortem.code).toBe(2);
     expect(noPostmortem.stderr).toContain('--postmortem');

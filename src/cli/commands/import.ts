@@ -31,7 +31,7 @@ interface ImportCommandOptions extends RuntimeOptions {
 function readOptions(options: ImportCommandOptions) {
   const parsed = importFieldsSchema.safeParse({
     source: options.source,
-    channels: options.channel?.join(','),
+    channels: options.channel,
     since: options.since,
     until: options.until,
     zone: options.tz,
