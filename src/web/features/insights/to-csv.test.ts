@@ -20,4 +20,10 @@ describe('toCsv', () => {
       'x\r\n"\'=HYPERLINK(""http://x"")"\r\n\'@cmd',
     );
   });
+
+  it('keeps a formula inert behind a number, a tab or a carriage return', () => {
+    expect(toCsv(['x'], [['-2+3+cmd|calc'], ['\t=1+1'], ['\r=1+1'], ['-1.5']])).toBe(
+      'x\r\n\'-2+3+cmd|calc\r\n\'\t=1+1\r\n"\'\r=1+1"\r\n-1.5',
+    );
+  });
 });

@@ -5,8 +5,10 @@ export function toCsv(
 ): string {
   const cell = (value: string | number | null) => {
     const text = value === null ? '' : String(value);
-    // A leading = + - @ would run as a formula in a spreadsheet: keep it text.
-    const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+    // A leading = + - @, tab or carriage return makes a spreadsheet read the cell as a formula
+    // ("-2+3+cmd|…" too): keep it text. Only a plain number may keep its sign.
+    const plainNumber = /^-?\d+(\.\d+)?$/.test(text);
+    const safe = /^[=+\-@\t\r]/.test(text) && !plainNumber ? `'${text}` : text;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
