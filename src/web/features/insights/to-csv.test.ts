@@ -23,7 +23,7 @@ describe('toCsv', () => {
 
   it('keeps a formula inert behind a number, a tab or a carriage return', () => {
     expect(toCsv(['x'], [['-2+3+cmd|calc'], ['\t=1+1'], ['\r=1+1'], ['-1.5']])).toBe(
-      'x\r\n\'-2+3+cmd|calc\r\n\'\t=1+1\r\n"\'\r=1+1"\r\n-1.5',
+      "x\r\n'-2+3+cmd|calc\r\n'\t=1+1\r\n\"'\r=1+1\"\r\n-1.5",
     );
   });
 });
