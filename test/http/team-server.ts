@@ -1,6 +1,8 @@
+import type { LightMyRequestResponse } from 'fastify';
 import type { Policy } from '../../src/domain/policy.ts';
 import type { TestDatabaseKind } from '../support/test-database.ts';
 import { type ApiClient, incidentBody, startTestServer, type TestServer } from './test-server.ts';
+import { useScene } from './use-scene.ts';
 
 /** A test server with the three people most route suites act as, each signed in. */
 export interface TeamServer {
@@ -35,4 +37,32 @@ export async function createIncident(
     throw new Error(`incident creation failed: ${response.body}`);
   }
   return response.json().data;
+}
+
+/** A team server for one suite, with the member's two first steps at hand. */
+export interface TeamScene extends TeamServer {
+  /** Creates an incident as the member (see `createIncident`). */
+  createIncident(overrides?: Record<string, unknown>): ReturnType<typeof createIncident>;
+  /** Asks to open a postmortem over `incidentIds` as `client` (the member unless given). */
+  openPostmortem(
+    incidentIds: string[],
+    client?: ApiClient,
+    extra?: Record<string, unknown>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+/** `startTeamServer` for the enclosing suite, through `useScene`: read its fields inside tests. */
+export function useTeamServer(kind: TestDatabaseKind, policy?: Policy): TeamScene {
+  return useScene(
+    () => startTeamServer(kind, policy),
+    (team) => ({
+      createIncident: (overrides: Record<string, unknown> = {}) =>
+        createIncident(team.member, overrides),
+      openPostmortem: (
+        incidentIds: string[],
+        client: ApiClient = team.member,
+        extra: Record<string, unknown> = {},
+      ) => client.post('/api/v1/postmortems', { incidentIds, ...extra }),
+    }),
+  );
 }

@@ -1,10 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  createIncident as createIncidentAs,
-  startTeamServer,
-} from '../../../../test/http/team-server.ts';
-import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
+import { expect, it } from 'vitest';
+import { useTeamServer } from '../../../../test/http/team-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { auditEvents, postmortems } from '../../../storage/schema.ts';
 
@@ -12,30 +8,15 @@ const codes = (response: { json(): { details: { unmet: Array<{ code: string }> }
   response.json().details.unmet.map((u) => u.code);
 
 describeEachDatabase('postmortem phase transitions', (kind) => {
-  let server: TestServer;
-  let admin: ApiClient;
-  let member: ApiClient;
-  let viewer: ApiClient;
-
-  beforeAll(async () => {
-    ({ server, admin, member, viewer } = await startTeamServer(kind));
-  });
-  afterAll(() => server.close());
-
-  const createIncident = (overrides: Record<string, unknown> = {}) =>
-    createIncidentAs(member, overrides);
-  const openFor = async (
-    incidentIds: string[],
-    client = member,
-    extra: Record<string, unknown> = {},
-  ) => client.post('/api/v1/postmortems', { incidentIds, ...extra });
+  const team = useTeamServer(kind);
+  const { createIncident, openPostmortem: openFor } = team;
 
   it('refuses unauthenticated callers and viewers a phase change', async () => {
     const incident = await createIncident();
     const { data } = (await openFor([incident.id])).json();
     const url = `/api/v1/postmortems/${data.id}/transitions`;
-    expect((await server.anonymous.post(url, { to: 'analysis' }, 1)).statusCode).toBe(401);
-    expect((await viewer.post(url, { to: 'analysis' }, 1)).statusCode).toBe(403);
+    expect((await team.server.anonymous.post(url, { to: 'analysis' }, 1)).statusCode).toBe(401);
+    expect((await team.viewer.post(url, { to: 'analysis' }, 1)).statusCode).toBe(403);
   });
 
   it('refuses a premature phase change with 409 listing every unmet condition, changing nothing', async () => {
@@ -44,16 +25,16 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     });
     const { data } = (await openFor([incident.id])).json();
     const url = `/api/v1/postmortems/${data.id}/transitions`;
-    expect((await member.post(url, { to: 'analysis' })).statusCode).toBe(428);
-    const refused = await member.post(url, { to: 'analysis' }, 1);
+    expect((await team.member.post(url, { to: 'analysis' })).statusCode).toBe(428);
+    const refused = await team.member.post(url, { to: 'analysis' }, 1);
     expect(refused.statusCode).toBe(409);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json().code).toBe('TRANSITION_REFUSED');
     expect(codes(refused)).toEqual(['INCIDENT_NOT_RESOLVED', 'TIMELINE_EMPTY']);
-    const skip = await member.post(url, { to: 'closed' }, 1);
+    const skip = await team.member.post(url, { to: 'closed' }, 1);
     expect(skip.statusCode).toBe(409);
     expect(skip.json().code).toBe('TRANSITION_NOT_ALLOWED');
-    const [row] = await server.handle.db
+    const [row] = await team.server.handle.db
       .select()
       .from(postmortems)
       .where(eq(postmortems.id, data.id));
@@ -63,11 +44,11 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
   it('refuses a stale If-Match with 412 and the current version', async () => {
     const incident = await createIncident();
     const { data } = (await openFor([incident.id])).json();
-    await member.patch(`/api/v1/postmortems/${data.id}`, { title: 'Renamed' }, 1);
-    const stale = await member.patch(`/api/v1/postmortems/${data.id}`, { title: 'Lost' }, 1);
+    await team.member.patch(`/api/v1/postmortems/${data.id}`, { title: 'Renamed' }, 1);
+    const stale = await team.member.patch(`/api/v1/postmortems/${data.id}`, { title: 'Lost' }, 1);
     expect(stale.statusCode).toBe(412);
     expect(stale.json().details.currentVersion).toBe(2);
-    const transition = await member.post(
+    const transition = await team.member.post(
       `/api/v1/postmortems/${data.id}/transitions`,
       { to: 'analysis' },
       1,
@@ -82,7 +63,7 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     const base = `/api/v1/postmortems/${id}`;
     let version = opened.version;
     const advance = async (to: string, reason?: string) => {
-      const response = await member.post(
+      const response = await team.member.post(
         `${base}/transitions`,
         { to, ...(reason ? { reason } : {}) },
         version,
@@ -93,13 +74,13 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
       return response;
     };
     const patch = async (body: Record<string, unknown>) => {
-      const response = await member.patch(base, body, version);
+      const response = await team.member.patch(base, body, version);
       expect(response.statusCode).toBe(200);
       version = response.json().data.version;
       return response.json().data;
     };
 
-    const event = await member.post(`${base}/timeline-events`, {
+    const event = await team.member.post(`${base}/timeline-events`, {
       occurredAt: '2026-11-16T10:05:00Z',
       text: 'Alert fired for checkout latency',
       kind: 'detection',
@@ -113,7 +94,7 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
       'ANALYSIS_MEETING_NOT_RECORDED',
     ]);
     const factor = (
-      await member.post(`${base}/contributing-factors`, {
+      await team.member.post(`${base}/contributing-factors`, {
         description: 'Pool size change not validated against peak load',
         category: 'change_management',
         isRootCause: true,
@@ -123,13 +104,13 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     expect((await advance('documentation')).statusCode).toBe(200);
 
     const item = (
-      await member.post(`${base}/action-items`, {
+      await team.member.post(`${base}/action-items`, {
         title: 'Validate pool sizes in CI',
         kind: 'prevent',
         dueDate: null,
       })
     ).json().data;
-    await member.post(`${base}/contributing-factors`, {
+    await team.member.post(`${base}/contributing-factors`, {
       description: 'The on-call engineer should have noticed sooner',
       category: 'detection_gap',
     });
@@ -154,18 +135,18 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
         lessons_learned: 'Validate configs.',
       },
     });
-    const findings = (await member.get(`${base}/blameless-findings`)).json().data;
+    const findings = (await team.member.get(`${base}/blameless-findings`)).json().data;
     expect(findings.map((f: { rule: string }) => f.rule)).toEqual(['hindsight']);
     expect(
       (
-        await member.post(`${base}/blameless-waivers`, {
+        await team.member.post(`${base}/blameless-waivers`, {
           key: findings[0].key,
           reason: 'Quoted from a personal account',
         })
       ).statusCode,
     ).toBe(204);
-    version = (await member.get(base)).json().data.version;
-    const itemUpdate = await member.patch(
+    version = (await team.member.get(base)).json().data.version;
+    const itemUpdate = await team.member.patch(
       `/api/v1/action-items/${item.id}`,
       {
         ownerName: 'Platform team',
@@ -178,32 +159,32 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     expect(itemUpdate.statusCode).toBe(200);
     // The member opened the review, so another person approves it.
     const reviewer = (
-      await member.post(`${base}/participants`, {
+      await team.member.post(`${base}/participants`, {
         name: 'Admin',
         role: 'reviewer',
-        userId: admin.user.id,
+        userId: team.admin.user.id,
       })
     ).json().data;
-    const byOther = await admin.patch(
+    const byOther = await team.admin.patch(
       `/api/v1/participants/${reviewer.id}`,
       { approved: true },
       reviewer.version,
     );
     expect(byOther.statusCode).toBe(200);
-    version = (await member.get(base)).json().data.version;
+    version = (await team.member.get(base)).json().data.version;
     expect((await advance('follow_up')).statusCode).toBe(200);
 
     const toClosed = await advance('closed');
     expect(codes(toClosed)).toEqual(['ACTION_ITEMS_NOT_VERIFIED']);
-    const done = await member.patch(`/api/v1/action-items/${item.id}`, { status: 'done' }, 2);
+    const done = await team.member.patch(`/api/v1/action-items/${item.id}`, { status: 'done' }, 2);
     expect(done.statusCode).toBe(200);
-    const noEvidence = await member.patch(
+    const noEvidence = await team.member.patch(
       `/api/v1/action-items/${item.id}`,
       { status: 'verified' },
       3,
     );
     expect(noEvidence.statusCode).toBe(422);
-    const verified = await member.patch(
+    const verified = await team.member.patch(
       `/api/v1/action-items/${item.id}`,
       { status: 'verified', verificationEvidence: 'CI run 4812 failed on a 5-connection pool' },
       3,
@@ -215,7 +196,7 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     expect(closed.json().data.closedAt).not.toBeNull();
     expect(closed.json().abilities).toMatchObject({ update: false, changePhase: true });
 
-    const closedWrite = await member.post(`${base}/timeline-events`, {
+    const closedWrite = await team.member.post(`${base}/timeline-events`, {
       occurredAt: '2026-11-16T10:06:00Z',
       text: 'late',
     });
@@ -228,7 +209,7 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     expect(reopened.statusCode).toBe(200);
     expect(reopened.json().data.closedAt).toBeNull();
 
-    const trail = (await member.get(`${base}/audit-events?limit=100`)).json().data;
+    const trail = (await team.member.get(`${base}/audit-events?limit=100`)).json().data;
     const phaseChanges = trail
       .filter((e: { action: string }) => e.action === 'postmortem.phase_changed')
       .map((e: { data: { to: string } }) => e.data.to);
@@ -245,7 +226,7 @@ describeEachDatabase('postmortem phase transitions', (kind) => {
     ]) {
       expect(actions.has(action)).toBe(true);
     }
-    const rows = await server.handle.db
+    const rows = await team.server.handle.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.postmortemId, id));
