@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
 import {
   type ApiClient,
   incidentBody,
-  startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -20,10 +20,7 @@ describeEachDatabase('report draft route', (kind) => {
   let demoId: string;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    ({ server, admin, member, viewer } = await startTeamServer(kind));
     demoId = (await admin.post('/api/v1/demo-data')).json().data.postmortemId;
   });
   afterAll(() => server.close());

@@ -1,9 +1,9 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
 import {
   type ApiClient,
   incidentBody,
-  startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -30,10 +30,7 @@ describeEachDatabase('open question routes', (kind) => {
     ).map((row) => row.action);
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    ({ server, admin, member, viewer } = await startTeamServer(kind));
     base = `/api/v1/postmortems/${(await open(member)).id}`;
   });
   afterAll(() => server.close());

@@ -1,9 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
 import {
   type ApiClient,
   incidentBody,
-  startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -16,10 +16,7 @@ describeEachDatabase('incident routes', (kind) => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    ({ server, admin, member, viewer } = await startTeamServer(kind));
   });
   afterAll(() => server.close());
 

@@ -1,10 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ApiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../../test/http/test-server.ts';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
+import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { auditEvents, serviceDependencies, services } from '../../../storage/schema.ts';
 
@@ -28,10 +25,7 @@ describeEachDatabase('service catalogue routes', (kind) => {
     ).map((row) => row.action);
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    ({ server, admin, member, viewer } = await startTeamServer(kind));
   });
   afterAll(() => server.close());
 

@@ -1,10 +1,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
 import {
   type ApiClient,
   incidentBody,
-  startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -19,10 +19,7 @@ describeEachDatabase('why-tree routes', (kind) => {
   let viewer: ApiClient;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    ({ server, admin, member, viewer } = await startTeamServer(kind));
   });
   afterAll(() => server.close());
 
