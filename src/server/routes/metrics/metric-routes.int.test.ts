@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type ApiClient,
-  startTestServer,
-  type TestServer,
-} from '../../../../test/http/test-server.ts';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
+import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import {
   computeIncidentMetrics,
@@ -97,10 +94,7 @@ describeEachDatabase('incident metrics routes', (kind) => {
   ]);
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    insider = await server.signUp(admin, 'viewer');
+    ({ server, admin, member, viewer: insider } = await startTeamServer(kind));
     for (const incident of history) {
       await incidentsRepository.insertIncident(server.handle.db, incident);
     }

@@ -3,10 +3,10 @@ import {
   lightPolicy,
   postmortemInFollowUp,
 } from '../../../../test/http/postmortem-in-follow-up.ts';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
 import {
   type ApiClient,
   incidentBody,
-  startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -40,7 +40,7 @@ describeEachDatabase('publishing a postmortem inside and outside', (kind) => {
   const version = async () => (await member.get(base)).json().data.version as number;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, {
+    ({ server, admin, member, viewer } = await startTeamServer(kind, {
       ...lightPolicy,
       publishing: {
         ...(defaultPolicy.publishing ?? { publicApprovers: [] }),
@@ -54,10 +54,7 @@ describeEachDatabase('publishing a postmortem inside and outside', (kind) => {
         },
         publicApprovers: [],
       },
-    });
-    admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    }));
     const pm = await postmortemInFollowUp(member);
     postmortemId = pm.postmortemId;
     base = `/api/v1/postmortems/${postmortemId}`;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTeamServer } from '../../../../test/http/team-server.ts';
 import {
   type ApiClient,
   incidentBody,
-  startTestServer,
   type TestServer,
 } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -48,10 +48,7 @@ describeEachDatabase('timeline routes', (kind) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    const admin = await server.setUpAdmin();
-    member = await server.signUp(admin, 'member');
-    viewer = await server.signUp(admin, 'viewer');
+    ({ server, member, viewer } = await startTeamServer(kind));
     const incident = (await member.post('/api/v1/incidents', incidentBody())).json().data;
     postmortemId = (await member.post('/api/v1/postmortems', { incidentIds: [incident.id] })).json()
       .data.id;
