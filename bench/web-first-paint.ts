@@ -18,19 +18,15 @@
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { buildWeb } from '../e2e/support/build-web.ts';
-import { launchChromium } from '../e2e/support/chromium.ts';
-import { seedLongTimeline } from '../e2e/support/long-timeline.ts';
-import { startServer } from '../e2e/support/start-server.ts';
 import { isBuildFresh } from '../scripts/build-state.mjs';
+import { signInBenchAdmin, startWebBench, type WebBench } from './support/web-bench.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const rounds = Number(argument('--rounds') ?? 7);
-const credentials = { email: 'bench@example.com', password: 'correct horse battery' };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -75,16 +71,8 @@ async function reactFloorScript(): Promise<string> {
 }
 
 /** Opens `screen` in a fresh context and reads the main thread's counters once it shows. */
-async function open(
-  browser: Browser,
-  base: string,
-  screen: Screen,
-  floorScript: string,
-): Promise<Opening> {
-  const context: BrowserContext = await browser.newContext({
-    baseURL: base,
-    viewport: { width: 1280, height: 900 },
-  });
+async function open(bench: WebBench, screen: Screen, floorScript: string): Promise<Opening> {
+  const context = await bench.newContext();
   try {
     // The floor is served from the app's own origin, as a page and one module script.
     await context.route('**/bench-react-floor', (route) =>
@@ -97,7 +85,7 @@ async function open(
       route.fulfill({ contentType: 'text/javascript', body: floorScript }),
     );
     if (screen.signedIn) {
-      await context.request.post('/api/v1/auth/sessions', { data: credentials });
+      await signInBenchAdmin(context.request);
     }
     // The page says when the screen is drawn (a mutation observer calling a binding): waiting
     // from here would poll the page with the driver's own scripts and count their time.
@@ -148,16 +136,9 @@ async function main() {
     await buildWeb();
   }
   const floorScript = await reactFloorScript();
-  const server = await startServer();
-  const browser = await launchChromium();
+  const bench = await startWebBench({ timelines: [30] });
   try {
-    const seeding = await browser.newContext({ baseURL: server.url });
-    const setup = await seeding.request.post('/api/v1/setup', {
-      data: { ...credentials, name: 'Bench Admin' },
-    });
-    const { csrfToken } = await setup.json();
-    const postmortemId = await seedLongTimeline(seeding.request, csrfToken, 30);
-    await seeding.close();
+    const [postmortemId] = bench.postmortemIds;
     const screens: Screen[] = [
       {
         label: 'react floor',
@@ -188,7 +169,7 @@ async function main() {
     // One round not counted: the first visit also warms the server and the disk cache.
     for (let round = 0; round <= rounds; round += 1) {
       for (const screen of screens) {
-        const opening = await open(browser, server.url, screen, floorScript);
+        const opening = await open(bench, screen, floorScript);
         if (round > 0) {
           results.get(screen.label)?.push(opening);
         }
@@ -216,8 +197,7 @@ async function main() {
         .join(' ')}`,
     );
   } finally {
-    await browser.close();
-    await server.stop();
+    await bench.stop();
   }
 }
 

@@ -21,11 +21,10 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildWeb } from '../e2e/support/build-web.ts';
-import { launchChromium } from '../e2e/support/chromium.ts';
-import { markdownTimeline, seedLongTimeline } from '../e2e/support/long-timeline.ts';
-import { startServer } from '../e2e/support/start-server.ts';
+import { markdownTimeline } from '../e2e/support/long-timeline.ts';
+import { signInBenchAdmin, startWebBench, type WebBench } from './support/web-bench.ts';
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -52,18 +51,11 @@ interface Opening {
 }
 
 /** Opens the timeline tab in a fresh context and times it to a click answered. */
-async function openTimeline(
-  browser: Browser,
-  base: string,
-  postmortemId: string,
-): Promise<Opening> {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width: 1280, height: 900 },
-  });
+async function openTimeline(bench: WebBench, postmortemId: string): Promise<Opening> {
+  const context = await bench.newContext();
   try {
     const page = await context.newPage();
-    await signIn(page);
+    await signInBenchAdmin(page.request);
     const started = Date.now();
     await page.goto(`/postmortems/${postmortemId}?tab=timeline`, { waitUntil: 'commit' });
     const firstRow = page.locator('.review-table tbody tr[data-key]').first();
@@ -107,23 +99,12 @@ async function openStaticTable(browser: Browser, count: number): Promise<number>
   }
 }
 
-const credentials = { email: 'bench@example.com', password: 'correct horse battery' };
-async function signIn(page: Page): Promise<void> {
-  const answer = await page.request.post('/api/v1/auth/sessions', { data: credentials });
-  if (!answer.ok()) {
-    throw new Error(`sign-in refused: ${answer.status()} ${await answer.text()}`);
-  }
-}
-
 /** Accepts one event of the large timeline and names the DOM changes under the table body. */
-async function measureOneEdit(browser: Browser, base: string, postmortemId: string) {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width: 1280, height: 900 },
-  });
+async function measureOneEdit(bench: WebBench, postmortemId: string) {
+  const context = await bench.newContext();
   try {
     const page = await context.newPage();
-    await signIn(page);
+    await signInBenchAdmin(page.request);
     await page.goto(`/postmortems/${postmortemId}?tab=timeline`);
     // The progress line is there once the first rows are: waiting for it to go before they
     // come would pass at once and time the edit against a timeline still loading.
@@ -214,30 +195,24 @@ async function main() {
       .join(' ')}`,
   );
   await buildWeb();
-  const server = await startServer(databaseUrl ? { databaseUrl } : {});
-  const browser = await launchChromium();
+  const bench = await startWebBench({
+    ...(databaseUrl ? { databaseUrl } : {}),
+    timelines: [baselineCount, eventCount],
+  });
   try {
-    const seeding = await browser.newContext({ baseURL: server.url });
-    const setup = await seeding.request.post('/api/v1/setup', {
-      data: { ...credentials, name: 'Bench Admin' },
-    });
-    const { csrfToken } = await setup.json();
-    let at = Date.now();
-    const small = await seedLongTimeline(seeding.request, csrfToken, baselineCount);
-    const large = await seedLongTimeline(seeding.request, csrfToken, eventCount);
+    const [small = '', large = ''] = bench.postmortemIds;
     console.log(
-      `seeded ${baselineCount} + ${eventCount} events through the import API in ${Date.now() - at} ms (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`,
+      `seeded ${baselineCount} + ${eventCount} events through the import API in ${bench.seedingMs} ms (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`,
     );
-    await seeding.close();
 
     // One warm-up of each, not counted: the first opening also compiles the app's script.
-    await openTimeline(browser, server.url, small);
-    await openTimeline(browser, server.url, large);
+    await openTimeline(bench, small);
+    await openTimeline(bench, large);
     const results = { small: [] as Opening[], large: [] as Opening[], bare: [] as number[] };
     for (let round = 0; round < rounds; round += 1) {
-      results.small.push(await openTimeline(browser, server.url, small));
-      results.large.push(await openTimeline(browser, server.url, large));
-      results.bare.push(await openStaticTable(browser, eventCount));
+      results.small.push(await openTimeline(bench, small));
+      results.large.push(await openTimeline(bench, large));
+      results.bare.push(await openStaticTable(bench.browser, eventCount));
     }
     const line = (label: string, openings: Opening[]) =>
       `${label.padEnd(22)} first rows ${median(openings.map((o) => o.firstRowMs))
@@ -262,8 +237,7 @@ async function main() {
       `goal: ${eventCount} events interactive < ${goalMs} ms: ${largeTti < goalMs ? 'holds' : 'does not hold'} (${largeTti.toFixed(0)} ms)`,
     );
 
-    at = Date.now();
-    const edit = await measureOneEdit(browser, server.url, large);
+    const edit = await measureOneEdit(bench, large);
     console.log(
       `\none accept on the ${eventCount}-event timeline: shown in ${edit.shownMs} ms; ${edit.records} DOM changes under the table body, in ${edit.rowsTouched} event row(s)${edit.onlyThatRow ? ', all in the accepted row' : ', NOT all in the accepted row'}; ${edit.drawnRows} rows drawn of ${eventCount}; timeline reads after it: ${edit.reads.join(', ') || 'none'}`,
     );
@@ -273,8 +247,7 @@ async function main() {
         .join(' ')}`,
     );
   } finally {
-    await browser.close();
-    await server.stop();
+    await bench.stop();
     if (serverUrl) {
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
