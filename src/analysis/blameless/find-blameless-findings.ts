@@ -2,6 +2,7 @@ import type { BlamelessRule } from './blameless-rules.ts';
 import { type BlamelessSettings, type CompiledRule, compileRules } from './compile-rules.ts';
 import { type GrammarContext, matchPersonCause, matchPersonSubject } from './grammar-matchers.ts';
 import { matchTemplates } from './match-templates.ts';
+import { matchesOf } from './matches-of.ts';
 import { isNegated } from './negation.ts';
 import { createPeopleIndex } from './people-index.ts';
 import { isInside, quotedSpans } from './quoted-speech.ts';
@@ -45,7 +46,7 @@ function spansOf(
   const { rule, pattern } = compiled;
   switch (rule.kind) {
     case 'phrase':
-      return [...context.text.matchAll(pattern)].map((m) => ({
+      return matchesOf(pattern, context.text).map((m) => ({
         start: m.index ?? 0,
         end: (m.index ?? 0) + m[0].length,
       }));

@@ -1,4 +1,5 @@
 import type { CompiledRules } from './compile-rules.ts';
+import { matchesOf } from './matches-of.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { roleNouns } from './person-words.ts';
 import type { Span } from './span.ts';
@@ -50,7 +51,7 @@ function locate(context: GrammarContext, match: RegExpMatchArray) {
  */
 export function matchPersonSubject(context: GrammarContext, pattern: RegExp): Span[] {
   const spans: Span[] = [];
-  for (const match of context.text.matchAll(pattern)) {
+  for (const match of matchesOf(pattern, context.text)) {
     const { terms, first, last, span } = locate(context, match);
     if (first < 0 || (modalPerfect.test(match[0]) && !isActivePerfect(terms, last))) {
       continue;
@@ -176,13 +177,13 @@ export function matchPersonCause(
     }
     spans.push({ start: name.start, end: span.end });
   };
-  for (const match of text.matchAll(causeVerbs)) {
+  for (const match of matchesOf(causeVerbs, text)) {
     bySubject(match, false);
   }
-  for (const match of text.matchAll(grammar.actionVerbs)) {
+  for (const match of matchesOf(grammar.actionVerbs, text)) {
     bySubject(match, true);
   }
-  for (const match of text.matchAll(grammar.causePhrases)) {
+  for (const match of matchesOf(grammar.causePhrases, text)) {
     const after = (match.index ?? 0) + match[0].length;
     if (!people.mayHoldName(text.slice(after, after + 40))) {
       continue;

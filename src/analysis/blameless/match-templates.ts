@@ -1,5 +1,7 @@
 import { templateParts } from './blame-templates.ts';
 import type { BlamelessRule } from './blameless-rules.ts';
+import { latin1Source } from './latin1-source.ts';
+import { matchesOf } from './matches-of.ts';
 import type { NameEvidence } from './name-evidence.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { classifyPerson, personSlot } from './person-slot.ts';
@@ -7,7 +9,8 @@ import type { Span } from './span.ts';
 
 /** One template, compiled: the whole pattern, and the words next to `{who}` to look for first. */
 interface CompiledTemplate {
-  pattern: RegExp;
+  /** The whole pattern for a window, compiled on first use (most texts reach few of them). */
+  pattern: (window: string) => RegExp;
   /** The literal part before or after `{who}` (all of it when there is no `{who}`). */
   anchor: RegExp;
   /** Where `{who}` stands relative to the anchor. */
@@ -23,8 +26,25 @@ export interface CompiledTemplates {
 const expandParts = (source: string) =>
   source.replace(/\{(adv|pp)\}/g, (_, part: string) => templateParts[part] ?? '');
 
+const beyondLatin1 = /[\u0100-\uffff]/;
+
+/** A template's pattern, compiled when first asked for: as written, or for Latin-1 windows. */
+function lazyPattern(source: string): (window: string) => RegExp {
+  let anyText: RegExp | undefined;
+  let latin1Text: RegExp | undefined;
+  const latin1 = latin1Source(source);
+  return (window) => {
+    if (latin1 === undefined || beyondLatin1.test(window)) {
+      anyText ??= new RegExp(source, 'giu');
+      return anyText;
+    }
+    latin1Text ??= new RegExp(latin1, 'giu');
+    return latin1Text;
+  };
+}
+
 function compileTemplate(term: string): CompiledTemplate {
-  const pattern = new RegExp(expandParts(term.replace('{who}', personSlot)), 'giu');
+  const pattern = lazyPattern(expandParts(term.replace('{who}', personSlot)));
   const [before = '', after = ''] = term.split('{who}');
   if (!term.includes('{who}')) {
     return { pattern, anchor: new RegExp(expandParts(term), 'giu'), who: 'none' };
@@ -53,8 +73,6 @@ function wordStart(text: string, at: number): number {
   return start;
 }
 
-const beyondLatin1 = /[\u0100-\uffff]/;
-
 /**
  * The same characters, stored one byte per character when they fit. V8 compiles a pattern
  * once per string storage, and a slice of a text that holds a single curly quote is stored two
@@ -79,9 +97,9 @@ export function matchTemplates(
   people: PeopleIndex,
 ): Span[] {
   const spans: Span[] = [];
-  for (const { pattern, anchor, who } of templates.patterns) {
+  for (const { pattern: patternFor, anchor, who } of templates.patterns) {
     let covered = 0;
-    for (const hit of text.matchAll(anchor)) {
+    for (const hit of matchesOf(anchor, text)) {
       const hitStart = hit.index ?? 0;
       const hitEnd = hitStart + hit[0].length;
       if (hitEnd <= covered) {
@@ -92,6 +110,7 @@ export function matchTemplates(
       const to = who === 'after-anchor' ? hitEnd + reach : hitEnd;
       const offset = Math.max(from, covered);
       const window = narrowed(text.slice(offset, to));
+      const pattern = patternFor(window);
       pattern.lastIndex = 0;
       for (let match = pattern.exec(window); match; match = pattern.exec(window)) {
         const groups = match.groups ?? {};

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches-of.ts';
 import { foldName, type NameEvidence, nameEvidence, reaches } from './name-evidence.ts';
 import { personalPronouns, roleNouns, wellKnownTools } from './person-words.ts';
 import type { TaggedTerm } from './tagged-sentences.ts';
@@ -63,12 +64,10 @@ export function createPeopleIndex(options: {
     evidenceFor,
     // Only a word with some evidence of a name, or a role, is worth tagging the sentence for.
     mayHoldName: (raw) => {
-      for (const [word] of raw.matchAll(candidateWords)) {
-        if (evidenceFor(word, false) !== 'none') {
-          return true;
-        }
-      }
-      return rolesOrPronouns.test(raw);
+      const words = matchesOf(candidateWords, raw);
+      return (
+        words.some(([word]) => evidenceFor(word, false) !== 'none') || rolesOrPronouns.test(raw)
+      );
     },
     isPerson: (term) =>
       !services.has(term.normal) &&

@@ -1,3 +1,4 @@
+import { matchesOf } from './matches-of.ts';
 import type { Span } from './span.ts';
 
 /** Straight or curly double quotes, and curly single quotes (a straight one is an apostrophe). */
@@ -9,7 +10,7 @@ const quoted =
  * theirs to say; a finding inside them is a hint, not an error.
  */
 export function quotedSpans(text: string): Span[] {
-  return [...text.matchAll(quoted)].map((m) => ({
+  return matchesOf(quoted, text).map((m) => ({
     start: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
   }));
