@@ -70,6 +70,15 @@ describeEachDatabase('search', (kind) => {
       }
     });
 
+    it('cuts a snippet from the best-ranked part when no one part holds every word', async () => {
+      const body = await searchAs(scene.viewer, 'q=exhausted+multiplied');
+      expect(titles(body)).toEqual(['Checkout connection pool exhausted']);
+      const snippets = body.data[0]?.snippets ?? [];
+      // ts_headline marks words only where the whole query holds, so this snippet has none.
+      expect(snippets).toHaveLength(1);
+      expect(snippets[0]?.segments.map((g) => g.text).join('')).not.toBe('');
+    });
+
     it('stems, ranks the title above a passing mention, and counts', async () => {
       const body = await searchAs(scene.author, 'q=pools');
       expect(titles(body)).toEqual([
