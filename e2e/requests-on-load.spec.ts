@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordApiTraffic, repeatedRequests } from './support/api-traffic.ts';
 import { hasChromium } from './support/chromium.ts';
@@ -20,6 +20,19 @@ async function slowSetupAnswer(page: Page): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await route.continue();
   });
+}
+
+/** The app's own scripts the page downloads from now on, by file name without its hash. */
+function recordScripts(page: Page): { names: string[]; stop: () => void } {
+  const names: string[] = [];
+  const onRequest = (request: Request) => {
+    const match = /\/assets\/([^/]+)-[\w-]{8}\.js$/.exec(new URL(request.url()).pathname);
+    if (match?.[1]) {
+      names.push(match[1]);
+    }
+  };
+  page.on('request', onRequest);
+  return { names, stop: () => page.off('request', onRequest) };
 }
 
 /** Waits until the page has sent everything it sends on its own (the live feed stays open). */
@@ -54,10 +67,15 @@ describe.skipIf(!hasChromium)('what the web app asks the server on load', () => 
   it('opens the incident list after both answers, asking for each thing once', async () => {
     await setUpFirstAdmin(page);
     const traffic = recordApiTraffic(page);
+    const scripts = recordScripts(page);
     await page.goto('/');
     await new IncidentListPage(page).heading.waitFor();
     await quiet(page);
     traffic.stop();
+    scripts.stop();
+    // The shell and the page opened; no other page's code.
+    expect(scripts.names).toContain('IncidentListScene');
+    expect(scripts.names.filter((name) => name.endsWith('Scene'))).toEqual(['IncidentListScene']);
     expect(traffic.steps.indexOf(`sent ${session}`), traffic.steps.join('\n')).toBeLessThan(
       traffic.steps.indexOf(`answered ${setupStatus}`),
     );
@@ -86,6 +104,22 @@ describe.skipIf(!hasChromium)('what the web app asks the server on load', () => 
     expect(traffic.steps.indexOf(`sent ${session}`), steps).toBeLessThan(
       traffic.steps.indexOf(`answered ${setupStatus}`),
     );
+    expect(journey.pageErrors).toEqual([]);
+  });
+
+  it('offers to reload the page when its code cannot be downloaded, and loads it then', async () => {
+    const csrf = await page.request.get('/api/v1/auth/session');
+    const postmortemId = await seedLongTimeline(page.request, (await csrf.json()).csrfToken, 3);
+    // As after an update of the server: the file this build names is gone.
+    const gone = '**/assets/PostmortemScene-*.js';
+    await page.route(gone, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await page.goto(`/postmortems/${postmortemId}`);
+    await page.getByRole('heading', { name: 'This page could not be loaded' }).waitFor();
+    // The header stays usable around the failed page.
+    await page.getByRole('link', { name: 'Incidents' }).first().waitFor();
+    await page.unroute(gone);
+    await page.getByRole('button', { name: 'Reload the page' }).click();
+    await new TimelineReviewPage(page).row('Event 1 of 3:').waitFor();
     expect(journey.pageErrors).toEqual([]);
   });
 });

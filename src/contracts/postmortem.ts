@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { incidentKinds, severities } from '../domain/incident.ts';
 import { postmortemScopes } from '../domain/postmortem.ts';
-import { unmetConditionCodes } from '../domain/postmortem-guards.ts';
 import { postmortemPhases } from '../domain/postmortem-phases.ts';
 import { commaList } from './comma-list.ts';
 import { instantSchema, pageQuerySchema, text } from './common.ts';
 import { limits } from './limits.ts';
 import { timelineEventSchema } from './postmortem-parts.ts';
+import { unmetConditionSchema } from './unmet-condition.ts';
 
 /** Body of `POST /postmortems`: one incident, or several for a thematic review. */
 export const createPostmortemBodySchema = z
@@ -100,11 +100,7 @@ export const listPostmortemsQuerySchema = pageQuerySchema.extend({
   mine: booleanFlag.optional(),
 });
 
-export const unmetConditionSchema = z.object({
-  code: z.enum(unmetConditionCodes),
-  message: z.string(),
-  subject: z.object({ type: z.string(), id: z.string() }).optional(),
-});
+export { unmetConditionSchema };
 
 export const phaseDeadlineSchema = z.object({
   phase: z.string(),

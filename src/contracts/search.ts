@@ -4,19 +4,9 @@ import { postmortemPhases } from '../domain/postmortem-phases.ts';
 import { commaList } from './comma-list.ts';
 import { isoDateSchema } from './common.ts';
 import { limits } from './limits.ts';
+import { searchLimits } from './search-limits.ts';
 
-/** Search limits, shared with the web app's search box and the CLI. */
-export const searchLimits = {
-  queryMax: 500,
-  pageSizeDefault: 20,
-  pageSizeMax: 100,
-  /** Deeper pages than this are refused: refine the words or the filters instead. */
-  offsetMax: 10_000,
-  filterValuesMax: 50,
-  viewNameMax: 120,
-  /** Saved views one person may keep. */
-  viewsPerOwnerMax: 200,
-} as const;
+export { searchLimits };
 
 const category = z.string().trim().min(1).max(100);
 const service = z.string().trim().min(1).max(limits.serviceNameMax);

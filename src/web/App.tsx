@@ -2,10 +2,12 @@ import { useMemo } from 'react';
 import { AppRoutes } from './AppRoutes.tsx';
 import { AppHeader } from './components/AppHeader.tsx';
 import { LoadState } from './components/LoadState.tsx';
+import { SceneErrorBoundary } from './components/SceneErrorBoundary.tsx';
 import { SessionContext } from './features/session/session-context.ts';
 import { useBoot } from './features/session/use-boot.ts';
+import { LazySceneView } from './routing/LazySceneView.tsx';
 import { useLocation } from './routing/use-location.ts';
-import { ResetPasswordScene } from './scenes/ResetPassword/ResetPasswordScene.tsx';
+import { resetPasswordScene } from './scenes/lazy-scenes.ts';
 import { SetupScene } from './scenes/Setup/SetupScene.tsx';
 import { SignInScene } from './scenes/SignIn/SignInScene.tsx';
 
@@ -25,7 +27,9 @@ export function App() {
         {state.kind === 'needs-setup' && <SetupScene onDone={signedIn} />}
         {state.kind === 'signed-out' &&
           (pathname === '/reset-password' ? (
-            <ResetPasswordScene />
+            <SceneErrorBoundary resetKey={pathname}>
+              <LazySceneView scene={resetPasswordScene} props={{}} />
+            </SceneErrorBoundary>
           ) : (
             <SignInScene onDone={signedIn} />
           ))}

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { searchLimits } from '../../contracts/search.ts';
+import { searchLimits } from '../../contracts/search-limits.ts';
 import { navigate } from '../routing/location-store.ts';
 import { useLocation } from '../routing/use-location.ts';
 

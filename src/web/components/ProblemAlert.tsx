@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { unmetConditionSchema } from '../../contracts/postmortem.ts';
 import type { Problem } from '../../contracts/problem.ts';
+import { unmetConditionSchema } from '../../contracts/unmet-condition.ts';
 import { UnmetList } from './UnmetList.tsx';
 
 const unmetDetailsSchema = z.object({ unmet: z.array(unmetConditionSchema) });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { unmetConditionSchema } from '../../contracts/postmortem.ts';
+import type { unmetConditionSchema } from '../../contracts/unmet-condition.ts';
 
 type UnmetCondition = z.infer<typeof unmetConditionSchema>;
 

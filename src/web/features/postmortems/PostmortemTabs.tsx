@@ -4,6 +4,7 @@ import type { PolicyView } from '../../api/policy-api.ts';
 import type { Postmortem } from '../../api/postmortems-api.ts';
 import { Tabs } from '../../components/Tabs.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
+import { loadChunk } from '../../routing/chunk-load-error.ts';
 import { navigate } from '../../routing/location-store.ts';
 import { useLocation } from '../../routing/use-location.ts';
 import { PersonalAccountsSection } from '../personal-accounts/PersonalAccountsSection.tsx';
@@ -18,21 +19,25 @@ import { ReportSectionsForm } from './ReportSectionsForm.tsx';
 // The tabs a postmortem does not open on come with their first visit, so the first download
 // stays within its budget as the page grows (the timeline tab, the default, stays in it).
 const WhyTreeSection = lazy(() =>
-  import('../why-tree/WhyTreeSection.tsx').then((module) => ({ default: module.WhyTreeSection })),
+  loadChunk(import('../why-tree/WhyTreeSection.tsx')).then((module) => ({
+    default: module.WhyTreeSection,
+  })),
 );
 const MeetingView = lazy(() =>
-  import('../facilitation/MeetingView.tsx').then((module) => ({ default: module.MeetingView })),
+  loadChunk(import('../facilitation/MeetingView.tsx')).then((module) => ({
+    default: module.MeetingView,
+  })),
 );
 const AntiPatternsPanel = lazy(() =>
-  import('../anti-patterns/AntiPatternsPanel.tsx').then((module) => ({
+  loadChunk(import('../anti-patterns/AntiPatternsPanel.tsx')).then((module) => ({
     default: module.AntiPatternsPanel,
   })),
 );
 const AuditTrail = lazy(() =>
-  import('./AuditTrail.tsx').then((module) => ({ default: module.AuditTrail })),
+  loadChunk(import('./AuditTrail.tsx')).then((module) => ({ default: module.AuditTrail })),
 );
 const PublishingPanel = lazy(() =>
-  import('../publishing/PublishingPanel.tsx').then((module) => ({
+  loadChunk(import('../publishing/PublishingPanel.tsx')).then((module) => ({
     default: module.PublishingPanel,
   })),
 );

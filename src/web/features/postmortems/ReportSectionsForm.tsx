@@ -10,12 +10,13 @@ import { StatusNote } from '../../components/StatusNote.tsx';
 import type { Abilities } from '../../lib/abilities.ts';
 import { useResource } from '../../lib/use-resource.ts';
 import { useSubmit } from '../../lib/use-submit.ts';
+import { loadChunk } from '../../routing/chunk-load-error.ts';
 import { StaleEditNotice } from '../live/StaleEditNotice.tsx';
 import { RestrictedSectionField } from './RestrictedSectionField.tsx';
 
 // The linter carries a part-of-speech tagger; load it only when someone edits the report.
 const BlamelessHints = lazy(() =>
-  import('./BlamelessHints.tsx').then((module) => ({ default: module.BlamelessHints })),
+  loadChunk(import('./BlamelessHints.tsx')).then((module) => ({ default: module.BlamelessHints })),
 );
 
 interface ReportSectionsFormProps {
