@@ -104,6 +104,15 @@ describe.skipIf(!hasChromium)('what the web app asks the server on load', () => 
     expect(traffic.steps.indexOf(`sent ${session}`), steps).toBeLessThan(
       traffic.steps.indexOf(`answered ${setupStatus}`),
     );
+    // What the first screen shows is asked for alongside the session check, not after it
+    // (the app waits for the setup answer, held back here, before it draws any page).
+    const firstPage = `/api/v1/postmortems/${postmortemId}/timeline?limit=40`;
+    for (const read of [`/api/v1/postmortems/${postmortemId}`, '/api/v1/policy', firstPage]) {
+      expect(reads(read), steps).toHaveLength(1);
+      expect(traffic.steps.indexOf(`sent GET ${read}`), steps).toBeLessThan(
+        traffic.steps.indexOf(`answered ${setupStatus}`),
+      );
+    }
     expect(journey.pageErrors).toEqual([]);
   });
 

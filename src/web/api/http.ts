@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { type Problem, problemSchema } from '../../contracts/problem.ts';
 import { ApiError } from './api-error.ts';
+import { type ApiQuery, apiUrl } from './api-url.ts';
+import { fetchApiGet, forgetEarlyReads, takeEarlyRead } from './early-reads.ts';
 
-/** Base path of the JSON API. */
-export const apiBase = '/api/v1';
+export { apiBase } from './api-url.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -11,7 +12,7 @@ export interface RequestOptions {
   body?: unknown;
   /** The record's version, sent as `If-Match: "<version>"`. */
   version?: number;
-  query?: Record<string, string | number | undefined>;
+  query?: ApiQuery;
 }
 
 let csrfToken: string | null = null;
@@ -25,17 +26,6 @@ export function setCsrfToken(token: string | null): void {
 /** Called when a request outside `/auth` and `/setup` comes back 401 (the session ended). */
 export function setUnauthorizedListener(listener: (() => void) | null): void {
   unauthorizedListener = listener;
-}
-
-function buildUrl(path: string, query: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== '') {
-      params.set(key, String(value));
-    }
-  }
-  const search = params.toString();
-  return `${apiBase}${path}${search ? `?${search}` : ''}`;
 }
 
 async function readProblem(response: Response): Promise<Problem> {
@@ -65,12 +55,21 @@ export async function send(method: Method, path: string, options: RequestOptions
   if (options.version !== undefined) {
     headers['If-Match'] = `"${options.version}"`;
   }
-  const response = await fetch(buildUrl(path, options.query), {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  const url = apiUrl(path, options.query);
+  const isPlainGet = method === 'GET' && options.version === undefined;
+  if (!isPlainGet) {
+    // An answer read before this change may not show it.
+    forgetEarlyReads();
+  }
+  // A plain GET takes the answer to the same request if it was sent early (`readEarly`).
+  const response = await (isPlainGet
+    ? (takeEarlyRead(url) ?? fetchApiGet(url))
+    : fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      }));
   if (!response.ok) {
     const problem = await readProblem(response);
     const isAuthPath = path.startsWith('/auth') || path.startsWith('/setup');

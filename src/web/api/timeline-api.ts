@@ -9,10 +9,16 @@ import {
   timelineVersionsSchema,
 } from '../../contracts/timeline.ts';
 import type { proposableInstants } from '../../domain/key-instant-proposals.ts';
-import type { timelineEventStatuses } from '../../domain/timeline-event.ts';
 import { ApiError } from './api-error.ts';
 import { requestJson } from './http.ts';
 import { timelineApi } from './parts-api.ts';
+import {
+  filterQuery,
+  noFilters,
+  postmortemPath as path,
+  type TimelineFilters,
+  timelinePageQuery,
+} from './timeline-query.ts';
 
 /** A timeline event as the timeline endpoint answers it (skew shown beside, never applied). */
 export type ReviewEvent = z.infer<typeof timelineItemSchema>;
@@ -20,25 +26,7 @@ export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type ClockSkew = TimelinePage['skews'][number];
 export type KeyInstantProposal = z.infer<typeof keyInstantProposalSchema>;
 export type TimelineVersions = z.infer<typeof timelineVersionsSchema>;
-export { timelineIdsMax };
-
-/** Filters of the timeline; empty lists mean "all". */
-export interface TimelineFilters {
-  sources: string[];
-  statuses: Array<(typeof timelineEventStatuses)[number]>;
-  kinds: string[];
-  pinnedOnly: boolean;
-}
-
-export const noFilters: TimelineFilters = {
-  sources: [],
-  statuses: [],
-  kinds: [],
-  pinnedOnly: false,
-};
-
-const path = (postmortemId: string, rest: string) =>
-  `/postmortems/${encodeURIComponent(postmortemId)}${rest}`;
+export { noFilters, type TimelineFilters, timelineIdsMax };
 
 /** Keeps what the filters keep: the fallback applies them in the browser. */
 export function matchesFilters(event: ReviewEvent, filters: TimelineFilters): boolean {
@@ -50,49 +38,23 @@ export function matchesFilters(event: ReviewEvent, filters: TimelineFilters): bo
   );
 }
 
-/**
- * The first page holds what a tall window draws (the view and its overscan) and no more: it
- * is what stands between opening the tab and a usable table. The rest come in the largest
- * pages, behind it.
- */
-const firstPageSize = 40;
-const pageSize = 200;
-
-const filterQuery = (filters: TimelineFilters) => ({
-  source: filters.sources.join(','),
-  status: filters.statuses.join(','),
-  kind: filters.kinds.join(','),
-  pinned: filters.pinnedOnly ? 'true' : undefined,
-});
-
 function readPage(postmortemId: string, filters: TimelineFilters, cursor: string | null) {
   return requestJson(timelinePageSchema, 'GET', path(postmortemId, '/timeline'), {
-    query: {
-      ...filterQuery(filters),
-      limit: cursor ? pageSize : firstPageSize,
-      cursor: cursor ?? undefined,
-    },
+    query: timelinePageQuery(filters, cursor),
   });
 }
 
 /** The timeline review endpoints. */
 export const timelineReviewApi = {
-  /** The first page of the timeline matching `filters`, as `pages` would read it. */
-  firstPage: (postmortemId: string, filters: TimelineFilters) =>
-    readPage(postmortemId, filters, null),
   /**
    * Every event matching the filters, page by page in timeline order, each page with the
-   * total and the clock skews per source. `first` is the first page already asked for
-   * (`firstPage`, sent before the view that reads the rest was drawn).
+   * total and the clock skews per source. The first page may have been asked for before the
+   * view was drawn (`readEarly`, with `timelinePageQuery`): its request then takes that answer.
    */
-  async *pages(
-    postmortemId: string,
-    filters: TimelineFilters,
-    first?: Promise<TimelinePage>,
-  ): AsyncGenerator<TimelinePage> {
+  async *pages(postmortemId: string, filters: TimelineFilters): AsyncGenerator<TimelinePage> {
     let page: TimelinePage;
     try {
-      page = await (first ?? readPage(postmortemId, filters, null));
+      page = await readPage(postmortemId, filters, null);
     } catch (error) {
       if (!(error instanceof ApiError) || error.problem.status !== 404) {
         throw error;

@@ -4,12 +4,10 @@ import { toProblem } from '../../api/api-error.ts';
 import type { TimelineEvent } from '../../api/parts-api.ts';
 import {
   type ClockSkew,
-  noFilters,
   type TimelineFilters,
   timelineIdsMax,
   timelineReviewApi,
 } from '../../api/timeline-api.ts';
-import { takePrefetchedTimeline } from './timeline-prefetch.ts';
 import {
   appendPage,
   applySavedEvent,
@@ -67,14 +65,12 @@ export function useTimelineRows(postmortemId: string, filters: TimelineFilters):
       latest.current += 1;
       const ticket = latest.current;
       const rows: TimelineRow[] = [];
-      const first =
-        progressive && filters === noFilters ? takePrefetchedTimeline(postmortemId) : undefined;
       if (progressive) {
         appending.current = { ticket, reloadAfter: false };
       }
       let shown = false;
       try {
-        for await (const page of timelineReviewApi.pages(postmortemId, filters, first)) {
+        for await (const page of timelineReviewApi.pages(postmortemId, filters)) {
           if (ticket !== latest.current) {
             return;
           }

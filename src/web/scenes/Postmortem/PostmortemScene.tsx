@@ -14,15 +14,15 @@ import { MoveBackForm } from '../../features/postmortems/MoveBackForm.tsx';
 import { NextStepPanel } from '../../features/postmortems/NextStepPanel.tsx';
 import { PhaseProgress } from '../../features/postmortems/PhaseProgress.tsx';
 import { PostmortemTabs } from '../../features/postmortems/PostmortemTabs.tsx';
+import {
+  forgetPrefetchedPostmortemPage,
+  prefetchPostmortemPage,
+} from '../../features/postmortems/postmortem-page-prefetch.ts';
 import { ReportDocumentMenu } from '../../features/postmortems/ReportDocumentMenu.tsx';
 import { ReviewedIncidents } from '../../features/postmortems/ReviewedIncidents.tsx';
 import { useReviewedIncidents } from '../../features/postmortems/use-reviewed-incidents.ts';
 import { ReviewPanel } from '../../features/reviews/ReviewPanel.tsx';
 import { useSession } from '../../features/session/session-context.ts';
-import {
-  forgetPrefetchedTimeline,
-  prefetchTimelineFor,
-} from '../../features/timeline/timeline-prefetch.ts';
 import { can } from '../../lib/abilities.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useResource } from '../../lib/use-resource.ts';
@@ -31,11 +31,12 @@ import { getLocationSnapshot } from '../../routing/location-store.ts';
 
 /** `/postmortems/:id`: the phase, what is left before the next one, and every part. */
 export function PostmortemScene({ id }: { id: string }) {
-  // Opened on the timeline tab (the default), its first rows are asked for alongside the
-  // postmortem itself. Only on opening: a tab chosen later asks for its own.
+  // Opened from another page, the reads that follow from the postmortem (its incidents, the
+  // timeline's first rows) go with it; on a first visit they went with the session check
+  // (`main.tsx`) and are not sent again. Only on opening: a tab chosen later asks for its own.
   useEffect(() => {
     void id;
-    prefetchTimelineFor(getLocationSnapshot());
+    prefetchPostmortemPage(getLocationSnapshot());
   }, [id]);
   const loadPostmortem = useCallback(() => postmortemsApi.get(id), [id]);
   const postmortem = useResource(loadPostmortem);
@@ -50,7 +51,7 @@ export function PostmortemScene({ id }: { id: string }) {
   // Someone else's change, on any instance: read the postmortem and its open parts again.
   const [liveTick, setLiveTick] = useState(0);
   const onLiveChange = useCallback(() => {
-    forgetPrefetchedTimeline(id);
+    forgetPrefetchedPostmortemPage(id);
     void reload();
     setLiveTick((tick) => tick + 1);
   }, [id, reload]);
