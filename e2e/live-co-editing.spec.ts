@@ -97,6 +97,9 @@ describe.skipIf(!hasChromium)('live co-editing: two browser pages on one postmor
   it('shows who else is viewing, and an edit in one page in the other within a second', async () => {
     await ada.page.goto(`/postmortems/${postmortemId}?tab=report`);
     await bo.page.goto(`/postmortems/${postmortemId}?tab=report`);
+    // The page's code comes after the load event: wait for both pages to be drawn.
+    await ada.page.getByTestId('presence').waitFor();
+    await bo.page.getByTestId('presence').waitFor();
     await expect
       .poll(() => bo.page.getByTestId('presence').textContent())
       .toBe('Also viewing: Ada Admin');
