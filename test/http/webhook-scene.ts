@@ -1,28 +1,42 @@
 import { createHmac } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { incidentSignals, incidents, timelineEvents } from '../../src/storage/schema.ts';
-import { sharedFixture } from '../support/fixture-path.ts';
+import { ownFixture, sharedFixture, sharedFixturesPresent } from '../support/fixture-path.ts';
 import type { TestDatabaseKind } from '../support/test-database.ts';
 import { type ApiClient, startTestServer, type TestServer } from './test-server.ts';
 
-// A server with one integration per vendor, for the webhook route tests: deliveries are the
-// recorded payloads in the shared fixtures.
+// A server with one integration per vendor, for the webhook route tests. Deliveries are the
+// payloads this project wrote in each vendor's shape (test/fixtures/payloads), so a fresh clone
+// tests every route; the recorded real payloads beside the repository add the vendors' breadth.
 
-/** Where the recorded vendor payloads are. */
-export const payloadsRoot = sharedFixture('payloads');
-/** False when the shared fixtures are not checked out: the webhook suites skip, saying so. */
-export const payloadsPresent = existsSync(payloadsRoot);
-if (!payloadsPresent) {
-  console.warn(`fixtures not found at ${payloadsRoot}: webhook route tests skipped`);
-}
-/** A recorded payload's text, by its path under the payloads folder. */
-export const readPayload = (path: string) => readFileSync(join(payloadsRoot, path), 'utf8');
+/** The vendor payloads this project wrote, one folder per vendor. */
+export const ownPayloadsRoot = ownFixture('payloads');
+/** The recorded real vendor payloads (`../shared/fixtures/payloads`), absent in a fresh clone. */
+export const sharedPayloadsRoot = sharedFixture('payloads');
+/** False without the shared fixtures: only the cases on the real payloads skip, saying so. */
+export const sharedPayloadsPresent = sharedFixturesPresent('webhook routes on the real payloads');
+/** One of the project's own payloads as text, by its path under test/fixtures/payloads. */
+export const readOwnPayload = (path: string) => readFileSync(join(ownPayloadsRoot, path), 'utf8');
+/** A recorded real payload's text, by its path under the shared payloads folder. */
+export const readSharedPayload = (path: string) =>
+  readFileSync(join(sharedPayloadsRoot, path), 'utf8');
 /** The hex HMAC-SHA256 of `body`, as PagerDuty and GitHub sign a delivery. */
 export const sign = (secret: string, body: string | Buffer) =>
   createHmac('sha256', secret).update(body).digest('hex');
+
+/** PagerDuty-style signature vectors: a secret and cases of signature, body file and outcome. */
+export interface SignatureVectors {
+  secret: string;
+  cases: Array<{ name: string; signature: string; body: string; expect: string }>;
+}
+/** The vectors computed outside Debrief over the project's own PagerDuty body. */
+export const ownSignatureVectors = JSON.parse(
+  readOwnPayload('pagerduty/signature-vectors.json'),
+) as SignatureVectors;
+
 /** The vendors with an integration each in the scene. */
 export const webhookVendors = [
   'alertmanager',
@@ -64,11 +78,10 @@ export interface WebhookScene {
 
 /**
  * Starts a server with an admin and a member, one integration per vendor (GitHub's signed) and
- * a signed PagerDuty integration with the secret of the recorded signature vectors.
+ * a signed PagerDuty integration with the secret of the project's own signature vectors.
  */
 export async function startWebhookScene(kind: TestDatabaseKind): Promise<WebhookScene> {
-  const pagerDutySecret = JSON.parse(readPayload('pagerduty/webhook-v3.signature-vectors.json'))
-    .secret as string;
+  const pagerDutySecret = ownSignatureVectors.secret;
   const server = await startTestServer(kind);
   const admin = await server.setUpAdmin();
   const member = await server.signUp(admin, 'member');

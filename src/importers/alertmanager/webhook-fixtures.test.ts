@@ -1,8 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import {
+  ownFixture,
+  sharedFixture,
+  sharedFixturesPresent,
+} from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { githubConverter } from '../github/github-converter.ts';
 import { grafanaConverter } from '../grafana/grafana-converter.ts';
@@ -11,11 +15,10 @@ import { pagerdutyConverter } from '../pagerduty/pagerduty-converter.ts';
 import { statuspageConverter } from '../statuspage/statuspage-converter.ts';
 import { alertmanagerConverter } from './alertmanager-converter.ts';
 
-const root = sharedFixture('payloads');
-const present = existsSync(root);
-if (!present) {
-  console.warn(`fixtures not found at ${root}: webhook fixture tests skipped`);
-}
+/** The project's own vendor payloads, and the recorded real ones beside the repository. */
+const ownRoot = ownFixture('payloads');
+const sharedRoot = sharedFixture('payloads');
+const sharedPresent = sharedFixturesPresent('webhook fixtures: the recorded real payloads');
 
 const vendors = {
   alertmanager: alertmanagerConverter,
@@ -33,15 +36,33 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const cases = present
-  ? Object.entries(vendors).flatMap(([vendor, converter]) =>
-      filesUnder(join(root, vendor))
-        .filter((path) => path.endsWith('.json') && !path.includes('signature-vectors'))
-        .map((path) => ({ vendor, converter, path, name: path.slice(root.length + 1) })),
-    )
-  : [];
+/** Every vendor's JSON payloads under `root`, named `<label>/<vendor>/<file>`. */
+const casesUnder = (root: string, label: string) =>
+  Object.entries(vendors).flatMap(([vendor, converter]) =>
+    filesUnder(join(root, vendor))
+      .filter((path) => path.endsWith('.json') && !path.includes('signature-vectors'))
+      .map((path) => ({
+        vendor,
+        converter,
+        path,
+        name: `${label}/${path.slice(root.length + 1)}`,
+      })),
+  );
 
-describe.skipIf(!present)('webhook fixtures', () => {
+const cases = [
+  ...casesUnder(ownRoot, 'own'),
+  ...(sharedPresent ? casesUnder(sharedRoot, 'shared') : []),
+];
+
+/** Alertmanager's documented field list, as a person might paste it: text, not a JSON body. */
+const alertmanagerFieldList = `{
+  "version": "4",
+  "groupKey": <string>,              // key identifying the group of alerts
+  "status": "<resolved|firing>",
+  "alerts": [ { "status": "<resolved|firing>", "startsAt": "<rfc3339>" }, ... ]
+}`;
+
+describe('webhook fixtures', () => {
   it.each(cases)('$name converts, twice identically', ({ converter, path, name }) => {
     const text = readFileSync(path, 'utf8');
     const first = converter.convertText(text, name);
@@ -68,37 +89,36 @@ describe.skipIf(!present)('webhook fixtures', () => {
     }
   });
 
-  it('rejects the Alertmanager schema text with VALIDATION_FAILED', () => {
-    const name = 'alertmanager/alertmanager-webhook-schema.from-docs.txt';
-    const text = readFileSync(join(root, name), 'utf8');
-    expect(() => alertmanagerConverter.convertText(text, name)).toThrowError(
-      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
-    );
+  it('rejects the Alertmanager field list (text, not JSON) with VALIDATION_FAILED', () => {
+    expect(() =>
+      alertmanagerConverter.convertText(alertmanagerFieldList, 'alertmanager-fields.txt'),
+    ).toThrowError(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
+  const own = (name: string) => readFileSync(join(ownRoot, name), 'utf8');
+
   it('keeps a firing alert firing whatever its endsAt', () => {
-    const name = 'alertmanager/alertmanager-bot.firing.json';
-    const result = alertmanagerConverter.convertText(readFileSync(join(root, name), 'utf8'), name);
+    const name = 'alertmanager/search-index-lag.firing.json';
+    const result = alertmanagerConverter.convertText(own(name), name);
     expect(result.events.map((event) => event.kind)).toEqual(['detection']);
     const [event] = result.events;
-    expect(event?.originalTimestamp).toBe('2018-11-04T22:43:58.283995108+01:00');
-    expect(event?.occurredAt.toISOString()).toBe('2018-11-04T21:43:58.283Z');
+    expect(event?.originalTimestamp).toBe('2026-11-16T11:40:02.118406723+01:00');
+    expect(event?.occurredAt.toISOString()).toBe('2026-11-16T10:40:02.118Z');
     expect(event?.originalZone).toBe('+01:00');
     expect(event?.details.startsAt).toEqual({
-      original: '2018-11-04T22:43:58.283995108+01:00',
-      epochNanos: '1541367838283995108',
+      original: '2026-11-16T11:40:02.118406723+01:00',
+      epochNanos: '1794825602118406723',
     });
     expect(result.instants.map((instant) => instant.name)).toEqual(['detected_at']);
   });
 
   it('resolves a resolved alert at endsAt, with the same detection id as its firing', () => {
-    const read = (name: string) =>
-      alertmanagerConverter.convertText(readFileSync(join(root, name), 'utf8'), name);
-    const firing = read('alertmanager/alertmanager-bot.firing.json');
-    const resolved = read('alertmanager/alertmanager-bot.resolved.json');
+    const read = (name: string) => alertmanagerConverter.convertText(own(name), name);
+    const firing = read('alertmanager/search-index-lag.firing.json');
+    const resolved = read('alertmanager/search-index-lag.resolved.json');
     expect(resolved.events[0]?.externalId).toBe(firing.events[0]?.externalId);
     expect(resolved.events[1]?.kind).toBe('resolution');
-    expect(resolved.events[1]?.occurredAt.toISOString()).toBe('2018-11-04T21:48:13.283Z');
+    expect(resolved.events[1]?.occurredAt.toISOString()).toBe('2026-11-16T11:07:47.118Z');
     expect(resolved.instants.map((instant) => instant.name)).toEqual([
       'detected_at',
       'resolved_at',
@@ -106,35 +126,40 @@ describe.skipIf(!present)('webhook fixtures', () => {
   });
 
   it('keeps Opsgenie nanosecond epochs digit for digit', () => {
-    const name = 'opsgenie/zulip-fixtures/create.json';
-    const result = opsgenieConverter.convertText(readFileSync(join(root, name), 'utf8'), name);
+    const name = 'opsgenie/checkout-alert-create.json';
+    const result = opsgenieConverter.convertText(own(name), name);
     const [event] = result.events;
-    expect(event?.originalTimestamp).toBe('1502709956288000110');
-    expect(event?.details.updatedAtNs).toBe('1502709956288000110');
-    expect(event?.occurredAt.toISOString()).toBe('2017-08-14T11:25:56.288Z');
+    // 1794823320123456789 is past 2^53: a plain JSON.parse would round its last digits.
+    expect(event?.originalTimestamp).toBe('1794823320123456789');
+    expect(event?.details.updatedAtNs).toBe('1794823320123456789');
+    expect(event?.occurredAt.toISOString()).toBe('2026-11-16T10:02:00.123Z');
     expect(event?.externalId).toBe(
-      'opsgenie:ec03dad6-62c8-4c94-b38b-d88f398e900f:Create:1502709956288000110',
+      'opsgenie:7d3c1a2e-0b9f-4a61-9e3f-checkout0001:Create:1794823320123456789',
     );
   });
 
   it('reads PagerDuty notes from {incident, content} and maps event types to kinds', () => {
-    const read = (name: string) =>
-      pagerdutyConverter.convertText(readFileSync(join(root, name), 'utf8'), name);
-    expect(read('pagerduty/zulip-fixtures/annotated_v3.json').events[0]).toMatchObject({
+    const read = (name: string) => pagerdutyConverter.convertText(own(name), name);
+    expect(read('pagerduty/checkout-annotated.json').events[0]).toMatchObject({
       kind: 'communication',
-      sourceRef: 'Q3B15VLMF3ASBD',
-      actor: 'Harsh Santwani',
+      sourceRef: 'Q1CHECKOUT',
+      actor: 'River Osei',
     });
-    expect(read('pagerduty/zulip-fixtures/acknowledged_v3.json').instants[0]?.name).toBe(
-      'acknowledged_at',
-    );
-    expect(read('pagerduty/zulip-fixtures/trigger_v2.json').events[0]?.kind).toBe('detection');
+    expect(read('pagerduty/checkout-acknowledged.json').instants[0]?.name).toBe('acknowledged_at');
+    expect(read('pagerduty/checkout-trigger-v2.json').events[0]).toMatchObject({
+      kind: 'detection',
+      externalId: 'pagerduty:log:R7CHKOUT0TRIGGER0000000001',
+    });
   });
 
   it('orders Statuspage updates oldest first', () => {
-    const name = 'statuspage/zulip-fixtures/incident_update.json';
-    const result = statuspageConverter.convertText(readFileSync(join(root, name), 'utf8'), name);
-    expect(result.events.map((event) => event.kind)).toEqual(['communication', 'resolution']);
+    const name = 'statuspage/checkout-incident-resolved.json';
+    const result = statuspageConverter.convertText(own(name), name);
+    expect(result.events.map((event) => event.kind)).toEqual([
+      'communication',
+      'communication',
+      'resolution',
+    ]);
     expect(result.instants[0]?.name).toBe('resolved_at');
   });
 
@@ -201,6 +226,54 @@ describe.skipIf(!present)('webhook fixtures', () => {
       { numRuns: 1000 },
     );
   }, 60_000);
+});
+
+describe.skipIf(!sharedPresent)('webhook fixtures: the recorded real payloads', () => {
+  const shared = (name: string) => readFileSync(join(sharedRoot, name), 'utf8');
+
+  it('rejects the Alertmanager schema text from its docs with VALIDATION_FAILED', () => {
+    const name = 'alertmanager/alertmanager-webhook-schema.from-docs.txt';
+    expect(() => alertmanagerConverter.convertText(shared(name), name)).toThrowError(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+  });
+
+  it('keeps a firing alert firing whatever its endsAt, and resolves it at endsAt', () => {
+    const read = (name: string) => alertmanagerConverter.convertText(shared(name), name);
+    const firing = read('alertmanager/alertmanager-bot.firing.json');
+    expect(firing.events.map((event) => event.kind)).toEqual(['detection']);
+    expect(firing.events[0]?.originalTimestamp).toBe('2018-11-04T22:43:58.283995108+01:00');
+    expect(firing.events[0]?.occurredAt.toISOString()).toBe('2018-11-04T21:43:58.283Z');
+    const resolved = read('alertmanager/alertmanager-bot.resolved.json');
+    expect(resolved.events[0]?.externalId).toBe(firing.events[0]?.externalId);
+    expect(resolved.events[1]?.occurredAt.toISOString()).toBe('2018-11-04T21:48:13.283Z');
+  });
+
+  it('keeps Opsgenie nanosecond epochs digit for digit', () => {
+    const name = 'opsgenie/zulip-fixtures/create.json';
+    const [event] = opsgenieConverter.convertText(shared(name), name).events;
+    expect(event?.originalTimestamp).toBe('1502709956288000110');
+    expect(event?.occurredAt.toISOString()).toBe('2017-08-14T11:25:56.288Z');
+  });
+
+  it('reads PagerDuty notes from {incident, content} and maps event types to kinds', () => {
+    const read = (name: string) => pagerdutyConverter.convertText(shared(name), name);
+    expect(read('pagerduty/zulip-fixtures/annotated_v3.json').events[0]).toMatchObject({
+      kind: 'communication',
+      sourceRef: 'Q3B15VLMF3ASBD',
+      actor: 'Harsh Santwani',
+    });
+    expect(read('pagerduty/zulip-fixtures/acknowledged_v3.json').instants[0]?.name).toBe(
+      'acknowledged_at',
+    );
+    expect(read('pagerduty/zulip-fixtures/trigger_v2.json').events[0]?.kind).toBe('detection');
+  });
+
+  it('orders Statuspage updates oldest first', () => {
+    const name = 'statuspage/zulip-fixtures/incident_update.json';
+    const result = statuspageConverter.convertText(shared(name), name);
+    expect(result.events.map((event) => event.kind)).toEqual(['communication', 'resolution']);
+  });
 });
 
 /** Walks down `steps` (each picks a child by index) and replaces the value reached. */
