@@ -11,18 +11,17 @@ import { openImportInput } from '../../src/inputs/open-import-input.ts';
 import { usersRepository } from '../../src/storage/repositories/users-repository.ts';
 import { timelineEvents } from '../../src/storage/schema.ts';
 import { incidentBody, startTestServer, type TestServer } from '../http/test-server.ts';
-import { sharedFixturesPresent } from '../support/fixture-path.ts';
 import { describeEachDatabase } from '../support/test-database.ts';
-import { listFixtureFiles, payloadsDir } from './support/fixture-files.ts';
+import { listPayloadFiles } from './support/fixture-files.ts';
 import { importPath } from './support/import-file.ts';
 import { mutate, mutationArb } from './support/mutations.ts';
 
 /** Runs per fixture and database; small, so the whole file stays well under a minute. */
 const runs = Number(process.env.DEBRIEF_FUZZ_RUNS ?? 12);
-const present = sharedFixturesPresent('fuzz: mutated fixtures');
-const fixtures = listFixtureFiles();
+// The project's own payloads always; the shared real ones too when they are beside the repository.
+const fixtures = listPayloadFiles();
 
-describe.skipIf(!present)('fuzz: mutated fixtures', () => {
+describe('fuzz: mutated fixtures', () => {
   describeEachDatabase('every mutated fixture imports whole or not at all', (kind) => {
     let server: TestServer;
     let actor: User;
@@ -60,17 +59,17 @@ describe.skipIf(!present)('fuzz: mutated fixtures', () => {
       )[0]?.n ?? 0;
 
     it.each(fixtures)(
-      '%s',
+      '$name',
       async (fixture) => {
-        const original = readFileSync(join(payloadsDir, fixture));
-        const opened = await openImportInput(join(payloadsDir, fixture));
+        const original = readFileSync(fixture.path);
+        const opened = await openImportInput(fixture.path);
         let source: string | undefined;
         try {
           source = chooseSource(opened, undefined).converter.source;
         } catch {
           source = undefined;
         }
-        const target = join(work, basename(fixture));
+        const target = join(work, basename(fixture.path));
         await fc.assert(
           fc.asyncProperty(mutationArb, fc.boolean(), async (mutation, detect) => {
             writeFileSync(target, mutate(original, mutation));

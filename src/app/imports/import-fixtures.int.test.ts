@@ -4,32 +4,47 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFixtureFiles, payloadsDir } from '../../../test/fuzz/support/fixture-files.ts';
+import { listPayloadFiles, payloadsDir } from '../../../test/fuzz/support/fixture-files.ts';
 import { importPath } from '../../../test/fuzz/support/import-file.ts';
 import { incidentBody, startTestServer, type TestServer } from '../../../test/http/test-server.ts';
-import { sharedFixturesPresent } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixturesPresent } from '../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../test/support/test-database.ts';
 import type { User } from '../../domain/user.ts';
 import { usersRepository } from '../../storage/repositories/users-repository.ts';
 import { timelineEvents } from '../../storage/schema.ts';
 
-const present = sharedFixturesPresent('import of every fixture');
+const present = sharedFixturesPresent('import of the real fixtures');
 const hasZip = existsSync('/usr/bin/zip');
 if (!hasZip) {
   console.warn('zip import test skipped: no /usr/bin/zip to build the archive');
 }
-/** Files that are not payloads: a field list in prose, and signature test vectors. */
+/** Files that are not payloads: a field list in prose, signature test vectors, a note. */
 const notPayloads = [
   'alertmanager-webhook-schema.from-docs.txt',
-  'webhook-v3.signature-vectors.json',
+  'signature-vectors.json',
+  'mixed-incident/README.txt',
 ];
-const slackExport = 'slack/export-hfaran-testarchive';
-/** The real fixtures were recorded on many days, none of them the test incident's. */
+/** Slack exports are folders: imported whole below, not file by file. */
+const slackExports = [
+  { name: 'own', path: ownFixture('intake/mixed-incident/slack'), messages: 5 },
+  ...(present
+    ? [
+        {
+          name: 'shared',
+          path: join(payloadsDir, 'slack/export-hfaran-testarchive'),
+          messages: 147,
+        },
+      ]
+    : []),
+];
+/** The fixtures were recorded on many days, none of them the test incident's. */
 const allTime = { window: 'all' } as const;
-const files = listFixtureFiles().filter(
-  (f) => !f.startsWith(`${slackExport}/`) && !notPayloads.some((n) => f.endsWith(n)),
+const files = listPayloadFiles().filter(
+  (f) =>
+    !slackExports.some((e) => f.path.startsWith(`${e.path}/`)) &&
+    !notPayloads.some((n) => f.name.endsWith(n)),
 );
-/** Sources whose every fixture must import end to end. */
+/** Shared sources whose every fixture must import end to end; every own payload must. */
 const mustImport = [
   'alertmanager/',
   'grafana/',
@@ -40,10 +55,10 @@ const mustImport = [
   'dispatch-sample-data/',
   'slack/zulip-slack-import-fixtures/',
   'slack/zulip-slack-events-api/',
-];
+].map((prefix) => `shared/${prefix}`);
 
-describe.skipIf(!present)('import of the real fixtures', () => {
-  describeEachDatabase('real fixtures import once; a second import adds nothing', (kind) => {
+describe('import of every fixture', () => {
+  describeEachDatabase('fixtures import once; a second import adds nothing', (kind) => {
     let server: TestServer;
     let actor: User;
     let postmortemId: string;
@@ -69,12 +84,11 @@ describe.skipIf(!present)('import of the real fixtures', () => {
       await server?.close();
     });
 
-    it.each(files)('%s', async (file) => {
-      const path = join(payloadsDir, file);
+    it.each(files)('$name', async ({ name, path }) => {
       const first = await importPath(server.deps, actor, postmortemId, path, undefined, allTime);
       if (first.error !== undefined) {
-        notImported.push(`${file} (${(first.error as { code?: string }).code ?? 'error'})`);
-        expect(mustImport.some((prefix) => file.startsWith(prefix))).toBe(false);
+        notImported.push(`${name} (${(first.error as { code?: string }).code ?? 'error'})`);
+        expect(name.startsWith('own/') || mustImport.some((p) => name.startsWith(p))).toBe(false);
         return;
       }
       expect(first.job?.status).toBe('succeeded');
@@ -87,61 +101,44 @@ describe.skipIf(!present)('import of the real fixtures', () => {
       });
     });
 
-    it('imports the Slack export folder at the UTC instants of its ts, whatever the day file', async () => {
-      const first = await importPath(
-        server.deps,
-        actor,
-        postmortemId,
-        join(payloadsDir, slackExport),
-        undefined,
-        allTime,
-      );
-      expect(first.error).toBeUndefined();
-      expect(first.job).toMatchObject({ source: 'slack', sourceDetection: 'detected' });
-      expect(first.outcome?.eventsProposed).toBeGreaterThan(100);
-      const rows = await server.handle.db
-        .select()
-        .from(timelineEvents)
-        .where(
-          and(
-            eq(timelineEvents.postmortemId, postmortemId),
-            eq(timelineEvents.source, 'slack'),
-            eq(timelineEvents.importId, first.job?.id ?? ''),
-          ),
-        );
-      expect(rows.length).toBe(first.outcome?.eventsProposed);
-      for (const row of rows) {
-        const ts = /(\d+)\.(\d{6})$/.exec(row.externalId);
-        if (ts?.[1] && ts[2]) {
-          const expected = Number(ts[1]) * 1000 + Math.floor(Number(ts[2]) / 1000);
-          expect(row.occurredAt.getTime()).toBe(expected);
+    it.each(slackExports)(
+      'imports the $name Slack export folder at the UTC instants of its ts, whatever the day file',
+      async ({ path, messages }) => {
+        const first = await importPath(server.deps, actor, postmortemId, path, undefined, allTime);
+        expect(first.error).toBeUndefined();
+        expect(first.job).toMatchObject({ source: 'slack', sourceDetection: 'detected' });
+        expect(first.outcome?.eventsProposed).toBe(messages);
+        const rows = await server.handle.db
+          .select()
+          .from(timelineEvents)
+          .where(
+            and(
+              eq(timelineEvents.postmortemId, postmortemId),
+              eq(timelineEvents.source, 'slack'),
+              eq(timelineEvents.importId, first.job?.id ?? ''),
+            ),
+          );
+        expect(rows.length).toBe(first.outcome?.eventsProposed);
+        for (const row of rows) {
+          const ts = /(\d+)\.(\d{6})$/.exec(row.externalId);
+          if (ts?.[1] && ts[2]) {
+            const expected = Number(ts[1]) * 1000 + Math.floor(Number(ts[2]) / 1000);
+            expect(row.occurredAt.getTime()).toBe(expected);
+          }
+          expect(row.status).toBe('proposed');
         }
-        expect(row.status).toBe('proposed');
-      }
-      const again = await importPath(
-        server.deps,
-        actor,
-        postmortemId,
-        join(payloadsDir, slackExport),
-        undefined,
-        allTime,
-      );
-      expect(again.outcome).toMatchObject({ eventsProposed: 0 });
-    }, 60_000);
+        const again = await importPath(server.deps, actor, postmortemId, path, undefined, allTime);
+        expect(again.outcome).toMatchObject({ eventsProposed: 0 });
+      },
+      60_000,
+    );
 
-    it.skipIf(!hasZip)(
-      'reads the same export as a .zip: the same events, so nothing new',
-      async () => {
+    it.skipIf(!hasZip).each(slackExports)(
+      'reads the $name export as a .zip: the same events, so nothing new',
+      async ({ path }) => {
         const zipPath = join(mkdtempSync(join(tmpdir(), 'debrief-zip-')), 'export.zip');
-        execFileSync('zip', ['-qr', zipPath, '.'], { cwd: join(payloadsDir, slackExport) });
-        const folder = await importPath(
-          server.deps,
-          actor,
-          postmortemId,
-          join(payloadsDir, slackExport),
-          undefined,
-          allTime,
-        );
+        execFileSync('zip', ['-qr', zipPath, '.'], { cwd: path });
+        const folder = await importPath(server.deps, actor, postmortemId, path, undefined, allTime);
         const zipped = await importPath(
           server.deps,
           actor,

@@ -1,15 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportChunk, ImportOptions } from '../source-converter.ts';
 import { metricsConverter } from './metrics-converter.ts';
 
+const own = ownFixture('payloads/prometheus');
 const fixtures = sharedFixture('payloads/prometheus');
 const haveFixtures = existsSync(fixtures);
 if (!haveFixtures) {
-  console.warn(`Prometheus fixtures not found at ${fixtures}; skipping the fixture tests`);
+  console.warn(`Prometheus fixtures not found at ${fixtures}; skipping the docs' examples`);
 }
 
 async function run(fileName: string, text: string, options: ImportOptions = {}) {
@@ -34,7 +35,78 @@ async function failure(fileName: string, text: string) {
 
 const minute = (m: number) => Date.UTC(2024, 2, 5, 14, m) / 1000;
 
-describe.skipIf(!haveFixtures)('metricsConverter on the Prometheus fixtures', () => {
+describe('metricsConverter on the project’s own Prometheus responses', () => {
+  const read = (name: string) => readFileSync(join(own, name), 'utf8');
+
+  it('keeps the query_range series and finds the step of `up` on the second indexer', async () => {
+    const file = 'search-indexer-up.query_range.json';
+    const { events, series } = await run(file, read(file));
+    expect(series.map((s) => [s.name, s.points])).toEqual([
+      [
+        'up{instance="search-indexer-1:9100",job="search-indexer"}',
+        [
+          [1794825600500, 1],
+          [1794825615500, 1],
+          [1794825630500, 1],
+        ],
+      ],
+      [
+        'up{instance="search-indexer-2:9100",job="search-indexer"}',
+        [
+          [1794825600500, 0],
+          [1794825615500, 0],
+          [1794825630500, 1],
+        ],
+      ],
+    ]);
+    expect(
+      events.map((e) => [e.text, e.occurredAt.toISOString(), e.originalTimestamp, e.rawRef]),
+    ).toEqual([
+      [
+        'up{instance="search-indexer-2:9100",job="search-indexer"} rose from 0 to 1 at 10:40 UTC',
+        '2026-11-16T10:40:30.500Z',
+        '1794825630.5',
+        '/data/result/1/values/2',
+      ],
+    ]);
+    const again = await run(file, read(file));
+    expect(again.events.map((e) => e.externalId)).toEqual(events.map((e) => e.externalId));
+  });
+
+  it('keeps an instant query as one-point series with a warning, and refuses a scalar', async () => {
+    const file = 'search-indexer-up.query.json';
+    const { events, series, warnings } = await run(file, read(file));
+    expect(events).toEqual([]);
+    expect(series.map((s) => s.points)).toEqual([[[1794825615500, 1]], [[1794825615500, 0]]]);
+    expect(warnings.map((w) => w.code)).toEqual(['METRIC_INSTANT_QUERY']);
+    const scalar = JSON.stringify({
+      status: 'success',
+      data: { resultType: 'scalar', result: [1794825615.5, '2'] },
+    });
+    expect(await failure('scalar.json', scalar)).toEqual([
+      expect.objectContaining({ path: 'data.resultType', code: 'METRIC_NOT_A_RANGE' }),
+    ]);
+  });
+
+  it('turns /alerts and /rules alerts into detection events at activeAt', async () => {
+    for (const [file, pointer] of [
+      ['alerts.json', '/data/alerts/0'],
+      ['rules.json', '/data/groups/0/rules/0/alerts/0'],
+    ]) {
+      const { events } = await run(file ?? '', read(file ?? ''));
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        kind: 'detection',
+        originalTimestamp: '2026-11-16T11:38:02.11840672+01:00',
+        originalZone: '+01:00',
+        rawRef: pointer,
+      });
+      expect(events[0]?.occurredAt.toISOString()).toBe('2026-11-16T10:38:02.118Z');
+    }
+  });
+});
+
+describe.skipIf(!haveFixtures)('metricsConverter on the Prometheus docs’ examples', () => {
   const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
 
   it('keeps the query_range series and finds the step of `up` on the node job', async () => {

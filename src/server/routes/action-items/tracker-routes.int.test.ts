@@ -18,8 +18,10 @@ import { jiraClient } from '../../trackers/jira-client.ts';
 const jiraFixture = sharedFixture('payloads/jira/zulip-fixtures/issue_updated__status.json');
 const haveJiraFixture = existsSync(jiraFixture);
 if (!haveJiraFixture) {
-  console.warn(`fixture not found at ${jiraFixture}: the real Jira webhook case is skipped`);
+  console.warn(`fixture not found at ${jiraFixture}: the real Jira delivery is left out`);
 }
+/** In our own words, the whole delivery: TEST-1 moved from "To Do" to "In Progress". */
+const jiraInProgressFixture = ownFixture('trackers/jira-issue-updated-in-progress.json');
 /** In our own words, the whole delivery: TEST-1 moved to "Closed", of Jira's `done` category. */
 const jiraDoneFixture = ownFixture('trackers/jira-issue-updated-done.json');
 
@@ -222,8 +224,15 @@ describeEachDatabase('tracker sync', (kind) => {
     });
 
     expect((await jiraHook('{}', 'wrong')).statusCode).toBe(401);
+    // In our own words, To Do → In Progress (category `indeterminate`): being worked on, not done.
+    const inProgress = readFileSync(jiraInProgressFixture, 'utf8');
+    const moved = await jiraHook(inProgress);
+    expect(moved.json()).toEqual({ trackerKey: 'jira:TEST-1', updatedItemIds: [item.id] });
+    expect(await itemStatus(item.id)).toBe('in_progress');
+    // Delivered again (Jira retries), it changes nothing.
+    expect((await jiraHook(inProgress)).json().updatedItemIds).toEqual([]);
     if (haveJiraFixture) {
-      // The real delivery says To Do → In Progress: the item is being worked on, not done.
+      // The real delivery says the same move: the item is already in progress.
       const raw = readFileSync(jiraFixture, 'utf8');
       const real = JSON.parse(raw);
       expect(real.issue.key).toBe('TEST-1');
@@ -231,11 +240,10 @@ describeEachDatabase('tracker sync', (kind) => {
       expect(real.changelog.items).toEqual([
         expect.objectContaining({ field: 'status', fromString: 'To Do', toString: 'In Progress' }),
       ]);
-      const moved = await jiraHook(raw);
-      expect(moved.json()).toEqual({ trackerKey: 'jira:TEST-1', updatedItemIds: [item.id] });
-      expect(await itemStatus(item.id)).toBe('in_progress');
-      // Delivered again (Jira retries), it changes nothing.
-      expect((await jiraHook(raw)).json().updatedItemIds).toEqual([]);
+      expect((await jiraHook(raw)).json()).toEqual({
+        trackerKey: 'jira:TEST-1',
+        updatedItemIds: [],
+      });
       // The same real delivery as Jira sends it when the work is finished: only the status
       // fields change, to Jira's own "Done" status of the `done` category.
       real.changelog.items[0] = {
