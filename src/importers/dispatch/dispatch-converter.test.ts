@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutate, mutationArb } from '../../../test/fuzz/support/mutations.ts';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { dispatchConverter } from './dispatch-converter.ts';
 import { parseNaiveUtc } from './naive-timestamp.ts';
@@ -28,7 +28,76 @@ describe('naive Dispatch timestamps', () => {
   });
 });
 
-describe.skipIf(!present)('dispatch converter', () => {
+describe('dispatch converter on the project’s own tables', () => {
+  const own = ownFixture('payloads/dispatch');
+  const ownFiles = readdirSync(own).filter((f) => f.endsWith('.json'));
+  const read = (file: string) => readFileSync(join(own, file), 'utf8');
+
+  it('proposes key instants for a single incident at its naive UTC instants', () => {
+    const result = dispatchConverter.convertText(read('checkout-incident.json'), 'incident.json');
+    expect(result.events.map((e) => [e.externalId, e.kind])).toEqual([
+      ['dispatch:incident:41:reported', 'detection'],
+      ['dispatch:incident:41:stable', 'mitigation'],
+      ['dispatch:incident:41:closed', 'resolution'],
+    ]);
+    expect(result.instants.map((i) => [i.name, i.at.toISOString()])).toEqual([
+      ['detected_at', '2026-11-16T10:04:12.500Z'],
+      ['mitigated_at', '2026-11-16T10:24:30.040Z'],
+      ['resolved_at', '2026-11-16T11:05:00.000Z'],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('warns for a table without instants', () => {
+    const result = dispatchConverter.convertText(
+      read('checkout-incident-severity.json'),
+      'incident_severity.json',
+    );
+    expect([result.events.length, result.warnings[0]?.code]).toEqual([
+      0,
+      'DISPATCH_TABLE_WITHOUT_EVENTS',
+    ]);
+  });
+
+  it('detects every table and nothing else', () => {
+    for (const file of ownFiles) {
+      expect([file, dispatchConverter.detect({ fileName: file, head: read(file) })]).toEqual([
+        file,
+        0.9,
+      ]);
+    }
+    expect(dispatchConverter.detect({ fileName: 'x.json', head: '{"rows":[]}' })).toBe(0);
+  });
+
+  it('throws only VALIDATION_FAILED on mutated text and on dropped, flipped or corrupted fields', () => {
+    const texts = ownFiles.map(read);
+    fc.assert(
+      fc.property(
+        fc.nat(texts.length - 1),
+        fc.nat(),
+        fc.string({ maxLength: 8 }),
+        mutationArb,
+        (which, at, insert, mutation) => {
+          const text = texts[which] ?? '';
+          const cut = at % (text.length + 1);
+          for (const mutated of [
+            text.slice(0, cut) + insert + text.slice(cut + insert.length),
+            mutate(Buffer.from(text), mutation).toString('utf8'),
+          ]) {
+            try {
+              dispatchConverter.convertText(mutated, 'mutated.json');
+            } catch (error) {
+              expect(isDomainError(error) && error.code === 'VALIDATION_FAILED').toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe.skipIf(!present)('dispatch converter on the Dispatch sample data', () => {
   it.each(files)('%s converts, twice identically', (file) => {
     const first = convert(file);
     expect(convert(file)).toEqual(first);

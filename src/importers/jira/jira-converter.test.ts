@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutate, mutationArb } from '../../../test/fuzz/support/mutations.ts';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { jiraConverter } from './jira-converter.ts';
 
@@ -14,8 +14,53 @@ if (!present) {
 }
 const name = 'jira/zulip-fixtures/issue_updated__status.json';
 const read = () => readFileSync(join(root, name), 'utf8');
+/** A status change of a follow-up issue, in our own words. */
+const ownName = 'jira/checkout-follow-up-in-progress.json';
+const readOwn = () => readFileSync(ownFixture(`payloads/${ownName}`), 'utf8');
 
-describe.skipIf(!present)('jira converter', () => {
+describe('jira converter on the project’s own delivery', () => {
+  it('names the webhook event when there is no changelog', () => {
+    const body = JSON.parse(readOwn()) as Record<string, unknown>;
+    delete body.changelog;
+    body.webhookEvent = 'jira:issue_created';
+    const result = jiraConverter.convertText(JSON.stringify(body), 'created.json');
+    expect(result.events.map((e) => e.text)).toEqual([
+      "OPS-412 issue created: Alert on the checkout pool's saturation, not only on errors",
+    ]);
+  });
+
+  it('detects Jira webhooks and nothing else', () => {
+    expect(jiraConverter.detect({ fileName: ownName, head: readOwn().slice(0, 4096) })).toBe(0.9);
+    expect(jiraConverter.detect({ fileName: 'x.json', head: '{"page":{}}' })).toBe(0);
+  });
+
+  it('throws only VALIDATION_FAILED on mutated text and on dropped, flipped or corrupted fields', () => {
+    const text = readOwn();
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.string({ maxLength: 8 }), (at, insert) => {
+        const mutated = text.slice(0, at) + insert + text.slice(at + insert.length);
+        try {
+          jiraConverter.convertText(mutated, ownName);
+        } catch (error) {
+          expect(isDomainError(error) && error.code === 'VALIDATION_FAILED').toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(mutationArb, (mutation) => {
+        try {
+          jiraConverter.convertText(mutate(Buffer.from(text), mutation).toString('utf8'), ownName);
+        } catch (error) {
+          expect(isDomainError(error) && error.code === 'VALIDATION_FAILED').toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe.skipIf(!present)('jira converter on the recorded delivery', () => {
   it('converts the status change, twice identically', () => {
     const first = jiraConverter.convertText(read(), name);
     expect(jiraConverter.convertText(read(), name)).toEqual(first);

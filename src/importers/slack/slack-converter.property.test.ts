@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { slackConverter } from './slack-converter.ts';
 
@@ -11,7 +11,17 @@ const present = existsSync(exportDir);
 if (!present) {
   console.warn(`Slack fixtures not found at ${exportDir}: property tests on them skipped`);
 }
-const fixture = (path: string) => (present ? readFileSync(join(exportDir, path), 'utf8') : '[]');
+/** Our own export always; the real one when present. Each with a day file to mutate. */
+const exportsUnderTest = [
+  {
+    name: 'our own export',
+    dir: ownFixture('slack/export-payments-workspace'),
+    day: 'incident-checkout/2026-11-15.json',
+  },
+  ...(present
+    ? [{ name: 'the hfaran export', dir: exportDir, day: 'traveling-sailor/2016-03-26.json' }]
+    : []),
+];
 
 /** Replaces the value at a random path of a JSON tree with a value of another type. */
 function flipTypes(value: unknown, picks: number[], replacement: unknown): unknown {
@@ -66,10 +76,11 @@ const anyJson = fc.oneof(
   fc.object(),
 );
 
-describe.skipIf(!present)('slackConverter under mutation', () => {
+describe.each(exportsUnderTest)('slackConverter under mutation: $name', ({ dir, day: dayPath }) => {
+  const fixture = (path: string) => readFileSync(join(dir, path), 'utf8');
   const channels = fixture('channels.json');
   const users = fixture('users.json');
-  const day = fixture('traveling-sailor/2016-03-26.json');
+  const day = fixture(dayPath);
 
   it('survives flipped types anywhere in channels, users and a day file', async () => {
     await fc.assert(
@@ -84,7 +95,7 @@ describe.skipIf(!present)('slackConverter under mutation', () => {
           await runOn([
             ['channels.json', texts[0] ?? ''],
             ['users.json', texts[1] ?? ''],
-            ['traveling-sailor/2016-03-26.json', texts[2] ?? ''],
+            [dayPath, texts[2] ?? ''],
           ]);
         },
       ),
@@ -111,7 +122,7 @@ describe.skipIf(!present)('slackConverter under mutation', () => {
           await runOn([
             ['channels.json', texts[0] ?? ''],
             ['users.json', texts[1] ?? ''],
-            ['traveling-sailor/2016-03-26.json', texts[2] ?? ''],
+            [dayPath, texts[2] ?? ''],
           ]);
         },
       ),

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
 import type { ImportInput, ImportOptions } from '../source-converter.ts';
@@ -44,6 +44,112 @@ async function run(input: ImportInput, options: ImportOptions = {}) {
   }
   return { events, warnings };
 }
+
+/**
+ * A workspace export in our own words: a Los Angeles team's incident on the evening of
+ * 15 November (local), which is the 16th in UTC; joins, a bot, a thread, a broadcast, a file
+ * share with its private URLs and an edit.
+ */
+const ownExport = ownFixture('slack/export-payments-workspace');
+
+describe('slackConverter on the project’s own export', () => {
+  it('places messages at their UTC instants, not at the day file date', async () => {
+    const { events } = await run(folderInput(ownExport));
+    const at = (id: string) => events.find((event) => event.externalId === id);
+    // 1794794460 s after the epoch is 2026-11-16 02:01:00 UTC; the file is 2026-11-15 (LA).
+    expect(at('C0PAYCHK1:1794794460.000200')?.occurredAt.toISOString()).toBe(
+      '2026-11-16T02:01:00.000Z',
+    );
+    expect(at('C0PAYCHK1:1794794460.000200')?.details.ts).toBe('1794794460.000200');
+    expect(at('C0PAYCHK1:1794830400.000100')?.occurredAt.toISOString()).toBe(
+      '2026-11-16T12:00:00.000Z',
+    );
+    for (const event of events) {
+      expect(event.originalZone).toBe('UTC');
+      expect(event.externalId).toBe(`${event.details.channelId}:${event.originalTimestamp}`);
+    }
+  });
+
+  it('keeps 9 messages, drops the join and the integration add, resolves names', async () => {
+    const { events, warnings } = await run(folderInput(ownExport));
+    expect(events).toHaveLength(9);
+    expect(
+      warnings.find((warning) => warning.code === 'SLACK_MEMBERSHIP_DROPPED')?.message,
+    ).toMatch(/^2 /);
+    expect(events.find((e) => e.externalId === 'C0PAYCHK1:1794794460.000200')?.actor).toBe(
+      'River Osei',
+    );
+  });
+
+  it('notes edits with the latest text and who edited', async () => {
+    const { events } = await run(folderInput(ownExport));
+    const edited = events.filter((event) => event.details.edited !== undefined);
+    expect(edited.map((event) => event.details.edited)).toEqual([
+      { at: '2026-11-16T02:11:00.000Z', by: 'River Osei' },
+    ]);
+  });
+
+  it('references shared files by name and title, never by their private URL', async () => {
+    const { events } = await run(folderInput(ownExport));
+    const shared = events.filter((event) => event.details.files !== undefined);
+    expect(shared.map((event) => event.details.files)).toEqual([
+      [{ name: 'checkout-errors.png', title: 'Checkout 5xx share' }],
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/url_private|files-pri|xoxe/);
+  });
+
+  it('links thread replies and broadcasts to their parent', async () => {
+    const { events } = await run(folderInput(ownExport));
+    const parent = 'C0PAYCHK1:1794794520.000300';
+    expect(events.filter((e) => e.details.parentExternalId === parent).map((e) => e.actor)).toEqual(
+      ['River Osei', 'Sam Achebe'],
+    );
+    expect(events.find((e) => e.details.broadcast === true)?.externalId).toBe(
+      'C0PAYCHK1:1794794640.000500',
+    );
+    expect(events.find((e) => e.externalId === parent)?.details.parentExternalId).toBeUndefined();
+  });
+
+  it('names bots as actors and keeps channel choice and time window', async () => {
+    const { events, warnings } = await run(folderInput(ownExport), {
+      channels: ['#payments-deploys', 'incident-checkout'],
+      since: new Date('2026-11-16T01:59:00Z'),
+      until: new Date('2026-11-16T03:00:00Z'),
+    });
+    expect(events.map((e) => [e.sourceRef, e.occurredAt.toISOString()])).toContainEqual([
+      '#payments-deploys',
+      '2026-11-16T02:14:00.000Z',
+    ]);
+    for (const event of events) {
+      expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-11-16T01:59:00Z'));
+      expect(event.occurredAt.getTime()).toBeLessThan(Date.parse('2026-11-16T03:00:00Z'));
+    }
+    const bots = events.filter((event) => event.details.bot === true);
+    expect(bots.map((event) => event.actor)).toEqual(['deploybot']);
+    expect(warnings.some((warning) => warning.code === 'OUTSIDE_WINDOW')).toBe(true);
+    const one = await run(folderInput(ownExport), { channels: ['#payments-deploys'] });
+    expect(new Set(one.events.map((event) => event.sourceRef))).toEqual(
+      new Set(['#payments-deploys']),
+    );
+  });
+
+  it('refuses an unknown channel, naming it and the known ones', async () => {
+    const error = await run(folderInput(ownExport), { channels: ['incident-42'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDomainError(error, 'VALIDATION_FAILED')).toBe(true);
+    expect(isDomainError(error) && error.details).toMatchObject({
+      channel: 'incident-42',
+      knownChannels: ['incident-checkout', 'payments-deploys'],
+    });
+  });
+
+  it('detects an export by its directory files and day files', () => {
+    const paths = walk(ownExport).map((path) => relative(ownExport, path));
+    expect(slackConverter.detect({ fileName: 'export', head: '', paths })).toBeGreaterThan(0.9);
+    expect(slackConverter.detect({ fileName: 'x.json', head: '{"alerts":[]}' })).toBe(0);
+  });
+});
 
 describe.skipIf(!present)('slackConverter on the hfaran export', () => {
   it('places messages at their UTC instants, not at the day file date', async () => {
