@@ -39,7 +39,9 @@ export default defineConfig({
           environment: 'node',
           include: ['e2e/**/*.spec.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Set-up builds the web app and starts a server, whose health wait allows 300 s on a
+          // loaded runner (e2e/support/start-server.ts): the hook must outlast it.
+          hookTimeout: 420_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },

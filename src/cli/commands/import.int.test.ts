@@ -248,7 +248,8 @@ function mixedFolderJourney(target: () => string[]) {
       /window: 2026-11-16T10:30:00\.000Z to 2026-11-17T11:00:00\.000Z/,
     );
     expect(narrowed.stdout).toMatch(/outside the window, left out: [1-9]\d*/);
-  }, 240_000);
+    // Four runs of the binary, each opening the data directory: minutes on a loaded runner.
+  }, 480_000);
 }
 
 describe('debrief import of a mixed folder [pglite data directory]', () => {
