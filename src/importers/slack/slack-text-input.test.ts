@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedFixture } from '../../../test/support/fixture-path.ts';
+import { ownFixture, sharedFixture } from '../../../test/support/fixture-path.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import type { ImportedEvent, ImportWarning } from '../imported-event.ts';
 import type { ImportOptions } from '../source-converter.ts';
@@ -25,6 +25,76 @@ async function run(fileName: string, text: string, options: ImportOptions = {}) 
   }
   return { events, warnings };
 }
+
+/** Our own day file (a thread, a broadcast, a join) and Events API envelope. */
+const ownDay = 'export-payments-workspace/incident-checkout/2026-11-15.json';
+const ownEnvelope = 'events-api/message-in-incident-channel.json';
+const readOwn = (path: string) => readFileSync(ownFixture(`slack/${path}`), 'utf8');
+
+describe('slackConverter on one JSON file of our own', () => {
+  it.each([ownDay, ownEnvelope])('converts %s, and twice gives the same', async (path) => {
+    const name = path.split('/').pop() ?? path;
+    const first = await run(name, readOwn(path));
+    expect(first.events.length).toBeGreaterThan(0);
+    expect(await run(name, readOwn(path))).toEqual(first);
+    expect(new Set(first.events.map((e) => e.externalId)).size).toBe(first.events.length);
+  });
+
+  it('reads a day file on its own: ids from the file stem, user ids as actors, thread links', async () => {
+    const { events, warnings } = await run('2026-11-15.json', readOwn(ownDay));
+    expect(events.map((e) => e.externalId)).toEqual([
+      '2026-11-15:1794794460.000200',
+      '2026-11-15:1794794520.000300',
+      '2026-11-15:1794794580.000400',
+      '2026-11-15:1794794640.000500',
+      '2026-11-15:1794794700.000600',
+      '2026-11-15:1794795000.000700',
+    ]);
+    // 1794794460 s = 20773 days (2026-11-16) + 7260 s (02:01:00), a day after the file's date.
+    expect(events[0]?.occurredAt.toISOString()).toBe('2026-11-16T02:01:00.000Z');
+    expect(events[0]?.actor).toBe('U0RIVER');
+    expect(events[2]?.details.parentExternalId).toBe(events[1]?.externalId);
+    expect(events[3]?.details).toMatchObject({
+      broadcast: true,
+      parentExternalId: '2026-11-15:1794794520.000300',
+    });
+    expect(warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['SLACK_CHANNEL_UNKNOWN', 'SLACK_USERS_UNRESOLVED']),
+    );
+  });
+
+  it('reads an Events API envelope as one event with the export-style id', async () => {
+    const { events } = await run('message-in-incident-channel.json', readOwn(ownEnvelope));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      externalId: 'C0PAYCHK1:1794794460.000200',
+      originalTimestamp: '1794794460.000200',
+      text: 'Card payments are failing for some orders, looking now',
+      actor: 'U0RIVER',
+      kind: 'communication',
+      sourceRef: '#C0PAYCHK1',
+      rawRef: 'message-in-incident-channel.json#/event',
+    });
+    expect(events[0]?.occurredAt.toISOString()).toBe('2026-11-16T02:01:00.000Z');
+    expect(events[0]?.details.eventId).toBe('Ev0CHK0001');
+  });
+
+  it('claims our Slack files and none of our other payloads', () => {
+    const ownPayloads = ownFixture('payloads');
+    for (const path of jsonFiles(ownPayloads)) {
+      const head = readFileSync(join(ownPayloads, path), 'utf8').slice(0, 16 * 1024);
+      expect({ path, score: slackConverter.detect({ fileName: path, head }) }).toEqual({
+        path,
+        score: 0,
+      });
+    }
+    for (const path of [ownDay, ownEnvelope]) {
+      expect(slackConverter.detect({ fileName: path, head: readOwn(path) })).toBeGreaterThanOrEqual(
+        0.5,
+      );
+    }
+  });
+});
 
 describe.skipIf(!present)('slackConverter on one JSON file', () => {
   it.each([
