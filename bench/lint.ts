@@ -12,15 +12,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdown as alex } from 'alex';
 import { lintMarkdown } from '../src/cli/lint/lint-markdown.ts';
-import { sharedFixture } from '../test/support/fixture-path.ts';
+import { lintCorpus } from './support/lint-corpus.ts';
 
-const fixtures = sharedFixture('postmortems');
+const corpus = lintCorpus();
 const rounds = 8;
 
-const files = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(join(fixtures, name), 'utf8'));
+const files = corpus.folders.flatMap((folder) =>
+  readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => readFileSync(join(folder, name), 'utf8')),
+);
 const kilobytes = files.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1024;
 
 function time(run: (text: string) => unknown): number {
@@ -63,7 +65,7 @@ const findings = files.reduce((sum, text) => sum + lintMarkdown(text).length, 0)
 const alexMessages = files.reduce((sum, text) => sum + alex(text).messages.length, 0);
 
 console.log(
-  `${files.length} postmortems, ${kilobytes.toFixed(0)} KB, ${rounds} interleaved rounds (median)`,
+  `${corpus.name}: ${files.length} files, ${kilobytes.toFixed(0)} KB, ${rounds} interleaved rounds (median)`,
 );
 console.log(
   `debrief lint  ${debriefMs.toFixed(1)} ms  ${per10kb(debriefMs).toFixed(2)} ms/10 KB  ${findings} findings`,

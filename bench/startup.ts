@@ -13,17 +13,17 @@
  * Every command runs in interleaved rounds; medians are printed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuildFresh } from '../scripts/build-state.mjs';
-import { sharedFixture } from '../test/support/fixture-path.ts';
+import { lintCorpus } from './support/lint-corpus.ts';
 import { type StartMeasure, startedToHealthy } from './support/start-to-healthy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cpuReporter = fileURLToPath(new URL('./support/report-cpu-at-exit.mjs', import.meta.url));
-const fixtures = sharedFixture('postmortems');
+const corpus = lintCorpus();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'debrief-bench-startup-'));
 
@@ -81,22 +81,14 @@ writeFileSync(
   oneFile,
   '# Checkout timeouts\n\nThe deploy pipeline shipped a config change without a canary stage.\n',
 );
-const hasFixtures = existsSync(fixtures);
 const cases: Record<string, string[]> = {
   "node -e ''": ['-e', ''],
   'debrief --help': ['bin/debrief.js', '--help'],
   'debrief --version': ['bin/debrief.js', '--version'],
   'debrief lint one.md': ['bin/debrief.js', 'lint', oneFile],
-  ...(hasFixtures
-    ? {
-        'debrief lint fixtures': ['bin/debrief.js', 'lint', fixtures],
-        'alex fixtures': ['node_modules/alex/cli.js', '--quiet', fixtures],
-      }
-    : {}),
+  'debrief lint fixtures': ['bin/debrief.js', 'lint', ...corpus.folders],
+  'alex fixtures': ['node_modules/alex/cli.js', '--quiet', ...corpus.folders],
 };
-if (!hasFixtures) {
-  console.warn(`NOTICE: ${fixtures} absent; the comparison with alex is skipped.`);
-}
 
 const results = await interleaved(cases);
 const s = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
@@ -112,7 +104,7 @@ const debriefAll = results['debrief lint fixtures'];
 const alexAll = results['alex fixtures'];
 if (debriefAll && alexAll) {
   console.log(
-    `lint over the fixtures: ${(alexAll.wallMs / debriefAll.wallMs).toFixed(1)}× faster than alex ` +
+    `lint over ${corpus.name}: ${(alexAll.wallMs / debriefAll.wallMs).toFixed(1)}× faster than alex ` +
       `in wall time, ${(alexAll.cpuMs / debriefAll.cpuMs).toFixed(1)}× in CPU (goal ≥ 3×)`,
   );
 }
