@@ -14,6 +14,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           setupFiles: ['test/support/provide-tagger.ts'],
+          // The property suites run hundreds of generated cases each: 1–2 s alone, past the
+          // default 5 s on a loaded machine. A hang still fails, after 30 s.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
