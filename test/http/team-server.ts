@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Policy } from '../../src/domain/policy.ts';
 import type { TestDatabaseKind } from '../support/test-database.ts';
+import { startSuiteScene } from './start-suite-scene.ts';
 import { type ApiClient, incidentBody, startTestServer, type TestServer } from './test-server.ts';
-import { useScene } from './use-scene.ts';
 
 /** A test server with the three people most route suites act as, each signed in. */
 export interface TeamServer {
@@ -51,9 +51,9 @@ export interface TeamScene extends TeamServer {
   ): Promise<LightMyRequestResponse>;
 }
 
-/** `startTeamServer` for the enclosing suite, through `useScene`: read its fields inside tests. */
-export function useTeamServer(kind: TestDatabaseKind, policy?: Policy): TeamScene {
-  return useScene(
+/** `startTeamServer` for the enclosing suite (see `startSuiteScene`): read its fields in tests. */
+export function startSuiteTeamServer(kind: TestDatabaseKind, policy?: Policy): TeamScene {
+  return startSuiteScene(
     () => startTeamServer(kind, policy),
     (team) => ({
       createIncident: (overrides: Record<string, unknown> = {}) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTeamServer } from '../../../../test/http/team-server.ts';
+import { startSuiteTeamServer } from '../../../../test/http/team-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 
 describeEachDatabase('postmortem routes', (kind) => {
-  const team = useTeamServer(kind);
+  const team = startSuiteTeamServer(kind);
   const { createIncident, openPostmortem: openFor } = team;
 
   it('refuses unauthenticated callers and viewers', async () => {

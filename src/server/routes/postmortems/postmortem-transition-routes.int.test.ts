@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { useTeamServer } from '../../../../test/http/team-server.ts';
+import { startSuiteTeamServer } from '../../../../test/http/team-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { auditEvents, postmortems } from '../../../storage/schema.ts';
 
@@ -8,7 +8,7 @@ const codes = (response: { json(): { details: { unmet: Array<{ code: string }> }
   response.json().details.unmet.map((u) => u.code);
 
 describeEachDatabase('postmortem phase transitions', (kind) => {
-  const team = useTeamServer(kind);
+  const team = startSuiteTeamServer(kind);
   const { createIncident, openPostmortem: openFor } = team;
 
   it('refuses unauthenticated callers and viewers a phase change', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { searchAs, startSearchScene } from '../../../../test/http/search-scene.ts';
-import { useScene } from '../../../../test/http/use-scene.ts';
+import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 
 // A restricted postmortem, or a restricted section of an open one, gives a non-member no hit,
 // no snippet and no count.
 describeEachDatabase('search: restricted postmortems and sections', (kind) => {
-  const scene = useScene(() => startSearchScene(kind));
+  const scene = startSuiteScene(() => startSearchScene(kind));
 
   describe('restricted postmortems', () => {
     it('give a non-member no hit, no snippet and no count; a member and an admin find them', async () => {

@@ -5,11 +5,11 @@ import {
   startSearchScene,
   titles,
 } from '../../../../test/http/search-scene.ts';
-import { useScene } from '../../../../test/http/use-scene.ts';
+import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 
 describeEachDatabase('search', (kind) => {
-  const scene = useScene(() => startSearchScene(kind));
+  const scene = startSuiteScene(() => startSearchScene(kind));
 
   describe('GET /api/v1/search', () => {
     it('refuses a caller without credentials', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { searchAs, startSearchScene, titles } from '../../../../test/http/search-scene.ts';
-import { useScene } from '../../../../test/http/use-scene.ts';
+import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 
 describeEachDatabase('search: saved views', (kind) => {
-  const scene = useScene(() => startSearchScene(kind));
+  const scene = startSuiteScene(() => startSearchScene(kind));
 
   describe('saved views', () => {
     it('are private until shared, run with the runner’s visibility, and only their owner changes them', async () => {

@@ -6,7 +6,7 @@ import type { TestServer } from './test-server.ts';
  * test and closes its server after the last. The returned object is filled in by then: read its
  * fields inside tests and hooks, not while the suite is being declared. `extra` is there at once.
  */
-export function useScene<S extends { server: TestServer }, E extends object = object>(
+export function startSuiteScene<S extends { server: TestServer }, E extends object = object>(
   start: () => Promise<S>,
   extra?: (scene: S) => E,
 ): S & E {
