@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
+import { expect, it } from 'vitest';
+import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
 import {
   ownPayloadsRoot,
   ownSignatureVectors,
@@ -12,7 +12,6 @@ import {
   sharedPayloadsRoot,
   sign,
   startWebhookScene,
-  type WebhookScene,
 } from '../../../../test/http/webhook-scene.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { auditEvents } from '../../../storage/schema.ts';
@@ -22,33 +21,14 @@ const signatureOf = (vectors: SignatureVectors, name: string) =>
   vectors.cases.find((vector) => vector.name === name)?.signature ?? '';
 
 describeEachDatabase('integrations and webhook authentication', (kind) => {
-  let server: TestServer;
-  let admin: ApiClient;
-  let member: ApiClient;
-  let paths: WebhookScene['paths'];
-  let secret: string;
-  let deliver: WebhookScene['deliver'];
-  let tally: WebhookScene['tally'];
-
-  beforeAll(async () => {
-    ({
-      server,
-      admin,
-      member,
-      paths,
-      pagerDutySecret: secret,
-      deliver,
-      tally,
-    } = await startWebhookScene(kind));
-  });
-  afterAll(() => server.close());
+  const scene = startSuiteScene(() => startWebhookScene(kind));
 
   it('manages integrations: admins only, token shown once, audited', async () => {
-    expect((await server.anonymous.get('/api/v1/integrations')).statusCode).toBe(401);
+    expect((await scene.server.anonymous.get('/api/v1/integrations')).statusCode).toBe(401);
     expect(
-      (await member.post('/api/v1/integrations', { kind: 'grafana', name: 'x' })).statusCode,
+      (await scene.member.post('/api/v1/integrations', { kind: 'grafana', name: 'x' })).statusCode,
     ).toBe(403);
-    const invalid = await admin.post('/api/v1/integrations', { kind: 'nagios', name: '' });
+    const invalid = await scene.admin.post('/api/v1/integrations', { kind: 'nagios', name: '' });
     expect(invalid.statusCode).toBe(400);
     expect(
       invalid
@@ -56,11 +36,11 @@ describeEachDatabase('integrations and webhook authentication', (kind) => {
         .errors.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(['body.kind', 'body.name']);
-    const listed = (await admin.get('/api/v1/integrations')).json().data;
+    const listed = (await scene.admin.get('/api/v1/integrations')).json().data;
     expect(listed).toHaveLength(7);
     expect(JSON.stringify(listed)).not.toContain('dbw_');
     expect(listed.find((i: { kind: string }) => i.kind === 'github').signed).toBe(true);
-    const openapi = await server.anonymous.get('/api/v1/openapi.json');
+    const openapi = await scene.server.anonymous.get('/api/v1/openapi.json');
     expect(Object.keys(openapi.json().paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/integrations',
@@ -68,7 +48,7 @@ describeEachDatabase('integrations and webhook authentication', (kind) => {
         '/api/v1/webhooks/{kind}',
       ]),
     );
-    const audits = await server.handle.db
+    const audits = await scene.server.handle.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'integration.created'));
@@ -76,24 +56,26 @@ describeEachDatabase('integrations and webhook authentication', (kind) => {
   });
 
   it('refuses a wrong, foreign-kind or revoked token with 401 and writes nothing', async () => {
-    const before = await tally();
+    const before = await scene.tally();
     const body = readOwnPayload('alertmanager/search-index-lag.firing.json');
-    expect((await deliver('/api/v1/webhooks/alertmanager/dbw_nope', body)).statusCode).toBe(401);
-    const grafanaToken = paths.grafana?.split('/').pop();
-    const foreign = await deliver(`/api/v1/webhooks/alertmanager/${grafanaToken}`, body);
+    expect((await scene.deliver('/api/v1/webhooks/alertmanager/dbw_nope', body)).statusCode).toBe(
+      401,
+    );
+    const grafanaToken = scene.paths.grafana?.split('/').pop();
+    const foreign = await scene.deliver(`/api/v1/webhooks/alertmanager/${grafanaToken}`, body);
     expect(foreign.statusCode).toBe(401);
     expect(foreign.headers['content-type']).toContain('application/problem+json');
     const created = (
-      await admin.post('/api/v1/integrations', { kind: 'alertmanager', name: 'old' })
+      await scene.admin.post('/api/v1/integrations', { kind: 'alertmanager', name: 'old' })
     ).json().data;
-    expect((await admin.delete(`/api/v1/integrations/${created.id}`)).statusCode).toBe(204);
-    expect((await deliver(created.webhookPath, body)).statusCode).toBe(401);
-    expect(await tally()).toEqual(before);
+    expect((await scene.admin.delete(`/api/v1/integrations/${created.id}`)).statusCode).toBe(204);
+    expect((await scene.deliver(created.webhookPath, body)).statusCode).toBe(401);
+    expect(await scene.tally()).toEqual(before);
   });
 
   it('accepts the valid PagerDuty signature vector and rejects every tampered variant', async () => {
     const body = readFileSync(join(ownPayloadsRoot, 'pagerduty/checkout-priority-updated.json'));
-    const valid = `v1=${sign(secret, body)}`;
+    const valid = `v1=${sign(scene.pagerDutySecret, body)}`;
     // Computed outside Debrief (openssl), so a wrong HMAC here cannot agree with itself.
     expect(valid).toBe(signatureOf(ownSignatureVectors, 'valid'));
     const flipped = Buffer.from(body);
@@ -110,14 +92,14 @@ describeEachDatabase('integrations and webhook authentication', (kind) => {
       ['truncated signature', body, { [header]: valid.slice(0, -2) }],
       ['empty body', Buffer.alloc(0), { [header]: valid }],
     ];
-    const before = await tally();
+    const before = await scene.tally();
     for (const [name, payload, headers] of tampered) {
-      const response = await deliver(url, payload, headers);
+      const response = await scene.deliver(url, payload, headers);
       expect([name, response.statusCode]).toEqual([name, 401]);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
-    expect(await tally()).toEqual(before);
-    const accepted = await deliver(url, body, { [header]: `v1=${'0'.repeat(64)}, ${valid}` });
+    expect(await scene.tally()).toEqual(before);
+    const accepted = await scene.deliver(url, body, { [header]: `v1=${'0'.repeat(64)}, ${valid}` });
     // Authenticated; a priority change of an incident never seen opens nothing (policy).
     expect(accepted.statusCode).toBe(202);
     expect(accepted.json().ignored).toBe(true);
@@ -130,7 +112,7 @@ describeEachDatabase('integrations and webhook authentication', (kind) => {
       const vectors = JSON.parse(
         readFileSync(join(folder, 'webhook-v3.signature-vectors.json'), 'utf8'),
       ) as SignatureVectors;
-      await admin.post('/api/v1/integrations', {
+      await scene.admin.post('/api/v1/integrations', {
         kind: 'pagerduty',
         name: 'PagerDuty upstream vectors',
         signingSecret: vectors.secret,
@@ -138,13 +120,13 @@ describeEachDatabase('integrations and webhook authentication', (kind) => {
       const body = readFileSync(join(folder, 'webhook-v3.incident.priority_updated.json'));
       const header = 'x-pagerduty-signature';
       expect(`v1=${sign(vectors.secret, body)}`).toBe(signatureOf(vectors, 'valid'));
-      const before = await tally();
-      const mismatch = await deliver('/api/v1/webhooks/pagerduty', body, {
+      const before = await scene.tally();
+      const mismatch = await scene.deliver('/api/v1/webhooks/pagerduty', body, {
         [header]: signatureOf(vectors, 'mismatch'),
       });
       expect(mismatch.statusCode).toBe(401);
-      expect(await tally()).toEqual(before);
-      const accepted = await deliver('/api/v1/webhooks/pagerduty', body, {
+      expect(await scene.tally()).toEqual(before);
+      const accepted = await scene.deliver('/api/v1/webhooks/pagerduty', body, {
         [header]: signatureOf(vectors, 'valid'),
       });
       expect(accepted.statusCode).toBe(202);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ApiClient, TestServer } from '../../../../test/http/test-server.ts';
+import { expect, it } from 'vitest';
+import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
 import {
   githubSecret,
   payloadFiles as jsonFiles,
@@ -14,7 +14,6 @@ import {
   sign,
   startWebhookScene,
   webhookVendors as vendors,
-  type WebhookScene,
 } from '../../../../test/http/webhook-scene.ts';
 import { ownFixture } from '../../../../test/support/fixture-path.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
@@ -30,38 +29,19 @@ const alertmanagerFieldList = `{
 }`;
 
 describeEachDatabase('webhook routes', (kind) => {
-  let server: TestServer;
-  let admin: ApiClient;
-  let member: ApiClient;
-  let paths: WebhookScene['paths'];
-  let _secret: string;
-  let deliver: WebhookScene['deliver'];
-  let tally: WebhookScene['tally'];
-
-  beforeAll(async () => {
-    ({
-      server,
-      admin,
-      member,
-      paths,
-      pagerDutySecret: _secret,
-      deliver,
-      tally,
-    } = await startWebhookScene(kind));
-  });
-  afterAll(() => server.close());
+  const scene = startSuiteScene(() => startWebhookScene(kind));
 
   it('opens an incident from a critical alert, resolves it, and is idempotent on redelivery', async () => {
-    const firing = await deliver(
-      paths.alertmanager ?? '',
+    const firing = await scene.deliver(
+      scene.paths.alertmanager ?? '',
       read('alertmanager/search-index-lag.firing.json'),
     );
     expect(firing.statusCode).toBe(200);
     const outcome = firing.json();
     expect(outcome).toMatchObject({ ignored: false, incidentOpened: true, signalsStored: 1 });
-    const before = await tally();
-    const again = await deliver(
-      paths.alertmanager ?? '',
+    const before = await scene.tally();
+    const again = await scene.deliver(
+      scene.paths.alertmanager ?? '',
       read('alertmanager/search-index-lag.firing.json'),
     );
     expect(again.json()).toMatchObject({
@@ -69,9 +49,9 @@ describeEachDatabase('webhook routes', (kind) => {
       signalsStored: 0,
       duplicates: 1,
     });
-    expect(await tally()).toEqual(before);
-    const resolved = await deliver(
-      paths.alertmanager ?? '',
+    expect(await scene.tally()).toEqual(before);
+    const resolved = await scene.deliver(
+      scene.paths.alertmanager ?? '',
       read('alertmanager/search-index-lag.resolved.json'),
     );
     expect(resolved.json()).toMatchObject({
@@ -79,7 +59,7 @@ describeEachDatabase('webhook routes', (kind) => {
       incidentOpened: false,
       signalsStored: 1,
     });
-    const incident = (await admin.get(`/api/v1/incidents/${outcome.incidentId}`)).json().data;
+    const incident = (await scene.admin.get(`/api/v1/incidents/${outcome.incidentId}`)).json().data;
     expect(incident.severity).toBe('sev1');
     expect(incident.status).toBe('resolved');
     expect(incident.instants.detected_at).toMatchObject({
@@ -90,7 +70,7 @@ describeEachDatabase('webhook routes', (kind) => {
       at: '2026-11-16T11:07:47.118Z',
       source: 'alertmanager',
     });
-    const audits = await server.handle.db
+    const audits = await scene.server.handle.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'incident.signal_received'));
@@ -102,20 +82,20 @@ describeEachDatabase('webhook routes', (kind) => {
   });
 
   it('ignores an alert below the threshold with 202 and a reason', async () => {
-    const before = await tally();
-    const response = await deliver(
-      paths.alertmanager ?? '',
+    const before = await scene.tally();
+    const response = await scene.deliver(
+      scene.paths.alertmanager ?? '',
       read('alertmanager/checkout-latency-warning.json'),
     );
     expect(response.statusCode).toBe(202);
     expect(response.json().ignored).toBe(true);
     expect(typeof response.json().reason).toBe('string');
-    expect(await tally()).toEqual(before);
+    expect(await scene.tally()).toEqual(before);
   });
 
   it('attaches to an open incident by service and never overwrites a person’s instant', async () => {
     const incident = (
-      await member.post('/api/v1/incidents', {
+      await scene.member.post('/api/v1/incidents', {
         title: 'Deploy went wrong',
         kind: 'outage',
         severity: 'sev2',
@@ -134,29 +114,31 @@ describeEachDatabase('webhook routes', (kind) => {
         },
       ],
     });
-    const response = await deliver(paths.alertmanager ?? '', alert);
+    const response = await scene.deliver(scene.paths.alertmanager ?? '', alert);
     expect(response.json()).toMatchObject({ incidentId: incident.id, incidentOpened: false });
     expect(response.json().instants).toEqual([
       expect.objectContaining({ name: 'detected_at', outcome: 'proposed' }),
     ]);
-    const after = (await admin.get(`/api/v1/incidents/${incident.id}`)).json().data;
+    const after = (await scene.admin.get(`/api/v1/incidents/${incident.id}`)).json().data;
     expect(after.instants.detected_at).toMatchObject({
       at: '2026-11-16T10:05:00.000Z',
       source: 'manual',
     });
 
     const postmortem = (
-      await member.post('/api/v1/postmortems', { incidentIds: [incident.id] })
+      await scene.member.post('/api/v1/postmortems', { incidentIds: [incident.id] })
     ).json().data;
     const body = read('github/deployment.json');
-    const deployed = await deliver(paths.github ?? '', body, {
+    const deployed = await scene.deliver(scene.paths.github ?? '', body, {
       'x-hub-signature-256': `sha256=${sign(githubSecret, body)}`,
       'x-github-event': 'deployment',
     });
     expect(deployed.json()).toMatchObject({ incidentId: incident.id, timelineEventsProposed: 1 });
-    const unsigned = await deliver(paths.github ?? '', body, { 'x-github-event': 'deployment' });
+    const unsigned = await scene.deliver(scene.paths.github ?? '', body, {
+      'x-github-event': 'deployment',
+    });
     expect(unsigned.statusCode).toBe(401);
-    const rows = await server.handle.db
+    const rows = await scene.server.handle.db
       .select()
       .from(timelineEvents)
       .where(eq(timelineEvents.postmortemId, postmortem.id));
@@ -173,20 +155,20 @@ describeEachDatabase('webhook routes', (kind) => {
   });
 
   it('answers 400 naming the field for malformed JSON and wrong shapes, writing nothing', async () => {
-    const before = await tally();
-    const malformed = await deliver(paths.opsgenie ?? '', '{"action": "Create", ');
+    const before = await scene.tally();
+    const malformed = await scene.deliver(scene.paths.opsgenie ?? '', '{"action": "Create", ');
     expect(malformed.statusCode).toBe(400);
-    const shape = await deliver(
-      paths.alertmanager ?? '',
+    const shape = await scene.deliver(
+      scene.paths.alertmanager ?? '',
       JSON.stringify({ alerts: [{ labels: {} }] }),
     );
     expect(shape.statusCode).toBe(400);
     expect(shape.json().errors.map((e: { path: string }) => e.path)).toContain(
       '/alerts/0/startsAt',
     );
-    const schemaText = await deliver(paths.alertmanager ?? '', alertmanagerFieldList);
+    const schemaText = await scene.deliver(scene.paths.alertmanager ?? '', alertmanagerFieldList);
     expect(schemaText.statusCode).toBe(400);
-    expect(await tally()).toEqual(before);
+    expect(await scene.tally()).toEqual(before);
   });
 
   it('answers mutated deliveries with 200, 202 or 400, never a crash, and writes nothing on 400', async () => {
@@ -202,11 +184,11 @@ describeEachDatabase('webhook routes', (kind) => {
         async (at, cut, insert) => {
           const start = at % body.length;
           const mutated = body.slice(0, start) + insert + body.slice(start + cut);
-          const before = await tally();
-          const response = await deliver(paths.pagerduty ?? '', mutated);
+          const before = await scene.tally();
+          const response = await scene.deliver(scene.paths.pagerduty ?? '', mutated);
           expect([200, 202, 400]).toContain(response.statusCode);
           if (response.statusCode === 400) {
-            expect(await tally()).toEqual(before);
+            expect(await scene.tally()).toEqual(before);
           }
         },
       ),
@@ -241,12 +223,12 @@ describeEachDatabase('webhook routes', (kind) => {
                 'x-github-event': event,
               }
             : {};
-        const first = await deliver(paths[vendor] ?? '', body, headers);
+        const first = await scene.deliver(scene.paths[vendor] ?? '', body, headers);
         expect([file, first.statusCode]).toEqual([file, first.json().ignored ? 202 : 200]);
-        const before = await tally();
-        const second = await deliver(paths[vendor] ?? '', body, headers);
+        const before = await scene.tally();
+        const second = await scene.deliver(scene.paths[vendor] ?? '', body, headers);
         expect([file, second.json().signalsStored ?? 0]).toEqual([file, 0]);
-        expect(await tally()).toEqual(before);
+        expect(await scene.tally()).toEqual(before);
       }
     }
   }
