@@ -35,145 +35,134 @@ async function failure(fileName: string, text: string) {
 
 const minute = (m: number) => Date.UTC(2024, 2, 5, 14, m) / 1000;
 
-describe('metricsConverter on the project’s own Prometheus responses', () => {
-  const read = (name: string) => readFileSync(join(own, name), 'utf8');
+/** What one set of Prometheus responses holds: its files and what they must convert to. */
+interface ResponseSet {
+  title: string;
+  dir: string;
+  rangeFile: string;
+  instantFile: string;
+  /** The two `up` series' names; the second rises from 0 to 1 at its third sample. */
+  seriesNames: [string, string];
+  /** The range query's three sample times (ms) and the instant query's one. */
+  rangeTimes: [number, number, number];
+  instantTime: number;
+  rise: { text: string; at: string; original: string };
+  alert: { originalTimestamp: string; originalZone: string; at: string };
+}
 
-  it('keeps the query_range series and finds the step of `up` on the second indexer', async () => {
-    const file = 'search-indexer-up.query_range.json';
-    const { events, series } = await run(file, read(file));
-    expect(series.map((s) => [s.name, s.points])).toEqual([
-      [
-        'up{instance="search-indexer-1:9100",job="search-indexer"}',
-        [
-          [1794825600500, 1],
-          [1794825615500, 1],
-          [1794825630500, 1],
-        ],
-      ],
-      [
-        'up{instance="search-indexer-2:9100",job="search-indexer"}',
-        [
-          [1794825600500, 0],
-          [1794825615500, 0],
-          [1794825630500, 1],
-        ],
-      ],
-    ]);
-    expect(
-      events.map((e) => [e.text, e.occurredAt.toISOString(), e.originalTimestamp, e.rawRef]),
-    ).toEqual([
-      [
-        'up{instance="search-indexer-2:9100",job="search-indexer"} rose from 0 to 1 at 10:40 UTC',
-        '2026-11-16T10:40:30.500Z',
-        '1794825630.5',
-        '/data/result/1/values/2',
-      ],
-    ]);
-    const again = await run(file, read(file));
-    expect(again.events.map((e) => e.externalId)).toEqual(events.map((e) => e.externalId));
-  });
+const responseSets: Array<ResponseSet & { skip: boolean }> = [
+  {
+    title: 'the project’s own Prometheus responses',
+    dir: own,
+    skip: false,
+    rangeFile: 'search-indexer-up.query_range.json',
+    instantFile: 'search-indexer-up.query.json',
+    seriesNames: [
+      'up{instance="search-indexer-1:9100",job="search-indexer"}',
+      'up{instance="search-indexer-2:9100",job="search-indexer"}',
+    ],
+    rangeTimes: [1794825600500, 1794825615500, 1794825630500],
+    instantTime: 1794825615500,
+    rise: {
+      text: 'up{instance="search-indexer-2:9100",job="search-indexer"} rose from 0 to 1 at 10:40 UTC',
+      at: '2026-11-16T10:40:30.500Z',
+      original: '1794825630.5',
+    },
+    alert: {
+      originalTimestamp: '2026-11-16T11:38:02.11840672+01:00',
+      originalZone: '+01:00',
+      at: '2026-11-16T10:38:02.118Z',
+    },
+  },
+  {
+    title: 'the Prometheus docs’ examples',
+    dir: fixtures,
+    skip: !haveFixtures,
+    rangeFile: 'query_range.up.json',
+    instantFile: 'query.up.json',
+    seriesNames: [
+      'up{instance="localhost:9090",job="prometheus"}',
+      'up{instance="localhost:9091",job="node"}',
+    ],
+    rangeTimes: [1435781430781, 1435781445781, 1435781460781],
+    instantTime: 1435781451781,
+    rise: {
+      text: 'up{instance="localhost:9091",job="node"} rose from 0 to 1 at 20:11 UTC',
+      at: '2015-07-01T20:11:00.781Z',
+      original: '1435781460.781',
+    },
+    alert: {
+      originalTimestamp: '2018-07-04T20:27:12.60602144+02:00',
+      originalZone: '+02:00',
+      at: '2018-07-04T18:27:12.606Z',
+    },
+  },
+];
 
-  it('keeps an instant query as one-point series with a warning, and refuses a scalar', async () => {
-    const file = 'search-indexer-up.query.json';
-    const { events, series, warnings } = await run(file, read(file));
-    expect(events).toEqual([]);
-    expect(series.map((s) => s.points)).toEqual([[[1794825615500, 1]], [[1794825615500, 0]]]);
-    expect(warnings.map((w) => w.code)).toEqual(['METRIC_INSTANT_QUERY']);
-    const scalar = JSON.stringify({
-      status: 'success',
-      data: { resultType: 'scalar', result: [1794825615.5, '2'] },
+for (const set of responseSets) {
+  describe.skipIf(set.skip)(`metricsConverter on ${set.title}`, () => {
+    const read = (name: string) => readFileSync(join(set.dir, name), 'utf8');
+
+    it('keeps the query_range series and finds the step of `up` on the second target', async () => {
+      const { events, series } = await run(set.rangeFile, read(set.rangeFile));
+      const [first, second, third] = set.rangeTimes;
+      expect(series.map((s) => [s.name, s.points])).toEqual([
+        [
+          set.seriesNames[0],
+          [
+            [first, 1],
+            [second, 1],
+            [third, 1],
+          ],
+        ],
+        [
+          set.seriesNames[1],
+          [
+            [first, 0],
+            [second, 0],
+            [third, 1],
+          ],
+        ],
+      ]);
+      expect(
+        events.map((e) => [e.text, e.occurredAt.toISOString(), e.originalTimestamp, e.rawRef]),
+      ).toEqual([[set.rise.text, set.rise.at, set.rise.original, '/data/result/1/values/2']]);
+      const again = await run(set.rangeFile, read(set.rangeFile));
+      expect(again.events.map((e) => e.externalId)).toEqual(events.map((e) => e.externalId));
     });
-    expect(await failure('scalar.json', scalar)).toEqual([
-      expect.objectContaining({ path: 'data.resultType', code: 'METRIC_NOT_A_RANGE' }),
-    ]);
-  });
 
-  it('turns /alerts and /rules alerts into detection events at activeAt', async () => {
-    for (const [file, pointer] of [
-      ['alerts.json', '/data/alerts/0'],
-      ['rules.json', '/data/groups/0/rules/0/alerts/0'],
-    ]) {
-      const { events } = await run(file ?? '', read(file ?? ''));
-      expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({
-        kind: 'detection',
-        originalTimestamp: '2026-11-16T11:38:02.11840672+01:00',
-        originalZone: '+01:00',
-        rawRef: pointer,
+    it('keeps an instant query as one-point series with a warning, and refuses a scalar', async () => {
+      const { events, series, warnings } = await run(set.instantFile, read(set.instantFile));
+      expect(events).toEqual([]);
+      expect(series.map((s) => s.points)).toEqual([[[set.instantTime, 1]], [[set.instantTime, 0]]]);
+      expect(warnings.map((w) => w.code)).toEqual(['METRIC_INSTANT_QUERY']);
+      const scalar = JSON.stringify({
+        status: 'success',
+        data: { resultType: 'scalar', result: [set.instantTime / 1000, '2'] },
       });
-      expect(events[0]?.occurredAt.toISOString()).toBe('2026-11-16T10:38:02.118Z');
-    }
-  });
-});
-
-describe.skipIf(!haveFixtures)('metricsConverter on the Prometheus docs’ examples', () => {
-  const read = (name: string) => readFileSync(join(fixtures, name), 'utf8');
-
-  it('keeps the query_range series and finds the step of `up` on the node job', async () => {
-    const { events, series } = await run('query_range.up.json', read('query_range.up.json'));
-    expect(series.map((s) => [s.name, s.points])).toEqual([
-      [
-        'up{instance="localhost:9090",job="prometheus"}',
-        [
-          [1435781430781, 1],
-          [1435781445781, 1],
-          [1435781460781, 1],
-        ],
-      ],
-      [
-        'up{instance="localhost:9091",job="node"}',
-        [
-          [1435781430781, 0],
-          [1435781445781, 0],
-          [1435781460781, 1],
-        ],
-      ],
-    ]);
-    expect(
-      events.map((e) => [e.text, e.occurredAt.toISOString(), e.originalTimestamp, e.rawRef]),
-    ).toEqual([
-      [
-        'up{instance="localhost:9091",job="node"} rose from 0 to 1 at 20:11 UTC',
-        '2015-07-01T20:11:00.781Z',
-        '1435781460.781',
-        '/data/result/1/values/2',
-      ],
-    ]);
-    const again = await run('query_range.up.json', read('query_range.up.json'));
-    expect(again.events.map((e) => e.externalId)).toEqual(events.map((e) => e.externalId));
-  });
-
-  it('keeps an instant query as one-point series with a warning, and refuses a scalar', async () => {
-    const { events, series, warnings } = await run('query.up.json', read('query.up.json'));
-    expect(events).toEqual([]);
-    expect(series.map((s) => s.points)).toEqual([[[1435781451781, 1]], [[1435781451781, 0]]]);
-    expect(warnings.map((w) => w.code)).toEqual(['METRIC_INSTANT_QUERY']);
-    const scalar = JSON.stringify({
-      status: 'success',
-      data: { resultType: 'scalar', result: [1, '2'] },
+      expect(await failure('scalar.json', scalar)).toEqual([
+        expect.objectContaining({ path: 'data.resultType', code: 'METRIC_NOT_A_RANGE' }),
+      ]);
     });
-    expect(await failure('scalar.json', scalar)).toEqual([
-      expect.objectContaining({ path: 'data.resultType', code: 'METRIC_NOT_A_RANGE' }),
-    ]);
-  });
 
-  it('turns /alerts and /rules alerts into detection events at activeAt', async () => {
-    for (const [file, pointer] of [
-      ['alerts.json', '/data/alerts/0'],
-      ['rules.json', '/data/groups/0/rules/0/alerts/0'],
-    ]) {
-      const { events } = await run(file ?? '', read(file ?? ''));
-      expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({
-        kind: 'detection',
-        originalTimestamp: '2018-07-04T20:27:12.60602144+02:00',
-        originalZone: '+02:00',
-        rawRef: pointer,
-      });
-      expect(events[0]?.occurredAt.toISOString()).toBe('2018-07-04T18:27:12.606Z');
-    }
+    it('turns /alerts and /rules alerts into detection events at activeAt', async () => {
+      for (const [file, pointer] of [
+        ['alerts.json', '/data/alerts/0'],
+        ['rules.json', '/data/groups/0/rules/0/alerts/0'],
+      ]) {
+        const { events } = await run(file ?? '', read(file ?? ''));
+        expect(events).toHaveLength(1);
+        expect(events[0]).toMatchObject({
+          kind: 'detection',
+          originalTimestamp: set.alert.originalTimestamp,
+          originalZone: set.alert.originalZone,
+          rawRef: pointer,
+        });
+        expect(events[0]?.occurredAt.toISOString()).toBe(set.alert.at);
+      }
+    });
   });
-});
+}
 
 describe('metricsConverter', () => {
   it('leaves NaN and ±Inf samples out, with a warning', async () => {
