@@ -12,7 +12,7 @@ import { mayReadPostmortem } from '../app/postmortems/may-read-postmortem.ts';
 import { limits } from '../contracts/limits.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ChangeFeed } from '../storage/change-feed.ts';
-import { registerAuthentication } from './authenticate.ts';
+import { authenticationRefusal, registerAuthentication } from './authenticate.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { localChangeFeed } from './live/local-change-feed.ts';
 import { createOidcClient } from './oidc/oidc-client.ts';
@@ -133,7 +133,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     } as unknown as FastifyServerOptions['schemaController'],
   });
-  app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) =>
+    sendProblem((await authenticationRefusal(request)) ?? error, request, reply),
+  );
   app.addHook('onSend', async (request, reply, payload) => {
     applySecurityHeaders(reply, request.url);
     // The id of the request in the server's log, for a person reporting a problem.
