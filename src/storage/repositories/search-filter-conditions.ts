@@ -2,47 +2,83 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { SearchFilters } from '../../domain/search.ts';
 import { publications } from '../schema.ts';
 
-const value = (name: keyof SearchFilters) => sql.placeholder(name);
+/** A search filter's name. */
+export type SearchFilterName = keyof SearchFilters;
 
 /**
- * The filters as SQL over a search row `s` (`search_postmortems`; visibility is separate), one
- * condition per filter whether it is set or not, each on a placeholder named after its filter
- * (values: `searchFilterValues`): an unset filter's value is null and its condition true. The
- * text is then the same for every search, so it is built once and PostgreSQL keeps it as one
- * prepared statement per connection, instead of one per combination of filters and list
- * lengths; a plan made for the values at hand folds the unset conditions away.
+ * Which filters a search statement's text holds: those named (each a plain condition), or
+ * `'any'`: every filter, each true when its value is null (see `searchFilterConditions`).
  */
-export function searchFilterConditions(): SQL[] {
-  const list = (name: keyof SearchFilters) => sql`${value(name)}::text[]`;
-  const from = sql`${value('from')}::date`;
-  const to = sql`${value('to')}::date`;
-  const published = sql`${value('published')}::boolean`;
-  return [
-    sql`(${list('phase')} is null or s.phase = any(${list('phase')}))`,
-    sql`(${list('severity')} is null or s.severity = any(${list('severity')}))`,
-    sql`(${list('kind')} is null or s.kinds && ${list('kind')})`,
-    sql`(${list('service')} is null or s.services && ${list('service')})`,
-    sql`(${list('category')} is null or s.categories && ${list('category')})`,
-    // Some reviewed incident started in the range: the last start on or after `from`, the first
-    // on or before `to` (each filter alone is "any incident", as before the search row).
-    sql`(${from} is null or s.last_started_at >= ${from}::timestamp at time zone 'UTC')`,
-    sql`(${to} is null or s.first_started_at < (${to} + 1)::timestamp at time zone 'UTC')`,
-    sql`(${published} is null or exists (select 1 from ${publications} pb
-      where pb.postmortem_id = s.postmortem_id and pb.status = 'published') = ${published})`,
-  ];
+export type SearchFilterSet = readonly SearchFilterName[] | 'any';
+
+const value = (name: SearchFilterName) => sql.placeholder(name);
+const list = (name: SearchFilterName) => sql`${value(name)}::text[]`;
+const from = sql`${value('from')}::date`;
+const to = sql`${value('to')}::date`;
+const published = sql`${value('published')}::boolean`;
+
+/** Each filter's condition over a search row `s`, on the placeholder named after it. */
+const conditions: Record<SearchFilterName, SQL> = {
+  phase: sql`s.phase = any(${list('phase')})`,
+  severity: sql`s.severity = any(${list('severity')})`,
+  kind: sql`s.kinds && ${list('kind')}`,
+  service: sql`s.services && ${list('service')}`,
+  category: sql`s.categories && ${list('category')}`,
+  // Some reviewed incident started in the range: the last start on or after `from`, the first
+  // on or before `to` (each filter alone is "any incident", as before the search row).
+  from: sql`s.last_started_at >= ${from}::timestamp at time zone 'UTC'`,
+  to: sql`s.first_started_at < (${to} + 1)::timestamp at time zone 'UTC'`,
+  published: sql`exists (select 1 from ${publications} pb
+      where pb.postmortem_id = s.postmortem_id and pb.status = 'published') = ${published}`,
+};
+
+const nullTests: Record<SearchFilterName, SQL> = {
+  phase: sql`${list('phase')} is null`,
+  severity: sql`${list('severity')} is null`,
+  kind: sql`${list('kind')} is null`,
+  service: sql`${list('service')} is null`,
+  category: sql`${list('category')} is null`,
+  from: sql`${from} is null`,
+  to: sql`${to} is null`,
+  published: sql`${published} is null`,
+};
+
+/** Every filter's name, in the order their conditions are written. */
+export const searchFilterNames = Object.keys(conditions) as SearchFilterName[];
+
+/**
+ * The filters as SQL over a search row `s` (`search_postmortems`; visibility is separate), on
+ * placeholders named after the filters (values: `searchFilterValues`). With a set of filters,
+ * one condition per filter in it. With `'any'`, one per filter whether it is set or not, an
+ * unset filter's value null and its condition true: one text for every search. PostgreSQL keeps
+ * a prepared statement's generic plan, which tests every unset filter on every match (a few ms
+ * per common word), so searches get the text of their own set, and `'any'` serves the sets met
+ * once too many were (`search-repository.ts`).
+ */
+export function searchFilterConditions(set: SearchFilterSet): SQL[] {
+  if (set === 'any') {
+    return searchFilterNames.map((name) => sql`(${nullTests[name]} or ${conditions[name]})`);
+  }
+  return set.map((name) => conditions[name]);
 }
 
 /** The values of `searchFilterConditions`' placeholders: null for a filter not set. */
-export function searchFilterValues(filters: SearchFilters): Record<keyof SearchFilters, unknown> {
-  const list = (values: readonly string[] | undefined) => (values?.length ? values : null);
+export function searchFilterValues(filters: SearchFilters): Record<SearchFilterName, unknown> {
+  const orNull = (values: readonly string[] | undefined) => (values?.length ? values : null);
   return {
-    phase: list(filters.phase),
-    severity: list(filters.severity),
-    kind: list(filters.kind),
-    service: list(filters.service),
-    category: list(filters.category),
+    phase: orNull(filters.phase),
+    severity: orNull(filters.severity),
+    kind: orNull(filters.kind),
+    service: orNull(filters.service),
+    category: orNull(filters.category),
     from: filters.from ?? null,
     to: filters.to ?? null,
     published: filters.published ?? null,
   };
+}
+
+/** The filters a search sets, in the order of `searchFilterNames`. */
+export function searchFilterSetOf(filters: SearchFilters): SearchFilterName[] {
+  const values = searchFilterValues(filters);
+  return searchFilterNames.filter((name) => values[name] !== null);
 }

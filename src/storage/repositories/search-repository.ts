@@ -47,11 +47,25 @@ function toSearchHit(row: HitRow): SearchHit {
   };
 }
 
-const built = new Map<string, PreparedStatement>();
+/**
+ * How many sets of filters get a statement text of their own. Each text stays prepared on each
+ * connection that ran it, so their number is bounded: the sets met after these share the text
+ * that holds every filter. People use a handful (none, a severity, a phase and a kind…).
+ */
+export const ownFilterSetsMax = 24;
 
-/** The statement of a shape, built on first use (a handful of shapes in all). */
-function statementOf(shape: SearchShape): PreparedStatement {
-  const key = `${shape.reader}/${shape.ranked}/${shape.count}`;
+const built = new Map<string, PreparedStatement>();
+const ownFilterSets = new Set<string>();
+
+/** The statement of a shape, built on first use. */
+function statementOf(requested: SearchShape): PreparedStatement {
+  const set = requested.filters === 'any' ? 'any' : requested.filters.join(',');
+  if (ownFilterSets.size < ownFilterSetsMax) {
+    ownFilterSets.add(set);
+  }
+  const own = ownFilterSets.has(set);
+  const shape: SearchShape = own ? requested : { ...requested, filters: 'any' };
+  const key = `${shape.reader}/${shape.ranked}/${shape.count}/${own ? set : 'any'}`;
   let statement = built.get(key);
   if (!statement) {
     statement = prepareStatement(searchStatement(shape));

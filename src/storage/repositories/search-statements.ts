@@ -2,7 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type SearchQuery, snippetStart, snippetStop } from '../../domain/search.ts';
 import type { Actor } from '../../domain/user.ts';
 import { postmortems, searchDocuments, searchPostmortems } from '../schema.ts';
-import { searchFilterConditions, searchFilterValues } from './search-filter-conditions.ts';
+import {
+  type SearchFilterSet,
+  searchFilterConditions,
+  searchFilterSetOf,
+  searchFilterValues,
+} from './search-filter-conditions.ts';
 import { type SearchReader, searchPartVisibleTo, searchRowVisibleTo } from './search-visibility.ts';
 
 /** The text-search configuration of every document and query. */
@@ -28,8 +33,11 @@ export const rankedMatchesMax = 500;
  * the actor may read matches (`restricted_hits`, with that part's rank); also `q`, the query.
  * Filters and visibility are conditions of the same query.
  */
-function matchCtes(reader: SearchReader, ranked: boolean): SQL {
-  const where = sql.join([searchRowVisibleTo(reader), ...searchFilterConditions()], sql` and `);
+function matchCtes({ reader, ranked, filters }: SearchShape): SQL {
+  const where = sql.join(
+    [searchRowVisibleTo(reader), ...searchFilterConditions(filters)],
+    sql` and `,
+  );
   if (!ranked) {
     return sql`matches as (
         select s.postmortem_id, s.number, s.created_at, false as first
@@ -83,8 +91,9 @@ function snippetJoin(reader: SearchReader, postmortemId: SQL): SQL {
  * ranked with `ts_rank`, the page is cut, and only the page's postmortems are read and get a
  * `ts_headline` — the best part the actor may read.
  */
-function rankedPageSql(reader: SearchReader): SQL {
-  return sql`with ${matchCtes(reader, true)},
+function rankedPageSql(shape: SearchShape): SQL {
+  const { reader } = shape;
+  return sql`with ${matchCtes(shape)},
     candidates as (
       select m.postmortem_id, m.number, count(*) over () as total
       from matches m
@@ -111,9 +120,9 @@ function rankedPageSql(reader: SearchReader): SQL {
 }
 
 /** The page of a search by filters alone, newest first, with its total. */
-function filteredPageSql(reader: SearchReader): SQL {
+function filteredPageSql(shape: SearchShape): SQL {
   return sql`
-    with ${matchCtes(reader, false)},
+    with ${matchCtes(shape)},
     page as (select * from matches order by created_at desc, postmortem_id desc
       limit ${sql.placeholder('limit')} offset ${sql.placeholder('offset')})
     select p.id, p.number, p.title, p.phase, p.created_at, null::float8 as rank,
@@ -124,18 +133,25 @@ function filteredPageSql(reader: SearchReader): SQL {
 
 /**
  * What a search statement is built for: whose visibility it checks, whether the search has
- * words (a page ranked by them, else newest first), and whether it only counts the hits.
+ * words (a page ranked by them, else newest first), whether it only counts the hits, and which
+ * filters its text holds.
  */
 export interface SearchShape {
   reader: SearchReader;
   ranked: boolean;
   /** The number of hits alone (`n`), for a page past the last one. */
   count: boolean;
+  filters: SearchFilterSet;
 }
 
-/** The shape of this actor's search. */
+/** The shape of this actor's search: its text holds the filters the search sets. */
 export function searchShape(actor: Actor, query: SearchQuery, count = false): SearchShape {
-  return { reader: actor.role === 'admin' ? 'admin' : 'account', ranked: !!query.q.trim(), count };
+  return {
+    reader: actor.role === 'admin' ? 'admin' : 'account',
+    ranked: !!query.q.trim(),
+    count,
+    filters: searchFilterSetOf(query),
+  };
 }
 
 /**
@@ -145,11 +161,11 @@ export function searchShape(actor: Actor, query: SearchQuery, count = false): Se
  * without snippets, rank null), or the count. Visibility and every filter are conditions of it,
  * so a postmortem the reader may not see is neither a hit, nor a snippet, nor part of the total.
  */
-export function searchStatement({ reader, ranked, count }: SearchShape): SQL {
-  if (count) {
-    return sql`with ${matchCtes(reader, ranked)} select count(*) as n from matches`;
+export function searchStatement(shape: SearchShape): SQL {
+  if (shape.count) {
+    return sql`with ${matchCtes(shape)} select count(*) as n from matches`;
   }
-  return ranked ? rankedPageSql(reader) : filteredPageSql(reader);
+  return shape.ranked ? rankedPageSql(shape) : filteredPageSql(shape);
 }
 
 /** The values of a search statement's placeholders, for this actor and search. */
