@@ -125,6 +125,9 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       'bare, all ranked': [] as number[],
     };
     const hits: Record<string, number> = {};
+    const byQuery = new Map<string, { debrief: number[]; bare: number[] }>(
+      queries.map((q) => [q.name, { debrief: [], bare: [] }]),
+    );
     const time = async (body: () => Promise<unknown>) => {
       const start = performance.now();
       await body();
@@ -151,12 +154,13 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       for (const query of queries) {
         // Whichever side runs second finds the same query's pages and plan in the caches the
         // first just warmed: the two sides take turns at going first.
-        if (round % 2 === 0) {
-          timings.debrief.push(await time(() => debriefRun(query)));
-          timings.bare.push(await time(() => bareRun(query)));
-        } else {
-          timings.bare.push(await time(() => bareRun(query)));
-          timings.debrief.push(await time(() => debriefRun(query)));
+        const own = byQuery.get(query.name) ?? { debrief: [], bare: [] };
+        const sides = [
+          () => time(() => debriefRun(query)).then((ms) => own.debrief.push(ms)),
+          () => time(() => bareRun(query)).then((ms) => own.bare.push(ms)),
+        ];
+        for (const side of round % 2 === 0 ? sides : sides.reverse()) {
+          await side();
         }
         timings['bare, all ranked'].push(await time(() => bareRun(query, true)));
       }
@@ -164,6 +168,13 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
     console.log(
       `  queries (hits of ${postmortemCount.toLocaleString('en')}): ${queries.map((q) => `${q.name} ${hits[q.name]}`).join('; ')}`,
     );
+    for (const [name, own] of byQuery) {
+      timings.debrief.push(...own.debrief);
+      timings.bare.push(...own.bare);
+      console.log(
+        `  ${name.padEnd(24)} p50 Debrief ${pct(own.debrief, 0.5).toFixed(1)} ms, bare ${pct(own.bare, 0.5).toFixed(1)} ms (${(pct(own.debrief, 0.5) / pct(own.bare, 0.5)).toFixed(2)})`,
+      );
+    }
     for (const [name, values] of Object.entries(timings)) {
       console.log(
         `  ${name.padEnd(17)} p50 ${pct(values, 0.5).toFixed(1)} ms  p95 ${pct(values, 0.95).toFixed(1)} ms  (${values.length} runs)`,
