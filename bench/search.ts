@@ -67,7 +67,11 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       newId: randomUUID,
       policy: defaultPolicy,
     };
-    const app = await buildApp({ deps, ping: handle.ping });
+    const app = await buildApp({
+      deps,
+      ping: handle.ping,
+      readsBesideChecks: handle.kind === 'postgres',
+    });
     const password = 'correct horse battery staple';
     if (!seeded) {
       const setup = await app.inject({

@@ -8,7 +8,7 @@ import { hashSecret } from '../app/secrets.ts';
 import type { TokenScope } from '../contracts/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { User } from '../domain/user.ts';
-import { PresumedAccounts, sameAccount } from './presumed-accounts.ts';
+import { type PendingAuthentication, PresumedAccounts } from './presumed-accounts.ts';
 
 /** Name of the session cookie. */
 export const sessionCookieName = 'debrief_session';
@@ -42,16 +42,6 @@ declare module 'fastify' {
      */
     authenticateAlongside?: boolean;
   }
-}
-
-/** A credential check not yet done, and whom the credential belonged to when last accepted. */
-export interface PendingAuthentication {
-  presumed: User;
-  /**
-   * Starts the check (once; later calls return the same promise), which settles when it ends
-   * and rejects with the refusal (401, 403) if it refuses.
-   */
-  check(): Promise<void>;
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -91,57 +81,36 @@ export function requireActor(request: FastifyRequest): User {
   return request.actor;
 }
 
-/**
- * Runs a read as the request's account. On an `authenticateAlongside` route with a credential
- * accepted before, it starts at once as the account the credential belonged to then, beside
- * the credential's check; the result is returned only if the check accepts the credential for
- * that same account unchanged: a refused credential answers the refusal (whatever the read
- * found), and a changed account (another role, say) runs the read again as it is now.
- */
-export async function actingAs<T>(
-  request: FastifyRequest,
-  read: (actor: User) => Promise<T>,
-): Promise<T> {
-  const pending = request.pendingAuthentication;
-  if (!pending) {
-    return read(requireActor(request));
-  }
-  // The read starts first, so its statement goes out first: the check's is short and ends well
-  // before it.
-  const reading = (async () => read(pending.presumed))();
-  const [checked, result] = await Promise.allSettled([pending.check(), reading]);
-  if (checked.status === 'rejected') {
-    throw checked.reason;
-  }
-  const actor = requireActor(request);
-  if (!sameAccount(pending.presumed, actor)) {
-    return read(actor);
-  }
-  if (result.status === 'rejected') {
-    throw result.reason;
-  }
-  return result.value;
-}
-
-/**
- * The refusal of a request that failed (a 400, say) before its credential's check was done: the
- * check runs, and a refused credential is answered as such, before anything else about it.
- */
-export async function authenticationRefusal(request: FastifyRequest): Promise<unknown> {
-  try {
-    await request.pendingAuthentication?.check();
-    return undefined;
-  } catch (refusal) {
-    return refusal;
-  }
-}
-
 /** Who sent a request, once the credential is checked. */
 interface Authentication {
   user: User;
   method: 'session' | 'token';
   csrfToken: string | null;
-  credentialHash: string;
+}
+
+/** Options of the authentication hook. */
+export interface AuthenticationOptions {
+  /** A session unused for this long ends (default 8 hours). */
+  sessionIdleTimeoutMs?: number;
+  /**
+   * The database runs statements side by side (a PostgreSQL pool), so an
+   * `authenticateAlongside` read may start beside its credential's check. Off on PGlite: one
+   * connection, where the check would wait behind the read and a refusal with it.
+   */
+  readsBesideChecks?: boolean;
+}
+
+/** The secret a request presents: its bearer token, else its session cookie. */
+function presentedSecret(request: FastifyRequest): string | undefined {
+  const authorization = request.headers.authorization;
+  return authorization?.startsWith('Bearer ')
+    ? authorization.slice('Bearer '.length).trim()
+    : request.cookies[sessionCookieName];
+}
+
+/** A GET of a route whose read may start beside its credential's check. */
+function readsBesideCheck(request: FastifyRequest): boolean {
+  return request.routeOptions.config.authenticateAlongside === true && request.method === 'GET';
 }
 
 /**
@@ -152,7 +121,7 @@ interface Authentication {
 export function registerAuthentication(
   app: FastifyInstance,
   deps: AppDeps,
-  options: { sessionIdleTimeoutMs?: number } = {},
+  options: AuthenticationOptions = {},
 ): void {
   const presumedAccounts = new PresumedAccounts();
 
@@ -160,10 +129,8 @@ export function registerAuthentication(
   async function authenticate(request: FastifyRequest): Promise<Authentication | null> {
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      const token = authorization.slice('Bearer '.length).trim();
-      const resolved = await resolveApiToken(deps, token);
+      const resolved = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim());
       if (!resolved) {
-        presumedAccounts.forget(hashSecret(token));
         throw new DomainError(
           'UNAUTHENTICATED',
           'The API token is not valid, has expired or was revoked.',
@@ -177,20 +144,13 @@ export function registerAuthentication(
           details: { requiredScope: needed },
         });
       }
-      return {
-        user: resolved.user,
-        method: 'token',
-        csrfToken: null,
-        credentialHash: hashSecret(token),
-      };
+      return { user: resolved.user, method: 'token', csrfToken: null };
     }
     const secret = request.cookies[sessionCookieName];
-    if (!secret) {
-      return null;
-    }
-    const session = await resolveSession(deps, secret, options.sessionIdleTimeoutMs);
+    const session = secret
+      ? await resolveSession(deps, secret, options.sessionIdleTimeoutMs)
+      : undefined;
     if (!session) {
-      presumedAccounts.forget(hashSecret(secret));
       return null;
     }
     const sent = request.headers['x-csrf-token'];
@@ -200,33 +160,43 @@ export function registerAuthentication(
     ) {
       throw new DomainError('CSRF_TOKEN_INVALID', 'Send the session’s CSRF token in X-CSRF-Token.');
     }
-    return {
-      user: session.user,
-      method: 'session',
-      csrfToken: session.csrfToken,
-      credentialHash: hashSecret(secret),
-    };
+    return { user: session.user, method: 'session', csrfToken: session.csrfToken };
   }
 
-  /** Records the caller on the request; refuses a non-public route without one. */
-  function admit(request: FastifyRequest, found: Authentication | null): void {
-    if (found) {
-      request.actor = found.user;
-      request.authMethod = found.method;
-      request.csrfToken = found.csrfToken;
-      presumedAccounts.remember(found.credentialHash, found.user);
-    }
-    if (!request.actor && !request.routeOptions.config.public) {
-      throw new DomainError('UNAUTHENTICATED', 'Sign in or send an API token.');
+  /**
+   * Records the caller on the request, or refuses a non-public route without one. Only a
+   * credential accepted for a read that may start beside its check is remembered for the next
+   * such read (a token without the `read` scope never is); a refused one is forgotten.
+   */
+  async function admit(request: FastifyRequest): Promise<void> {
+    const secret = presentedSecret(request);
+    try {
+      const found = await authenticate(request);
+      if (found) {
+        request.actor = found.user;
+        request.authMethod = found.method;
+        request.csrfToken = found.csrfToken;
+      }
+      if (!request.actor && !request.routeOptions.config.public) {
+        throw new DomainError('UNAUTHENTICATED', 'Sign in or send an API token.');
+      }
+      if (secret && request.actor && options.readsBesideChecks && readsBesideCheck(request)) {
+        presumedAccounts.remember(hashSecret(secret), request.actor);
+      }
+    } catch (refusal) {
+      if (secret) {
+        presumedAccounts.forget(hashSecret(secret));
+      }
+      throw refusal;
     }
   }
 
-  /** The account a credential the server accepted before belonged to, if any. */
+  /** The account the request's credential belonged to when last accepted for such a read. */
   function presumedAccount(request: FastifyRequest): User | undefined {
-    const authorization = request.headers.authorization;
-    const secret = authorization?.startsWith('Bearer ')
-      ? authorization.slice('Bearer '.length).trim()
-      : request.cookies[sessionCookieName];
+    if (!options.readsBesideChecks || !readsBesideCheck(request)) {
+      return undefined;
+    }
+    const secret = presentedSecret(request);
     return secret ? presumedAccounts.presume(hashSecret(secret)) : undefined;
   }
 
@@ -239,28 +209,31 @@ export function registerAuthentication(
     if (!path.startsWith('/api/') || path.startsWith('/api/docs')) {
       return;
     }
-    const config = request.routeOptions.config;
-    if (config.webhook) {
+    if (request.routeOptions.config.webhook) {
       return;
     }
-    const presumed =
-      config.authenticateAlongside && request.method === 'GET'
-        ? presumedAccount(request)
-        : undefined;
-    if (presumed) {
-      let checked: Promise<void> | undefined;
-      const check = () => {
-        checked ??= authenticate(request).then((found) => {
-          admit(request, found);
-          // Only once accepted: a refusal stays here for the error handler to answer.
-          request.pendingAuthentication = null;
-        });
-        return checked;
-      };
-      // Started and awaited by `actingAs`, or by the error handler if the request fails first.
-      request.pendingAuthentication = { presumed, check };
+    const presumed = presumedAccount(request);
+    if (!presumed) {
+      await admit(request);
       return;
     }
-    admit(request, await authenticate(request));
+    let checked: Promise<void> | undefined;
+    const check = () => {
+      checked ??= admit(request).then(() => {
+        // Only once accepted: a refusal stays here for the error handler to answer.
+        request.pendingAuthentication = null;
+      });
+      return checked;
+    };
+    // Started and awaited by `actingAs`, or by the error handler if the request fails first.
+    request.pendingAuthentication = { presumed, check };
+  });
+  // A route marked `authenticateAlongside` that answered without `actingAs` answers nothing
+  // before the check: its refusal replaces the answer.
+  app.addHook('preSerialization', async (request, reply, payload) => {
+    if (request.pendingAuthentication && reply.statusCode < 400) {
+      await request.pendingAuthentication.check();
+    }
+    return payload;
   });
 }

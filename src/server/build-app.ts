@@ -12,7 +12,8 @@ import { mayReadPostmortem } from '../app/postmortems/may-read-postmortem.ts';
 import { limits } from '../contracts/limits.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { ChangeFeed } from '../storage/change-feed.ts';
-import { authenticationRefusal, registerAuthentication } from './authenticate.ts';
+import { authenticationRefusal } from './acting-as.ts';
+import { registerAuthentication } from './authenticate.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { localChangeFeed } from './live/local-change-feed.ts';
 import { createOidcClient } from './oidc/oidc-client.ts';
@@ -83,6 +84,11 @@ export interface BuildAppOptions {
   trustedProxy?: readonly string[];
   /** A session unused for this long ends (default 8 hours). */
   sessionIdleTimeoutMs?: number;
+  /**
+   * The database runs statements side by side (PostgreSQL's pool): a search may then start
+   * beside its credential's check (`authenticateAlongside`). Default false, as on PGlite.
+   */
+  readsBesideChecks?: boolean;
   /** Memory for rendered reads, in millions of bytes of UTF-8 (default 64; 0 turns caching off). */
   readCacheMegachars?: number;
   /** Issue trackers for action items (default: from `DEBRIEF_GITHUB_*` / `DEBRIEF_JIRA_*`). */
@@ -167,7 +173,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerUnstorableTextCheck(app);
-  registerAuthentication(app, options.deps, { sessionIdleTimeoutMs: options.sessionIdleTimeoutMs });
+  registerAuthentication(app, options.deps, {
+    sessionIdleTimeoutMs: options.sessionIdleTimeoutMs,
+    readsBesideChecks: options.readsBesideChecks ?? false,
+  });
   const context: RouteContext = {
     app: withZod(app),
     deps: options.deps,

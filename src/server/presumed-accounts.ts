@@ -57,3 +57,13 @@ export function sameAccount(presumed: User, actual: User): boolean {
     presumed.createdAt.getTime() === actual.createdAt.getTime()
   );
 }
+
+/** A credential check not yet done, and whom the credential belonged to when last accepted. */
+export interface PendingAuthentication {
+  presumed: User;
+  /**
+   * Starts the check (once; later calls return the same promise), which settles when it ends
+   * and rejects with the refusal (401, 403) if it refuses.
+   */
+  check(): Promise<void>;
+}

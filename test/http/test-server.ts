@@ -112,6 +112,7 @@ export async function startTestServer(
   const app = await buildApp({
     deps,
     ping: handle.ping,
+    readsBesideChecks: handle.kind === 'postgres',
     logger: options.logger,
     trackers: options.trackers ?? { clients: {}, publicUrl: null },
     ...(options.oidc ? { oidc: options.oidc } : {}),

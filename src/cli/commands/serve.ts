@@ -102,6 +102,7 @@ export async function serve(
   const app = await buildApp({
     deps,
     ping: runtime.handle.ping,
+    readsBesideChecks: runtime.handle.kind === 'postgres',
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     webRoot,
     secureCookies: process.env.DEBRIEF_SECURE_COOKIES === 'true',

@@ -14,7 +14,8 @@ import {
   searchQuerySchema,
   searchResponseSchema,
 } from '../../../contracts/search.ts';
-import { actingAs, requireActor } from '../../authenticate.ts';
+import { actingAs } from '../../acting-as.ts';
+import { requireActor } from '../../authenticate.ts';
 import { requireIfMatch, setEtag } from '../../if-match.ts';
 import { presentSavedView, presentSearchHit } from '../../presenters/present-search.ts';
 import type { RouteContext } from '../route-context.ts';

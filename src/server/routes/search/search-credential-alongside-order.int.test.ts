@@ -1,0 +1,120 @@
+import { afterEach, expect, it, vi } from 'vitest';
+import { searchAs, startSearchScene } from '../../../../test/http/search-scene.ts';
+import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
+import { startTestServer, tokenClient } from '../../../../test/http/test-server.ts';
+import { describeEachDatabase } from '../../../../test/support/test-database.ts';
+import { credentialsRepository } from '../../../storage/repositories/credentials-repository.ts';
+import { searchRepository } from '../../../storage/repositories/search-repository.ts';
+
+// What runs, and in which order, when a search's credential is checked beside it: on
+// PostgreSQL the search goes out first once its credential was accepted for a search before;
+// never for a credential not accepted for one (a stranger's cookie, a token without the read
+// scope), never again after a refusal, and never on PGlite, whose one connection would make
+// the check wait behind the search. A refusal does not wait for the search it started.
+describeEachDatabase('search: what runs beside the credential check', (kind) => {
+  const scene = startSuiteScene(() => startSearchScene(kind));
+  const beside = kind === 'postgres';
+
+  /** Records, in order, each search and each session lookup the server makes. */
+  const recordCalls = () => {
+    const calls: string[] = [];
+    const search = searchRepository.search.bind(searchRepository);
+    const lookup = credentialsRepository.findLiveSession.bind(credentialsRepository);
+    vi.spyOn(searchRepository, 'search').mockImplementation((...args) => {
+      calls.push('search');
+      return search(...args);
+    });
+    vi.spyOn(credentialsRepository, 'findLiveSession').mockImplementation((...args) => {
+      calls.push('session');
+      return lookup(...args);
+    });
+    return calls;
+  };
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('starts the search first only once the session was accepted for a search', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    const calls = recordCalls();
+    await searchAs(member, 'q=pool');
+    expect(calls).toEqual(['session', 'search']);
+    calls.length = 0;
+    await searchAs(member, 'q=pool');
+    expect(calls).toEqual(beside ? ['search', 'session'] : ['session', 'search']);
+  });
+
+  it('runs no search for a refused session after its first refusal', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    await searchAs(member, 'q=pool');
+    await member.delete('/api/v1/auth/sessions/current');
+    const calls = recordCalls();
+    expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls.filter((call) => call === 'search').length).toBe(beside ? 1 : 0);
+    calls.length = 0;
+    expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls).toEqual(['session']);
+  });
+
+  it('runs no search for a token without the read scope, however often it is used', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    const created = await member.post('/api/v1/tokens', { name: 'writer', scopes: ['write'] });
+    expect(created.statusCode, created.body).toBe(201);
+    const writer = tokenClient(scene.server.app, member.user, created.json().data.token);
+    // Accepted for a write first: that does not make it a searcher's credential.
+    const view = await writer.post('/api/v1/search/views', { name: 'pool', q: 'pool' });
+    expect(view.statusCode, view.body).toBe(201);
+    const calls = recordCalls();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await writer.get('/api/v1/search?q=pool')).statusCode).toBe(403);
+    }
+    expect(calls).not.toContain('search');
+  });
+
+  it('answers a refusal without waiting for the search it started', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    await searchAs(member, 'q=pool');
+    await member.delete('/api/v1/auth/sessions/current');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const search = searchRepository.search.bind(searchRepository);
+    vi.spyOn(searchRepository, 'search').mockImplementation(async (...args) => {
+      await held;
+      return search(...args);
+    });
+    try {
+      const answered = await Promise.race([
+        member.get('/api/v1/search?q=pool').then((response) => response.statusCode),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
+      ]);
+      expect(answered).toBe(401);
+    } finally {
+      release();
+    }
+  });
+
+  it('answers a refusal on a route marked to read beside the check that never asked for it', async () => {
+    const server = await startTestServer(kind);
+    try {
+      // A read that ignores `actingAs`: its answer must still wait for, and follow, the check.
+      server.app.get(
+        '/api/v1/read-beside-check',
+        { config: { authenticateAlongside: true } },
+        async () => ({ found: 'the quokkaseal key' }),
+      );
+      const admin = await server.setUpAdmin();
+      const member = await server.signUp(admin, 'member');
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        expect((await member.get('/api/v1/read-beside-check')).statusCode).toBe(200);
+      }
+      await member.delete('/api/v1/auth/sessions/current');
+      const refused = await member.get('/api/v1/read-beside-check');
+      expect(refused.statusCode).toBe(401);
+      expect(refused.body).not.toContain('quokkaseal');
+    } finally {
+      await server.close();
+    }
+  });
+});
