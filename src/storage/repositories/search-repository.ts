@@ -49,10 +49,12 @@ function toSearchHit(row: HitRow): SearchHit {
 
 /**
  * How many sets of filters get a statement text of their own. Each text stays prepared on each
- * connection that ran it, so their number is bounded: the sets met after these share the text
- * that holds every filter. People use a handful (none, a severity, a phase and a kind…).
+ * connection that ran it, with its plan (about 170 kB on PostgreSQL), so their number is
+ * bounded: the sets met after these share the text that holds every filter. With two kinds of
+ * reader, a page with words or without, and the count, that is at most 72 statements per
+ * connection (about 12 MB), and a handful in practice (none, a severity, a phase and a kind…).
  */
-export const ownFilterSetsMax = 24;
+export const ownFilterSetsMax = 8;
 
 const built = new Map<string, PreparedStatement>();
 const ownFilterSets = new Set<string>();
