@@ -20,6 +20,7 @@ import { defaultPolicy } from '../src/domain/policy.ts';
 import { buildApp } from '../src/server/build-app.ts';
 import { openDatabase } from '../src/storage/open-database.ts';
 import { timelineEvents } from '../src/storage/schema.ts';
+import { upperRankPercentile } from './support/statistics.ts';
 
 const eventCount = 2_000;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -107,11 +108,6 @@ async function measure(url: string, headers: Record<string, string>, count: numb
   };
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
-
 async function main() {
   // PGlite as `debrief serve` runs it: a data directory, on a thread of its own.
   const dataDir = mkdtempSync(join(tmpdir(), 'debrief-bench-api-'));
@@ -189,10 +185,10 @@ async function main() {
     const bareRps = results.bare.length / results.bareSeconds;
     console.log(`\n${target.name} (${(size / 1024).toFixed(0)} KiB)`);
     console.log(
-      `  debrief  ${debriefRps.toFixed(1)} req/s  p50 ${percentile(results.debrief, 50).toFixed(1)} ms  p99 ${percentile(results.debrief, 99).toFixed(1)} ms`,
+      `  debrief  ${debriefRps.toFixed(1)} req/s  p50 ${upperRankPercentile(results.debrief, 0.5).toFixed(1)} ms  p99 ${upperRankPercentile(results.debrief, 0.99).toFixed(1)} ms`,
     );
     console.log(
-      `  bare     ${bareRps.toFixed(1)} req/s  p50 ${percentile(results.bare, 50).toFixed(1)} ms  p99 ${percentile(results.bare, 99).toFixed(1)} ms`,
+      `  bare     ${bareRps.toFixed(1)} req/s  p50 ${upperRankPercentile(results.bare, 0.5).toFixed(1)} ms  p99 ${upperRankPercentile(results.bare, 0.99).toFixed(1)} ms`,
     );
     const goal = target.base === uncachedUrl ? (handle.kind === 'postgres' ? 0.5 : 0.35) : 0.6;
     // CPU per request of this process (server, database on PGlite, and the client, alike for

@@ -23,6 +23,7 @@ import {
   postmortemMembers,
   postmortems,
 } from '../src/storage/schema.ts';
+import { upperRankPercentile } from './support/statistics.ts';
 
 const postmortemCount = 1_000;
 const itemsPerPostmortem = 10;
@@ -40,9 +41,6 @@ await admin.connect();
 await admin.query(`create database ${databaseName}`);
 const url = new URL(serverUrl);
 url.pathname = `/${databaseName}`;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 
 try {
   const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
@@ -181,9 +179,8 @@ try {
     timings.bare.push(performance.now() - start);
   }
   const report = (name: string, values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const p50 = percentile(sorted, 0.5);
-    const p95 = percentile(sorted, 0.95);
+    const p50 = upperRankPercentile(values, 0.5);
+    const p95 = upperRankPercentile(values, 0.95);
     console.log(`${name.padEnd(44)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms`);
     return { p50, p95 };
   };

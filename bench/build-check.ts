@@ -13,18 +13,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { inputsFileName, isBuildFresh, root } from '../scripts/build-state.mjs';
+import { numberArgument } from './support/bench-args.ts';
+import { upperMedian } from './support/statistics.ts';
 
-const argument = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
-const rounds = Number(argument('--rounds') ?? 9);
-const checks = Number(argument('--checks') ?? 50);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? 0;
-};
+const rounds = numberArgument('--rounds', 9);
+const checks = numberArgument('--checks', 50);
 
 /** Every input path the lib/ record names, absolute, read from whichever layout it has. */
 function recordedInputs(): string[] {
@@ -71,9 +64,9 @@ for (let round = 0; round <= rounds; round += 1) {
   }
 }
 console.log(`${inputs.length} inputs recorded for lib/; medians of ${rounds} rounds × ${checks}`);
-console.log(`stat of every input (baseline): ${median(floor).toFixed(2)} ms`);
+console.log(`stat of every input (baseline): ${upperMedian(floor).toFixed(2)} ms`);
 console.log(
-  `isBuildFresh('lib'): ${median(check).toFixed(2)} ms (${(median(check) / median(floor)).toFixed(2)}× the baseline)`,
+  `isBuildFresh('lib'): ${upperMedian(check).toFixed(2)} ms (${(upperMedian(check) / upperMedian(floor)).toFixed(2)}× the baseline)`,
 );
 console.log(
   `load average after: ${loadavg()

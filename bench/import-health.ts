@@ -19,11 +19,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../src/app/imports/import-file.ts';
 import { generateSlackExport } from './generate-slack-export.ts';
+import { numberArgument } from './support/bench-args.ts';
 import { startBenchServer } from './support/bench-server.ts';
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--messages');
-const messages = at >= 0 ? Number(args[at + 1]) : 1_000_000;
+const messages = numberArgument('--messages', 1_000_000);
 const work = mkdtempSync(join(tmpdir(), 'debrief-bench-import-health-'));
 const sampler = fileURLToPath(new URL('./support/sample-health.mjs', import.meta.url));
 

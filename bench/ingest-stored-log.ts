@@ -29,6 +29,7 @@ import { importFile } from '../src/app/imports/import-file.ts';
 import { timelineEvents } from '../src/storage/schema.ts';
 import { generateJsonlLog } from './generate-jsonl-log.ts';
 import type { BenchServer } from './support/bench-server.ts';
+import { upperMedian } from './support/statistics.ts';
 
 /** One size's figures: seconds for each half and what they handled. */
 export interface StoredLogRow {
@@ -88,9 +89,6 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
 };
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * Generates one log of `megabytes` MB, then measures it `rounds` times, alternating which half
@@ -160,8 +158,8 @@ export async function measureStoredLog(
   } finally {
     await rm(path, { force: true });
   }
-  const baselineS = median(baselines);
-  const debriefS = median(debriefs);
+  const baselineS = upperMedian(baselines);
+  const debriefS = upperMedian(debriefs);
   const row: StoredLogRow = {
     megabytes: made.bytes / 1e6,
     lines: made.lines,
@@ -179,9 +177,9 @@ export async function measureStoredLog(
       `[${each(debriefs)}] (${last.status}, ${last.eventsProposed} events, ${last.linesCollapsed} ` +
       `lines collapsed, ${(row.megabytes / debriefS).toFixed(1)} MB/s)  ` +
       `ratio ${(baselineS / debriefS).toFixed(2)} (goal ≥ 0.25); CPU time of this process ` +
-      `(PGlite's thread included, not PostgreSQL's): baseline ${median(baselineCpus).toFixed(1)} s, ` +
-      `debrief ${median(debriefCpus).toFixed(1)} s [${each(debriefCpus)}], ratio ` +
-      `${(median(baselineCpus) / median(debriefCpus)).toFixed(2)}`,
+      `(PGlite's thread included, not PostgreSQL's): baseline ${upperMedian(baselineCpus).toFixed(1)} s, ` +
+      `debrief ${upperMedian(debriefCpus).toFixed(1)} s [${each(debriefCpus)}], ratio ` +
+      `${(upperMedian(baselineCpus) / upperMedian(debriefCpus)).toFixed(2)}`,
   );
   return row;
 }

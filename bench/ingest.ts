@@ -34,12 +34,10 @@ import { fileURLToPath } from 'node:url';
 import { generateJsonlLog } from './generate-jsonl-log.ts';
 import { generateSlackExport } from './generate-slack-export.ts';
 import { type PassKind, type PassResult, runPass } from './ingest-pass.ts';
+import { argument, numberArgument } from './support/bench-args.ts';
+import { upperMedian } from './support/statistics.ts';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
 /** `--log-mb 50,500` → [50, 500]; `--log-mb 0` skips that half. */
 const list = (text: string | undefined, fallback: number[]) =>
   (text ? text.split(',').map(Number) : fallback).filter((size) => size > 0);
@@ -49,7 +47,7 @@ async function worker(kind: PassKind, path: string): Promise<void> {
 }
 
 function spawnPass(kind: PassKind, path: string): PassResult {
-  const heap = flag('--heap-mb');
+  const heap = argument('--heap-mb');
   const child = spawnSync(
     process.execPath,
     [
@@ -70,8 +68,6 @@ function spawnPass(kind: PassKind, path: string): PassResult {
 }
 
 const mb = (bytes: number) => bytes / 1e6;
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function compare(
   label: string,
@@ -92,7 +88,8 @@ function compare(
       base.push(spawnPass(baseline, path));
     }
   }
-  const rate = (results: PassResult[]) => median(results.map((r) => mb(r.bytes) / (r.ms / 1000)));
+  const rate = (results: PassResult[]) =>
+    upperMedian(results.map((r) => mb(r.bytes) / (r.ms / 1000)));
   const row = {
     label,
     megabytes: mb(base[0]?.bytes ?? 0),
@@ -110,9 +107,9 @@ function compare(
 
 async function main(): Promise<void> {
   const quick = args.includes('--quick');
-  const logSizes = list(flag('--log-mb'), quick ? [10, 100] : [100, 1000]);
-  const slackSizes = list(flag('--slack'), quick ? [10_000, 100_000] : [100_000, 1_000_000]);
-  const rounds = Number(flag('--rounds') ?? 1);
+  const logSizes = list(argument('--log-mb'), quick ? [10, 100] : [100, 1000]);
+  const slackSizes = list(argument('--slack'), quick ? [10_000, 100_000] : [100_000, 1_000_000]);
+  const rounds = numberArgument('--rounds', 1);
   const dir = mkdtempSync(join(tmpdir(), 'debrief-ingest-'));
   const free = statfsSync(dir);
   console.log(
@@ -174,9 +171,9 @@ if (args[0] === '--worker') {
   try {
     await runStoredIngest(
       {
-        slack: list(flag('--slack'), [100_000, 1_000_000]),
-        logMb: list(flag('--log-mb'), [100, 1000]),
-        rounds: Number(flag('--rounds') ?? 1),
+        slack: list(argument('--slack'), [100_000, 1_000_000]),
+        logMb: list(argument('--log-mb'), [100, 1000]),
+        rounds: numberArgument('--rounds', 1),
       },
       work,
     );

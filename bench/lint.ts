@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { markdown as alex } from 'alex';
 import { lintMarkdown } from '../src/cli/lint/lint-markdown.ts';
 import { lintCorpus } from './support/lint-corpus.ts';
+import { median } from './support/statistics.ts';
 
 const corpus = lintCorpus();
 const rounds = 8;
@@ -53,11 +54,6 @@ for (let round = 0; round < rounds; round += 1) {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 const per10kb = (ms: number) => (ms / kilobytes) * 10;
 const debriefMs = median(debriefTimes);
 const alexMs = median(alexTimes);

@@ -14,9 +14,10 @@ import type { AppDeps } from '../src/app/app-deps.ts';
 import { defaultPolicy } from '../src/domain/policy.ts';
 import { buildApp } from '../src/server/build-app.ts';
 import { openDatabase } from '../src/storage/open-database.ts';
+import { numberArgument } from './support/bench-args.ts';
+import { nearestRankPercentile } from './support/statistics.ts';
 
-const sizeArgument = process.argv.indexOf('--incidents');
-const incidentCount = sizeArgument > 0 ? Number(process.argv[sizeArgument + 1]) : 100_000;
+const incidentCount = numberArgument('--incidents', 100_000);
 const rounds = process.argv.includes('--keep') ? 0 : 8;
 const runsPerRound = 5;
 
@@ -142,16 +143,13 @@ try {
       timings.bare.push(await time(bareRun));
     }
   }
-  const pct = (values: number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
-  };
   for (const name of ['debrief', 'bare'] as const) {
     console.log(
-      `  ${name.padEnd(8)} p50 ${pct(timings[name], 0.5).toFixed(1)} ms  p90 ${pct(timings[name], 0.9).toFixed(1)} ms`,
+      `  ${name.padEnd(8)} p50 ${nearestRankPercentile(timings[name], 0.5).toFixed(1)} ms  p90 ${nearestRankPercentile(timings[name], 0.9).toFixed(1)} ms`,
     );
   }
-  const ratio = pct(timings.debrief, 0.5) / pct(timings.bare, 0.5);
+  const ratio =
+    nearestRankPercentile(timings.debrief, 0.5) / nearestRankPercentile(timings.bare, 0.5);
   console.log(`  ratio    ${ratio.toFixed(2)} (Debrief / bare at p50; goal ≤ 2, and p50 < 500 ms)`);
   bareClient.release();
   await app.close();

@@ -20,20 +20,12 @@ import { findChromium, printPdf } from '../src/app/documents/print-pdf.ts';
 import { buildReport } from '../src/reports/build-report.ts';
 import { renderHtml } from '../src/reports/render-html.ts';
 import { renderMarkdown } from '../src/reports/render-markdown.ts';
+import { numberArgument } from './support/bench-args.ts';
 import { generateReportData } from './support/generate-report-data.ts';
+import { upperMedian } from './support/statistics.ts';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const events = flag('--events', 2000);
-const rounds = flag('--rounds', 60);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
+const events = numberArgument('--events', 2000);
+const rounds = numberArgument('--rounds', 60);
 
 /**
  * Medians of the three passes, measured in turns (baseline, Markdown, HTML, then the next
@@ -54,7 +46,7 @@ function timeInTurns(passes: Array<() => unknown>): number[] {
       samples[index]?.push(performance.now() - start);
     }
   }
-  return samples.map(median);
+  return samples.map(upperMedian);
 }
 
 const data = generateReportData(events);
@@ -80,7 +72,7 @@ console.log(row('JSON.stringify (baseline)', baseline, bytes.json));
 console.log(`${row('Markdown (model + render)', markdown, bytes.md)}   goal ≤ 3×`);
 console.log(row('HTML (model + render)', html, bytes.html));
 
-if (!args.includes('--no-pdf')) {
+if (!process.argv.includes('--no-pdf')) {
   if (!findChromium()) {
     console.log('PDF: skipped (no Chromium; apt-get install chromium)');
   } else {
@@ -96,7 +88,7 @@ if (!args.includes('--no-pdf')) {
       pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
     }
     console.log(
-      `PDF of ${pages} pages (Chromium start included): ${median(samples).toFixed(0)} ms, median of 3   goal < 3000 ms`,
+      `PDF of ${pages} pages (Chromium start included): ${upperMedian(samples).toFixed(0)} ms, median of 3   goal < 3000 ms`,
     );
   }
 }

@@ -23,18 +23,16 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../src/app/app-deps.ts';
 import { defaultPolicy } from '../src/domain/policy.ts';
 import { buildApp } from '../src/server/build-app.ts';
+import { argument, numberArgument } from './support/bench-args.ts';
 import { openSearchBenchDatabase } from './support/open-search-bench-database.ts';
 import { bareSearchQuery } from './support/search-bare-query.ts';
 import { wordAt } from './support/search-vocabulary.ts';
 import { seedSearchCorpus } from './support/seed-search-corpus.ts';
+import { nearestRankPercentile } from './support/statistics.ts';
 
-const argument = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
-const postmortemCount = Number(argument('--postmortems') ?? 100_000);
+const postmortemCount = numberArgument('--postmortems', 100_000);
 const engines = (argument('--engines') ?? 'postgres,pglite').split(',');
-const rounds = Number(argument('--rounds') ?? 6);
+const rounds = numberArgument('--rounds', 6);
 const reuse = process.argv.includes('--reuse');
 
 /** The searches: words of several frequencies, with filters. */
@@ -47,11 +45,6 @@ const queries = [
   { name: 'mid word, category', q: wordAt(250), filters: 'category=capacity' },
   { name: 'or, service', q: `${wordAt(1000)} or ${wordAt(1100)}`, filters: 'service=payments' },
 ];
-
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
-};
 
 async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
   const engine = await openSearchBenchDatabase(kind, postmortemCount, reuse);
@@ -185,16 +178,18 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
       timings.debrief.push(...own.debrief);
       timings.bare.push(...own.bare);
       console.log(
-        `  ${name.padEnd(24)} p50 Debrief ${pct(own.debrief, 0.5).toFixed(1)} ms, bare ${pct(own.bare, 0.5).toFixed(1)} ms (${(pct(own.debrief, 0.5) / pct(own.bare, 0.5)).toFixed(2)})`,
+        `  ${name.padEnd(24)} p50 Debrief ${nearestRankPercentile(own.debrief, 0.5).toFixed(1)} ms, bare ${nearestRankPercentile(own.bare, 0.5).toFixed(1)} ms (${(nearestRankPercentile(own.debrief, 0.5) / nearestRankPercentile(own.bare, 0.5)).toFixed(2)})`,
       );
     }
     for (const [name, values] of Object.entries(timings)) {
       console.log(
-        `  ${name.padEnd(17)} p50 ${pct(values, 0.5).toFixed(1)} ms  p95 ${pct(values, 0.95).toFixed(1)} ms  (${values.length} runs)`,
+        `  ${name.padEnd(17)} p50 ${nearestRankPercentile(values, 0.5).toFixed(1)} ms  p95 ${nearestRankPercentile(values, 0.95).toFixed(1)} ms  (${values.length} runs)`,
       );
     }
-    const ratio50 = pct(timings.debrief, 0.5) / pct(timings.bare, 0.5);
-    const ratio95 = pct(timings.debrief, 0.95) / pct(timings.bare, 0.95);
+    const ratio50 =
+      nearestRankPercentile(timings.debrief, 0.5) / nearestRankPercentile(timings.bare, 0.5);
+    const ratio95 =
+      nearestRankPercentile(timings.debrief, 0.95) / nearestRankPercentile(timings.bare, 0.95);
     const goal = kind === 'postgres' ? 'p95 < 50 ms, ratio ≤ 1.5' : 'p95 < 250 ms';
     console.log(
       `  ratio             ${ratio50.toFixed(2)} at p50, ${ratio95.toFixed(2)} at p95 (Debrief / bare; goal ${goal})`,

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { isBuildFresh } from '../scripts/build-state.mjs';
 import { lintCorpus } from './support/lint-corpus.ts';
 import { type StartMeasure, startedToHealthy } from './support/start-to-healthy.ts';
+import { upperRankPercentile } from './support/statistics.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cpuReporter = fileURLToPath(new URL('./support/report-cpu-at-exit.mjs', import.meta.url));
@@ -55,10 +56,8 @@ function timeNode(args: string[]): Promise<Timing> {
   });
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
+// The upper median, NaN rather than 0 when BENCH_ROUNDS=0 measured nothing: no start is 0 s.
+const median = (values: number[]) => upperRankPercentile(values, 0.5);
 
 /** Runs every case once per round, in turn, and returns the median wall and CPU of each. */
 async function interleaved(cases: Record<string, string[]>): Promise<Record<string, Timing>> {

@@ -20,21 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildWeb } from '../e2e/support/build-web.ts';
 import { isBuildFresh } from '../scripts/build-state.mjs';
+import { numberArgument } from './support/bench-args.ts';
+import { median } from './support/statistics.ts';
 import { signInBenchAdmin, startWebBench, type WebBench } from './support/web-bench.ts';
 
-const argument = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
-const rounds = Number(argument('--rounds') ?? 7);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
+const rounds = numberArgument('--rounds', 7);
 
 interface Opening {
   screenMs: number;

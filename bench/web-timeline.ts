@@ -24,24 +24,14 @@ import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { buildWeb } from '../e2e/support/build-web.ts';
 import { markdownTimeline } from '../e2e/support/long-timeline.ts';
+import { numberArgument } from './support/bench-args.ts';
+import { median } from './support/statistics.ts';
 import { signInBenchAdmin, startWebBench, type WebBench } from './support/web-bench.ts';
 
-const argument = (name: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : undefined;
-};
-const eventCount = Number(argument('--events') ?? 10_000);
-const baselineCount = Number(argument('--baseline-events') ?? 100);
-const rounds = Number(argument('--rounds') ?? 3);
+const eventCount = numberArgument('--events', 10_000);
+const baselineCount = numberArgument('--baseline-events', 100);
+const rounds = numberArgument('--rounds', 3);
 const goalMs = 1_500;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 interface Opening {
   firstRowMs: number;
