@@ -68,6 +68,18 @@ describe('feedSummary', () => {
     expect(summaryOf('one-two three-four five', 9)).toBe('one-two…');
     expect(summaryOf('short')).toBe('short');
   });
+
+  it('cuts after a whole word, not inside one', () => {
+    expect(summaryOf('one-two three-four five', 12)).toBe('one-two…');
+  });
+
+  it('cuts a section longer than the default length after its last whole word', () => {
+    const sentence = 'The connection pool on db-7 ran dry while the deploy pipeline retried. ';
+    const summary = summaryOf(sentence.repeat(10));
+    expect(summary.length).toBeLessThanOrEqual(400);
+    expect(summary).toMatch(/ [a-z0-9.-]+…$/);
+    expect(sentence.repeat(10)).toContain(`${summary.slice(0, -1)} `);
+  });
 });
 
 describe('feedSummary on a section of the largest size', () => {

@@ -1,4 +1,5 @@
 import type { Report } from '../build-report.ts';
+import { shortenAtWord } from './shorten-at-word.ts';
 
 /**
  * The summary of a report: the incident's facts, its key instants and the named text sections
@@ -80,10 +81,13 @@ function markdownAsText(markdown: string): string {
     });
 }
 
-/** The first words of the report's first text section, as plain text: a feed entry's summary. */
+/**
+ * The first words of the report's first text section, as plain text: a feed entry's summary, at
+ * most `maxLength` characters and cut after a whole word.
+ */
 export function feedSummary(report: Report, maxLength = 400): string {
   const first = report.parts.find((p) => p.block === 'text' && p.markdown.trim() !== '');
   const text = first && first.block === 'text' ? first.markdown : '';
   const plain = markdownAsText(text).replace(/\s+/g, ' ').trim();
-  return plain.length > maxLength ? `${plain.slice(0, maxLength - 1).trimEnd()}…` : plain;
+  return shortenAtWord(plain, maxLength);
 }

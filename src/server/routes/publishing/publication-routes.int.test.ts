@@ -241,4 +241,22 @@ describeEachDatabase('publishing a postmortem inside and outside', (kind) => {
     expect((await admin.delete(`/api/v1/postmortems/${pm.id}`, pm.version)).statusCode).toBe(204);
     expect((await admin.get(`/api/v1/postmortems/${pm.id}`)).statusCode).toBe(404);
   });
+
+  it('cuts a long summary in its feed entry after a whole word, never inside an emoji', async () => {
+    const pm = await postmortemInFollowUp(member);
+    const at = `/api/v1/postmortems/${pm.postmortemId}`;
+    // 398 code units of words, then an emoji across the 400 of a feed summary: half of it
+    // alone is no text PostgreSQL stores in a JSON document.
+    const lead = `${'The replica fell behind while the pool drained. '.repeat(8)}Pagers fired: `;
+    const summary = `${lead}🔥🔥 twice before the rollback.`;
+    const current = (await member.get(at)).json().data.version as number;
+    expect((await member.patch(at, { sections: { summary } }, current)).statusCode).toBe(200);
+    const published = await member.post(`${at}/internal-publication`);
+    expect(published.statusCode).toBe(201);
+    expect(published.json().data.summary).toBe(`${lead.trimEnd()}…`);
+    const feed = (await viewer.get('/api/v1/publications')).json().data;
+    expect(
+      feed.find((e: { postmortemId: string }) => e.postmortemId === pm.postmortemId)?.summary,
+    ).toBe(`${lead.trimEnd()}…`);
+  });
 });
