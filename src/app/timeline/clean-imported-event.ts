@@ -35,6 +35,15 @@ export function cleanForStorage<T>(value: T): T {
   return value;
 }
 
+/** `text` cut to `max` UTF-16 units, the last an ellipsis, never between a surrogate pair. */
+function cutWithEllipsis(text: string, max: number): string {
+  if (text.length <= max) {
+    return text;
+  }
+  const end = /[\uD800-\uDBFF]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
+}
+
 function stableExternalId(id: string): string {
   return id.length <= 500 ? id : `sha256:${createHash('sha256').update(id).digest('hex')}`;
 }
@@ -76,7 +85,7 @@ export function cleanImportedEvent(event: ImportedEvent, inputName: string): Imp
     ...cleanForStorage(event),
     occurredAt: at,
     externalId: stableExternalId(cleanForStorage(String(event.externalId))),
-    text: text.length > limits.longTextMax ? `${text.slice(0, limits.longTextMax - 1)}…` : text,
+    text: cutWithEllipsis(text, limits.longTextMax),
     details: cleanForStorage(event.details ?? {}),
     ambiguities: cleanForStorage(event.ambiguities ?? []),
   };
