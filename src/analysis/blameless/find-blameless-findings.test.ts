@@ -111,6 +111,7 @@ describe('findBlamelessFindings: blaming sentences and their rewrites', () => {
     ['Restarting simply fixed it.', []],
     ['Appointing an incident manager could have helped.', []],
     ['Restarting the pod, the engineer forgot to drain the node.', ['hindsight']],
+    ['The network admin should have double-checked the ACL.', ['hindsight']],
   ])('reads the grammar, not only the words: "%s"', (text, rules) => {
     expect(rulesOf(findIn(text))).toEqual(rules);
   });

@@ -80,10 +80,13 @@ const isNameBefore = (terms: readonly TaggedTerm[], index: number, people: Peopl
 
 /**
  * "should have checked" is about what the subject did; "could have been paged" is about what
- * happened to it (a system's job), and "should have alerting" is a wish.
+ * happened to it (a system's job), and "should have alerting" is a wish. A hyphenated verb
+ * is read by its last part: "should have double-checked".
  */
 function isActivePerfect(terms: readonly TaggedTerm[], last: number): boolean {
-  const [next, after] = terms.slice(last + 1).filter((t) => t.text);
+  const words = terms.slice(last + 1).filter((t) => t.text);
+  const compoundEnd = words.findIndex((t) => !(t.tags.has('Hyphenated') && t.post === '-'));
+  const [next, after] = words.slice(Math.max(0, compoundEnd));
   if (!isParticiple(next)) {
     return false;
   }
