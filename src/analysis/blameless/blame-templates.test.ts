@@ -51,6 +51,21 @@ const classes: Array<[string, string, string]> = [
     'Were the disk larger, it would not have filled.',
   ],
   [
+    'neglect',
+    'The author of the change ignored the failing test.',
+    'The author of the change asked for a second review.',
+  ],
+  [
+    'neglect',
+    'The engineer who was on call ignored the page.',
+    'The engineer who was on call acknowledged the page.',
+  ],
+  [
+    'counterfactual',
+    'If the owner of the service had renewed the certificate, checkout would have stayed up.',
+    'If the owner of the service had been told, checkout would have stayed up.',
+  ],
+  [
     'judgemental-framing',
     'It was clearly wrong to restart the primary.',
     'It was possible to restart the primary.',

@@ -71,6 +71,11 @@ const pairs: Array<[string, string, string]> = [
     'Obviously, the on-call engineer restarted the wrong node.',
     'Obviously, the monitoring did not cover this path.',
   ],
+  [
+    'hindsight',
+    'The engineer on call should have noticed the alert.',
+    'The alert should have paged the engineer on call.',
+  ],
   ['hindsight', 'Bob clearly missed the alert.', 'The alert was clearly wrong.'],
   ['hindsight', 'She simply restarted the wrong node.', 'Restarting simply fixed it.'],
   ['hindsight', 'He just had to run the script.', 'The script had to run twice.'],
@@ -111,7 +116,20 @@ describe('findBlamelessFindings: blaming sentences and their rewrites', () => {
     ['Restarting simply fixed it.', []],
     ['Appointing an incident manager could have helped.', []],
     ['Restarting the pod, the engineer forgot to drain the node.', ['hindsight']],
+    ['The author of the change failed to run the migration.', ['hindsight']],
+    ['The person who ran the script should have taken a backup.', ['hindsight']],
+    ['Whoever was on call should have acknowledged the page.', ['hindsight']],
+    ['The rest of the team should have noticed.', ['hindsight']],
+    ['The developer behind the change should have tested it.', ['hindsight']],
     ['The network admin should have double-checked the ACL.', ['hindsight']],
+    ['The engineer on call broke the search index.', ['person-as-cause']],
+    ['The page to the on-call engineer should have fired earlier.', []],
+    ['The runbook given to the operator should have named the flag.', []],
+    ['The checklist for the reviewer should have covered migrations.', []],
+    ['Paging the engineer on call could have helped.', []],
+    ['The dashboard told the operator that the job should have finished.', []],
+    ['The owner of the service that broke was paged.', []],
+    ['The runbook should have told the operator (in bold) which flag to set.', []],
   ])('reads the grammar, not only the words: "%s"', (text, rules) => {
     expect(rulesOf(findIn(text))).toEqual(rules);
   });

@@ -28,24 +28,166 @@ function isObjectOfGerund(terms: readonly TaggedTerm[], index: number): boolean 
 }
 
 /**
- * The subject before `index`: the nearest noun or pronoun, skipping adverbs, negations and
- * auxiliaries, within the clause; a known person counts even when the tagger misreads it. `clause-start` when the clause begins there (no subject
- * before: look after), `none` when something else (a verb, a preposition) stands before.
+ * Prepositions that open a phrase after its noun: "the engineer on call", "the author of the
+ * change", "the page to the DBA". Not "by": "the change by Alice" still names Alice.
+ */
+const postModifierPrepositions = new Set([
+  'of',
+  'on',
+  'in',
+  'at',
+  'for',
+  'from',
+  'with',
+  'behind',
+  'to',
+]);
+/** Nouns of quantity hand the subject to their "of" phrase: "the rest of the team". */
+const quantityNouns = new Set([
+  'rest',
+  'most',
+  'some',
+  'all',
+  'each',
+  'one',
+  'none',
+  'any',
+  'half',
+  'many',
+  'several',
+  'both',
+  'either',
+  'neither',
+  'majority',
+  'member',
+  'members',
+  'few',
+  'couple',
+  'handful',
+  'pair',
+  'group',
+  'number',
+  'lot',
+  'lots',
+]);
+const phraseTags = ['Determiner', 'Adjective', 'Noun', 'Possessive', 'Hyphenated', 'Value'];
+
+const phraseBreak = new RegExp(`${clauseBreak.source}|["“”«»]`);
+/** Whether a comma, dash, bracket or quote stands between the word at `index` and the next. */
+const breaksAfter = (terms: readonly TaggedTerm[], index: number) =>
+  phraseBreak.test(terms[index]?.post ?? '') || phraseBreak.test(terms[index + 1]?.pre ?? '');
+const isMainVerb = (term: TaggedTerm) =>
+  term.tags.has('Verb') && !hasAny(term, ['Auxiliary', 'Copula', 'Modal']);
+
+/** The first word of the noun phrase ending at `index`: "the on-call engineer" from "engineer". */
+function phraseStart(terms: readonly TaggedTerm[], index: number): number {
+  let start = index;
+  for (let previous = terms[start - 1]; previous; previous = terms[start - 1]) {
+    // "behind" may be tagged an adjective; the "on" of "on-call" is part of the word.
+    const isPreposition =
+      postModifierPrepositions.has(previous.normal) && previous.post.trim() !== '-';
+    const isPhraseWord = hasAny(previous, phraseTags) && !isPreposition;
+    if (breaksAfter(terms, start - 1) || !isPhraseWord) {
+      break;
+    }
+    start -= 1;
+  }
+  return start;
+}
+
+/** The noun before a preposition at `opener`, one adjective or participle between allowed. */
+function nounBeforePreposition(terms: readonly TaggedTerm[], opener: number): number | undefined {
+  // "the engineer responsible for the deploy", "the runbook given to the operator".
+  const between = terms[opener - 1];
+  const at =
+    between && hasAny(between, ['Adjective', 'PastTense', 'Participle']) ? opener - 2 : opener - 1;
+  const noun = terms[at];
+  if (!noun || !isNominal(noun)) {
+    return undefined;
+  }
+  for (let i = at; i < opener; i += 1) {
+    if (breaksAfter(terms, i)) {
+      return undefined;
+    }
+  }
+  const isQuantity = noun.tags.has('Value') || quantityNouns.has(noun.normal);
+  return terms[opener]?.normal === 'of' && isQuantity ? undefined : at;
+}
+
+/**
+ * The noun a prepositional phrase or relative clause starting at `start` belongs to ("the
+ * engineer" of "on call", "the person" of "who ran the script"), or the pronoun "whoever" that
+ * opens it; `undefined` when the phrase belongs to no noun.
+ */
+function modifiedNoun(terms: readonly TaggedTerm[], start: number): number | undefined {
+  const opener = terms[start - 1];
+  if (opener && postModifierPrepositions.has(opener.normal) && !breaksAfter(terms, start - 1)) {
+    const noun = nounBeforePreposition(terms, start - 1);
+    if (noun !== undefined) {
+      return noun;
+    }
+  }
+  let verbs = 0;
+  for (let i = start - 1; i >= Math.max(0, start - 8); i -= 1) {
+    const term = terms[i];
+    verbs += term && isMainVerb(term) ? 1 : 0;
+    // A relative clause holds one verb ("who ran the script"); a second one is another clause.
+    if (!term || breaksAfter(terms, i) || verbs > 1) {
+      return undefined;
+    }
+    if (term.normal === 'whoever') {
+      return i;
+    }
+    // "that" opens a relative clause only before its verb: not "told the operator that the job…".
+    if (term.normal === 'who' || (term.normal === 'that' && terms[i + 1]?.tags.has('Verb'))) {
+      const noun = terms[i - 1];
+      return noun && isNominal(noun) && !breaksAfter(terms, i - 1) ? i - 1 : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The head of the noun phrase that ends at `index`, past the phrases that modify it: "the
+ * engineer on call" → engineer, "the author of the change" → author, "the person who ran the
+ * script" → person, "the page to the on-call engineer" → page, "the rest of the team" → team.
+ */
+function headOf(terms: readonly TaggedTerm[], index: number): number {
+  let head = index;
+  for (let hops = 0; hops < 4; hops += 1) {
+    const owner = modifiedNoun(terms, phraseStart(terms, head));
+    if (owner === undefined) {
+      break;
+    }
+    head = owner;
+  }
+  return head;
+}
+
+/**
+ * The subject before `index`: the head of the nearest noun phrase, or the nearest pronoun,
+ * skipping adverbs, negations and auxiliaries, within the clause; a known person counts even
+ * when the tagger misreads it. `clause-start` when the clause begins there (no subject before:
+ * look after), `none` when something else (a verb, a preposition) stands before.
  */
 export function subjectBefore(
   terms: readonly TaggedTerm[],
   index: number,
   isPerson: (term: TaggedTerm) => boolean,
 ): TaggedTerm | 'clause-start' | 'none' {
+  // "the owner of the thing that broke": "that" and "which" belong to the noun right before.
+  let isThingRelative = false;
   for (let i = index - 1; i >= 0; i -= 1) {
     const term = terms[i];
     if (!term || clauseBreak.test(term.post)) {
       return 'clause-start';
     }
     if (isPerson(term) || isNominal(term)) {
-      return isObjectOfGerund(terms, i) ? 'none' : term;
+      const head = isThingRelative ? i : headOf(terms, i);
+      return isObjectOfGerund(terms, head) ? 'none' : (terms[head] ?? term);
     }
     if (relativePronouns.has(term.normal) || hasAny(term, transparentTags)) {
+      isThingRelative ||= term.normal !== 'who' && relativePronouns.has(term.normal);
       continue;
     }
     return 'none';

@@ -10,6 +10,8 @@ export interface TaggedTerm {
   end: number;
   /** Punctuation and spaces after the word, e.g. ", ". */
   post: string;
+  /** Punctuation before the word, e.g. "(" or an opening quote. */
+  pre: string;
   /** The sentence's first word: capitalised whatever it is. */
   sentenceStart: boolean;
 }
@@ -17,6 +19,7 @@ export interface TaggedTerm {
 interface CompromiseTerm {
   text: string;
   normal: string;
+  pre: string;
   post: string;
   tags: string[];
   offset: { start: number; length: number };
@@ -76,6 +79,7 @@ export class TaggedSentences {
         start: range.start + term.offset.start,
         end: range.start + term.offset.start + term.offset.length,
         post: term.post,
+        pre: term.pre,
         sentenceStart: index === 0,
       })),
     );
