@@ -14,6 +14,10 @@ import { type PendingAuthentication, PresumedAccounts } from './presumed-account
 export const sessionCookieName = 'debrief_session';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Forgets who a credential belonged to (at sign-out), so no read starts on it again. */
+    forgetCredential(secret: string): void;
+  }
   interface FastifyRequest {
     /** The signed-in account; null on public routes without credentials. */
     actor: User | null;
@@ -176,6 +180,9 @@ export function registerAuthentication(
         request.actor = found.user;
         request.authMethod = found.method;
         request.csrfToken = found.csrfToken;
+      } else if (secret) {
+        // A cookie that no longer opens a session, even on a public route.
+        presumedAccounts.forget(hashSecret(secret));
       }
       if (!request.actor && !request.routeOptions.config.public) {
         throw new DomainError('UNAUTHENTICATED', 'Sign in or send an API token.');
@@ -228,12 +235,27 @@ export function registerAuthentication(
     // Started and awaited by `actingAs`, or by the error handler if the request fails first.
     request.pendingAuthentication = { presumed, check };
   });
-  // A route marked `authenticateAlongside` that answered without `actingAs` answers nothing
-  // before the check: its refusal replaces the answer.
-  app.addHook('preSerialization', async (request, reply, payload) => {
-    if (request.pendingAuthentication && reply.statusCode < 400) {
-      await request.pendingAuthentication.check();
+  // A route marked `authenticateAlongside` that answered without `actingAs` (a string, a
+  // stream, a 404…) answers nothing before the check: its refusal replaces the answer.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const pending = request.pendingAuthentication;
+    if (pending) {
+      try {
+        await pending.check();
+      } catch (refusal) {
+        (payload as { destroy?: () => void } | null)?.destroy?.();
+        throw refusal;
+      }
     }
     return payload;
+  });
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (route.config?.authenticateAlongside && methods.some((m) => m !== 'GET' && m !== 'HEAD')) {
+      throw new Error(`${route.url}: only a GET may read beside its credential's check.`);
+    }
+  });
+  app.decorate('forgetCredential', (secret: string) => {
+    presumedAccounts.forget(hashSecret(secret));
   });
 }

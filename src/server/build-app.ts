@@ -139,9 +139,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       },
     } as unknown as FastifyServerOptions['schemaController'],
   });
-  app.setErrorHandler(async (error, request, reply) =>
-    sendProblem((await authenticationRefusal(request)) ?? error, request, reply),
-  );
+  app.setErrorHandler(async (error, request, reply) => {
+    const refusal = await authenticationRefusal(request);
+    // The check is over: this answer is the request's last, and nothing is left to await.
+    request.pendingAuthentication = null;
+    if (refusal) {
+      // A refused credential gets none of what the route had set (an ETag, a cookie…).
+      for (const name of Object.keys(reply.getHeaders())) {
+        reply.removeHeader(name);
+      }
+    }
+    return sendProblem(refusal ?? error, request, reply);
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     applySecurityHeaders(reply, request.url);
     // The id of the request in the server's log, for a person reporting a problem.

@@ -25,6 +25,17 @@ describe('presumed accounts', () => {
     expect(presumed.presume('hash-c')?.id).toBe('c');
   });
 
+  it('lets one read at a time start on a credential, until its check ends', () => {
+    const presumed = new PresumedAccounts();
+    presumed.remember('hash-a', account('a'));
+    expect(presumed.presume('hash-a')?.id).toBe('a');
+    expect(presumed.presume('hash-a')).toBeUndefined();
+    presumed.remember('hash-a', account('a'));
+    expect(presumed.presume('hash-a')?.id).toBe('a');
+    presumed.forget('hash-a');
+    expect(presumed.presume('hash-a')).toBeUndefined();
+  });
+
   it('forgets a refused credential', () => {
     const presumed = new PresumedAccounts();
     presumed.remember('hash-a', account('a'));

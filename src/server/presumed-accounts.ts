@@ -12,28 +12,41 @@ export const presumedAccountsMax = 10_000;
  */
 export class PresumedAccounts {
   readonly #byHash = new Map<string, User>();
+  /** Credentials whose presumed read has started and whose check has not ended. */
+  readonly #inCheck = new Set<string>();
 
   constructor(private readonly max = presumedAccountsMax) {}
 
-  /** The account the credential belonged to when last accepted, if remembered. */
+  /**
+   * The account the credential belonged to when last accepted, if remembered and no other read
+   * presumed on it awaits its check: one at a time, so a burst of requests with a credential
+   * refused since starts one read, not one each.
+   */
   presume(credentialHash: string): User | undefined {
-    return this.#byHash.get(credentialHash);
+    const user = this.#byHash.get(credentialHash);
+    if (!user || this.#inCheck.has(credentialHash)) {
+      return undefined;
+    }
+    this.#inCheck.add(credentialHash);
+    return user;
   }
 
   /** Notes who an accepted credential belongs to (and that it was just used). */
   remember(credentialHash: string, user: User): void {
+    this.#inCheck.delete(credentialHash);
     this.#byHash.delete(credentialHash);
     this.#byHash.set(credentialHash, user);
     if (this.#byHash.size > this.max) {
       const oldest = this.#byHash.keys().next().value;
       if (oldest !== undefined) {
-        this.#byHash.delete(oldest);
+        this.forget(oldest);
       }
     }
   }
 
-  /** Forgets a credential that was refused. */
+  /** Forgets a credential that was refused or ended. */
   forget(credentialHash: string): void {
+    this.#inCheck.delete(credentialHash);
     this.#byHash.delete(credentialHash);
   }
 

@@ -102,6 +102,7 @@ export function registerSessionRoutes(
       const secret = request.cookies[sessionCookieName];
       if (secret && request.authMethod === 'session') {
         await signOut(deps, secret);
+        app.forgetCredential(secret);
       }
       reply.clearCookie(sessionCookieName, { path: '/' });
       return reply.code(204).send(null);

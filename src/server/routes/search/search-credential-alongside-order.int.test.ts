@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, expect, it, vi } from 'vitest';
 import { searchAs, startSearchScene } from '../../../../test/http/search-scene.ts';
 import { startSuiteScene } from '../../../../test/http/start-suite-scene.ts';
@@ -5,6 +6,7 @@ import { startTestServer, tokenClient } from '../../../../test/http/test-server.
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { credentialsRepository } from '../../../storage/repositories/credentials-repository.ts';
 import { searchRepository } from '../../../storage/repositories/search-repository.ts';
+import { users } from '../../../storage/schema.ts';
 
 // What runs, and in which order, when a search's credential is checked beside it: on
 // PostgreSQL the search goes out first once its credential was accepted for a search before;
@@ -44,16 +46,35 @@ describeEachDatabase('search: what runs beside the credential check', (kind) => 
     expect(calls).toEqual(beside ? ['search', 'session'] : ['session', 'search']);
   });
 
-  it('runs no search for a refused session after its first refusal', async () => {
+  it('runs no search for a session signed out, nor again after a refusal', async () => {
     const member = await scene.server.signUp(scene.admin, 'member');
+    await searchAs(member, 'q=pool');
     await searchAs(member, 'q=pool');
     await member.delete('/api/v1/auth/sessions/current');
     const calls = recordCalls();
-    expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    }
+    expect(calls).toEqual(['session', 'session']);
+  });
+
+  it('starts one search, not one each, for a burst with a token revoked since', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    const created = await member.post('/api/v1/tokens', { name: 'search script' });
+    expect(created.statusCode, created.body).toBe(201);
+    const script = tokenClient(scene.server.app, member.user, created.json().data.token);
+    await searchAs(script, 'q=pool');
+    await searchAs(script, 'q=pool');
+    expect((await member.delete(`/api/v1/tokens/${created.json().data.id}`)).statusCode).toBe(204);
+    const calls = recordCalls();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => script.get('/api/v1/search?q=pool')),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(6).fill(401));
     expect(calls.filter((call) => call === 'search').length).toBe(beside ? 1 : 0);
     calls.length = 0;
-    expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
-    expect(calls).toEqual(['session']);
+    expect((await script.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls).not.toContain('search');
   });
 
   it('runs no search for a token without the read scope, however often it is used', async () => {
@@ -98,21 +119,53 @@ describeEachDatabase('search: what runs beside the credential check', (kind) => 
   it('answers a refusal on a route marked to read beside the check that never asked for it', async () => {
     const server = await startTestServer(kind);
     try {
-      // A read that ignores `actingAs`: its answer must still wait for, and follow, the check.
+      // Reads that ignore `actingAs`: their answers must still wait for, and follow, the check.
       server.app.get(
-        '/api/v1/read-beside-check',
+        '/api/v1/read-beside-check/object',
         { config: { authenticateAlongside: true } },
         async () => ({ found: 'the quokkaseal key' }),
       );
+      server.app.get(
+        '/api/v1/read-beside-check/text',
+        { config: { authenticateAlongside: true } },
+        async (_request, reply) => reply.type('text/plain').send('the quokkaseal key'),
+      );
+      server.app.get(
+        '/api/v1/read-beside-check/missing',
+        { config: { authenticateAlongside: true } },
+        async (_request, reply) =>
+          reply.code(404).header('etag', '"7"').send({ detail: 'quokkaseal not found' }),
+      );
       const admin = await server.setUpAdmin();
-      const member = await server.signUp(admin, 'member');
-      for (let attempt = 0; attempt < 2; attempt += 1) {
-        expect((await member.get('/api/v1/read-beside-check')).statusCode).toBe(200);
+      for (const end of ['object', 'text', 'missing']) {
+        const path = `/api/v1/read-beside-check/${end}`;
+        const member = await server.signUp(admin, 'member');
+        expect((await member.get(path)).body).toContain('quokkaseal');
+        // Ended without the server forgetting the session: the account disabled in the table.
+        await server.handle.db
+          .update(users)
+          .set({ disabled: true })
+          .where(eq(users.id, member.user.id));
+        const refused = await member.get(path);
+        expect(refused.statusCode, path).toBe(401);
+        expect(refused.body).not.toContain('quokkaseal');
+        expect(refused.headers.etag).toBeUndefined();
       }
-      await member.delete('/api/v1/auth/sessions/current');
-      const refused = await member.get('/api/v1/read-beside-check');
-      expect(refused.statusCode).toBe(401);
-      expect(refused.body).not.toContain('quokkaseal');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses to mark a route that writes as reading beside the check', async () => {
+    const server = await startTestServer(kind);
+    try {
+      expect(() =>
+        server.app.post(
+          '/api/v1/write-beside-check',
+          { config: { authenticateAlongside: true } },
+          async () => ({}),
+        ),
+      ).toThrow(/only a GET/);
     } finally {
       await server.close();
     }
