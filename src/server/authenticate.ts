@@ -17,6 +17,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Forgets who a credential belonged to (at sign-out), so no read starts on it again. */
     forgetCredential(secret: string): void;
+    /**
+     * Forgets every credential of an account whose access just changed (disabled, another
+     * role, signed out everywhere, a token revoked), so no read starts on them as it was.
+     */
+    forgetAccount(userId: string): void;
   }
   interface FastifyRequest {
     /** The signed-in account; null on public routes without credentials. */
@@ -257,5 +262,8 @@ export function registerAuthentication(
   });
   app.decorate('forgetCredential', (secret: string) => {
     presumedAccounts.forget(hashSecret(secret));
+  });
+  app.decorate('forgetAccount', (userId: string) => {
+    presumedAccounts.forgetAccount(userId);
   });
 }

@@ -36,6 +36,16 @@ describe('presumed accounts', () => {
     expect(presumed.presume('hash-a')).toBeUndefined();
   });
 
+  it('forgets every credential of an account at once, and only those', () => {
+    const presumed = new PresumedAccounts();
+    presumed.remember('session-a', account('a'));
+    presumed.remember('token-a', account('a'));
+    presumed.remember('session-b', account('b'));
+    presumed.forgetAccount('a');
+    expect(presumed.size).toBe(1);
+    expect(presumed.presume('session-b')?.id).toBe('b');
+  });
+
   it('forgets a refused credential', () => {
     const presumed = new PresumedAccounts();
     presumed.remember('hash-a', account('a'));

@@ -50,6 +50,15 @@ export class PresumedAccounts {
     this.#byHash.delete(credentialHash);
   }
 
+  /** Forgets every credential of an account (its tokens revoked, its role changed, …). */
+  forgetAccount(userId: string): void {
+    for (const [credentialHash, user] of this.#byHash) {
+      if (user.id === userId) {
+        this.forget(credentialHash);
+      }
+    }
+  }
+
   /** How many credentials are remembered. */
   get size(): number {
     return this.#byHash.size;

@@ -32,6 +32,7 @@ export function registerUserAdminRoutes({ app, deps }: RouteContext): void {
         request.params.id,
         request.body,
       );
+      app.forgetAccount(user.id);
       return { data: presentUser(user) };
     },
   );
@@ -66,8 +67,10 @@ export function registerUserAdminRoutes({ app, deps }: RouteContext): void {
         response: { 200: z.object({ data: signedOutSchema }) },
       },
     },
-    async (request) => ({
-      data: await signOutEverywhere(deps, requireActor(request), request.params.id),
-    }),
+    async (request) => {
+      const signedOut = await signOutEverywhere(deps, requireActor(request), request.params.id);
+      app.forgetAccount(request.params.id);
+      return { data: signedOut };
+    },
   );
 }

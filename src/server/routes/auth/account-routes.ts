@@ -79,7 +79,9 @@ export function registerAccountRoutes({ app, deps }: RouteContext): void {
     '/api/v1/tokens/:id',
     { schema: { tags: ['accounts'], params: idParamsSchema, response: { 204: z.null() } } },
     async (request, reply) => {
-      await revokeApiToken(deps, requireActor(request), request.params.id);
+      const actor = requireActor(request);
+      await revokeApiToken(deps, actor, request.params.id);
+      app.forgetAccount(actor.id);
       return reply.code(204).send(null);
     },
   );

@@ -6,7 +6,7 @@ import { startTestServer, tokenClient } from '../../../../test/http/test-server.
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
 import { credentialsRepository } from '../../../storage/repositories/credentials-repository.ts';
 import { searchRepository } from '../../../storage/repositories/search-repository.ts';
-import { users } from '../../../storage/schema.ts';
+import { apiTokens, users } from '../../../storage/schema.ts';
 
 // What runs, and in which order, when a search's credential is checked beside it: on
 // PostgreSQL the search goes out first once its credential was accepted for a search before;
@@ -58,14 +58,18 @@ describeEachDatabase('search: what runs beside the credential check', (kind) => 
     expect(calls).toEqual(['session', 'session']);
   });
 
-  it('starts one search, not one each, for a burst with a token revoked since', async () => {
+  it('starts one search, not one each, for a burst with a token revoked elsewhere', async () => {
     const member = await scene.server.signUp(scene.admin, 'member');
     const created = await member.post('/api/v1/tokens', { name: 'search script' });
     expect(created.statusCode, created.body).toBe(201);
     const script = tokenClient(scene.server.app, member.user, created.json().data.token);
     await searchAs(script, 'q=pool');
     await searchAs(script, 'q=pool');
-    expect((await member.delete(`/api/v1/tokens/${created.json().data.id}`)).statusCode).toBe(204);
+    // Revoked where this server does not see it (another instance, say).
+    await scene.server.handle.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, created.json().data.id));
     const calls = recordCalls();
     const answers = await Promise.all(
       Array.from({ length: 6 }, () => script.get('/api/v1/search?q=pool')),
@@ -75,6 +79,27 @@ describeEachDatabase('search: what runs beside the credential check', (kind) => 
     calls.length = 0;
     expect((await script.get('/api/v1/search?q=pool')).statusCode).toBe(401);
     expect(calls).not.toContain('search');
+  });
+
+  it('runs no search for an account disabled or a token revoked through this server', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    const created = await member.post('/api/v1/tokens', { name: 'search script' });
+    const script = tokenClient(scene.server.app, member.user, created.json().data.token);
+    for (const client of [member, script, member, script]) {
+      await searchAs(client, 'q=pool');
+    }
+    expect((await member.delete(`/api/v1/tokens/${created.json().data.id}`)).statusCode).toBe(204);
+    const calls = recordCalls();
+    expect((await script.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls).not.toContain('search');
+    await searchAs(member, 'q=pool');
+    const disabled = await scene.admin.patch(`/api/v1/users/${member.user.id}`, {
+      disabled: true,
+    });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    calls.length = 0;
+    expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls).toEqual(['session']);
   });
 
   it('runs no search for a token without the read scope, however often it is used', async () => {
