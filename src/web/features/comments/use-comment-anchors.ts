@@ -3,6 +3,7 @@ import type { Comment } from '../../api/comments-api.ts';
 import { actionItemsApi, timelineApi } from '../../api/parts-api.ts';
 import { whyTreeApi } from '../../api/why-tree-api.ts';
 import { formatInstant } from '../../lib/datetime.ts';
+import { shortenLabel } from '../../lib/shorten-label.ts';
 
 /** What a comment thread can be on. */
 export type AnchorType = Comment['targetType'];
@@ -15,7 +16,7 @@ export interface Anchor {
   label: string;
 }
 
-const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+const shorten = (text: string) => shortenLabel(text, 80);
 
 const loaders: Record<PartType, (postmortemId: string) => Promise<Anchor[]>> = {
   timeline_event: async (id) =>
