@@ -109,12 +109,17 @@ export interface AuthenticationOptions {
   readsBesideChecks?: boolean;
 }
 
-/** The secret a request presents: its bearer token, else its session cookie. */
-function presentedSecret(request: FastifyRequest): string | undefined {
+/** The request's `Authorization: Bearer` token, if it sends one. */
+function bearerToken(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
   return authorization?.startsWith('Bearer ')
     ? authorization.slice('Bearer '.length).trim()
-    : request.cookies[sessionCookieName];
+    : undefined;
+}
+
+/** The secret a request presents: its bearer token, else its session cookie. */
+function presentedSecret(request: FastifyRequest): string | undefined {
+  return bearerToken(request) ?? request.cookies[sessionCookieName];
 }
 
 /** A GET of a route whose read may start beside its credential's check. */
@@ -136,9 +141,9 @@ export function registerAuthentication(
 
   /** The caller, `null` without credentials; throws when the credential is refused. */
   async function authenticate(request: FastifyRequest): Promise<Authentication | null> {
-    const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
-      const resolved = await resolveApiToken(deps, authorization.slice('Bearer '.length).trim());
+    const token = bearerToken(request);
+    if (token !== undefined) {
+      const resolved = await resolveApiToken(deps, token);
       if (!resolved) {
         throw new DomainError(
           'UNAUTHENTICATED',

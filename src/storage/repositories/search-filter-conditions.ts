@@ -11,36 +11,33 @@ export type SearchFilterName = keyof SearchFilters;
  */
 export type SearchFilterSet = readonly SearchFilterName[] | 'any';
 
-const value = (name: SearchFilterName) => sql.placeholder(name);
-const list = (name: SearchFilterName) => sql`${value(name)}::text[]`;
-const from = sql`${value('from')}::date`;
-const to = sql`${value('to')}::date`;
-const published = sql`${value('published')}::boolean`;
+const list = (name: SearchFilterName) => sql`${sql.placeholder(name)}::text[]`;
 
-/** Each filter's condition over a search row `s`, on the placeholder named after it. */
-const conditions: Record<SearchFilterName, SQL> = {
-  phase: sql`s.phase = any(${list('phase')})`,
-  severity: sql`s.severity = any(${list('severity')})`,
-  kind: sql`s.kinds && ${list('kind')}`,
-  service: sql`s.services && ${list('service')}`,
-  category: sql`s.categories && ${list('category')}`,
-  // Some reviewed incident started in the range: the last start on or after `from`, the first
-  // on or before `to` (each filter alone is "any incident", as before the search row).
-  from: sql`s.last_started_at >= ${from}::timestamp at time zone 'UTC'`,
-  to: sql`s.first_started_at < (${to} + 1)::timestamp at time zone 'UTC'`,
-  published: sql`exists (select 1 from ${publications} pb
-      where pb.postmortem_id = s.postmortem_id and pb.status = 'published') = ${published}`,
+/** Each filter's value: its placeholder, typed. */
+const typed: Record<SearchFilterName, SQL> = {
+  phase: list('phase'),
+  severity: list('severity'),
+  kind: list('kind'),
+  service: list('service'),
+  category: list('category'),
+  from: sql`${sql.placeholder('from')}::date`,
+  to: sql`${sql.placeholder('to')}::date`,
+  published: sql`${sql.placeholder('published')}::boolean`,
 };
 
-const nullTests: Record<SearchFilterName, SQL> = {
-  phase: sql`${list('phase')} is null`,
-  severity: sql`${list('severity')} is null`,
-  kind: sql`${list('kind')} is null`,
-  service: sql`${list('service')} is null`,
-  category: sql`${list('category')} is null`,
-  from: sql`${from} is null`,
-  to: sql`${to} is null`,
-  published: sql`${published} is null`,
+/** Each filter's condition over a search row `s`. */
+const conditions: Record<SearchFilterName, SQL> = {
+  phase: sql`s.phase = any(${typed.phase})`,
+  severity: sql`s.severity = any(${typed.severity})`,
+  kind: sql`s.kinds && ${typed.kind}`,
+  service: sql`s.services && ${typed.service}`,
+  category: sql`s.categories && ${typed.category}`,
+  // Some reviewed incident started in the range: the last start on or after `from`, the first
+  // on or before `to` (each filter alone is "any incident", as before the search row).
+  from: sql`s.last_started_at >= ${typed.from}::timestamp at time zone 'UTC'`,
+  to: sql`s.first_started_at < (${typed.to} + 1)::timestamp at time zone 'UTC'`,
+  published: sql`exists (select 1 from ${publications} pb
+      where pb.postmortem_id = s.postmortem_id and pb.status = 'published') = ${typed.published}`,
 };
 
 /** Every filter's name, in the order their conditions are written. */
@@ -57,7 +54,7 @@ export const searchFilterNames = Object.keys(conditions) as SearchFilterName[];
  */
 export function searchFilterConditions(set: SearchFilterSet): SQL[] {
   if (set === 'any') {
-    return searchFilterNames.map((name) => sql`(${nullTests[name]} or ${conditions[name]})`);
+    return searchFilterNames.map((name) => sql`(${typed[name]} is null or ${conditions[name]})`);
   }
   return set.map((name) => conditions[name]);
 }
