@@ -122,6 +122,10 @@ export function registerOidcRoutes(
             );
       });
       const session = await signInWithOidc(deps, verified.identity, verified.role);
+      // The provider may have changed the account (its role, today): its other credentials
+      // must not start a search as it was. Forgetting on every sign-in needs no list of what
+      // changed; each of them is checked before its next search, once.
+      app.forgetAccount(session.user.id);
       setSessionCookie(reply, session, secureCookies);
       return reply.redirect('/', 302);
     },

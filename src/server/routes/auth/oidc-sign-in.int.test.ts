@@ -1,104 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  type OidcProvider,
+  signInThroughProvider,
+  startOidcProvider,
+} from '../../../../test/http/oidc-provider.ts';
 import { startTestServer, type TestServer } from '../../../../test/http/test-server.ts';
 import { describeEachDatabase } from '../../../../test/support/test-database.ts';
-import type { OidcSettings } from '../../oidc/oidc-settings.ts';
-
-const providerScript = fileURLToPath(
-  new URL('../../../../test/support/oidc-provider-process.mjs', import.meta.url),
-);
-// The provider sends the browser here; the test hands that request to the server in-process.
-const redirectUri = 'http://localhost:3999/api/v1/auth/oidc/callback';
-
-/** Starts the real `oidc-provider` in a child process on loopback; resolves with its issuer. */
-function startProvider(children: ChildProcess[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [providerScript, redirectUri], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk;
-      const issuer = /issuer (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (issuer) {
-        resolve(issuer);
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('exit', (code) => reject(new Error(`oidc-provider exited ${code}:\n${output}`)));
-  });
-}
-
-const settingsFor = (issuer: string): OidcSettings => ({
-  issuer,
-  clientId: 'debrief',
-  clientSecret: 'debrief-loopback-secret',
-  redirectUri,
-  scopes: 'openid email profile groups',
-  groupsClaim: 'groups',
-  rules: [
-    { group: 'debrief-admins', role: 'admin' },
-    { group: 'sre', role: 'member' },
-  ],
-  displayName: 'Loopback IdP',
-});
-
-/**
- * What a browser does: Debrief's start → the provider's login page (any password) → back to
- * Debrief's callback with the code. Resolves with the callback's response.
- */
-async function signInThroughProvider(
-  server: TestServer,
-  login: string,
-  tamper: (callbackPath: string) => string = (path) => path,
-): Promise<LightMyRequestResponse> {
-  const start = await server.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
-  expect(start.statusCode).toBe(302);
-  const flow = start.cookies.find((c) => c.name === 'debrief_oidc');
-  expect(flow?.httpOnly).toBe(true);
-  let url = new URL(String(start.headers.location));
-  expect(url.searchParams.get('code_challenge_method')).toBe('S256');
-  const jar = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  for (let step = 0; step < 12 && !url.href.startsWith(redirectUri); step += 1) {
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: cookie() } });
-    remember(response);
-    if (response.status >= 300 && response.status < 400) {
-      url = new URL(String(response.headers.get('location')), url);
-      continue;
-    }
-    const page = await response.text();
-    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
-    if (!action) {
-      throw new Error(`no login form at ${url}: ${response.status} ${page.slice(0, 400)}`);
-    }
-    const submitted = await fetch(new URL(action, url), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ prompt: 'login', login, password: 'any password' }),
-    });
-    remember(submitted);
-    url = new URL(String(submitted.headers.get('location')), url);
-  }
-  expect(url.href.startsWith(redirectUri)).toBe(true);
-  return server.app.inject({
-    method: 'GET',
-    url: tamper(`${url.pathname}${url.search}`),
-    headers: { cookie: `debrief_oidc=${flow?.value}` },
-  });
-}
 
 async function sessionOf(server: TestServer, callback: LightMyRequestResponse) {
   const session = callback.cookies.find((c) => c.name === 'debrief_session');
@@ -111,22 +19,20 @@ async function sessionOf(server: TestServer, callback: LightMyRequestResponse) {
 }
 
 describeEachDatabase('OpenID Connect sign-in against a real provider on loopback', (kind) => {
-  const children: ChildProcess[] = [];
+  let provider: OidcProvider | undefined;
   let server: TestServer;
   let passwordless: TestServer;
 
   beforeAll(async () => {
-    const issuer = await startProvider(children);
-    server = await startTestServer(kind, undefined, { oidc: settingsFor(issuer) });
+    provider = await startOidcProvider();
+    server = await startTestServer(kind, undefined, { oidc: provider.settings });
     passwordless = await startTestServer(kind, undefined, {
-      oidc: settingsFor(issuer),
+      oidc: provider.settings,
       localAccounts: false,
     });
   });
   afterAll(async () => {
-    for (const child of children) {
-      child.kill();
-    }
+    provider?.stop();
     await server?.close();
     await passwordless?.close();
   });
