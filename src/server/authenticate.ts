@@ -19,7 +19,8 @@ declare module 'fastify' {
     forgetCredential(secret: string): void;
     /**
      * Forgets every credential of an account whose access just changed (disabled, another
-     * role, signed out everywhere, a token revoked), so no read starts on them as it was.
+     * role, signed out everywhere or by a password reset, a token revoked), so no read starts
+     * on them as it was.
      */
     forgetAccount(userId: string): void;
   }

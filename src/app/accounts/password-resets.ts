@@ -54,14 +54,15 @@ export async function issuePasswordReset(
 
 /**
  * Sets a new password with a reset link: once, before it expires, for an enabled account. Every
- * session of the account ends, since whoever held the old password may hold one.
+ * session of the account ends, since whoever held the old password may hold one. Returns the
+ * account's id.
  */
 export async function redeemPasswordReset(
   deps: AppDeps,
   input: { token: string; password: string },
-): Promise<void> {
+): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
-  await inTransaction(deps, async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const now = tx.clock();
     const reset = await passwordResetsRepository.claim(tx.db, hashSecret(input.token), now);
     const user = reset ? await usersRepository.findUserById(tx.db, reset.userId) : undefined;
@@ -79,5 +80,6 @@ export async function redeemPasswordReset(
       subjectType: 'user',
       subjectId: user.id,
     });
+    return { userId: user.id };
   });
 }

@@ -18,7 +18,8 @@ export function registerPasswordResetRoutes({ app, deps }: RouteContext): void {
       },
     },
     async (request, reply) => {
-      await redeemPasswordReset(deps, request.body);
+      const { userId } = await redeemPasswordReset(deps, request.body);
+      app.forgetAccount(userId);
       return reply.code(204).send(null);
     },
   );
@@ -29,6 +30,7 @@ export function registerPasswordResetRoutes({ app, deps }: RouteContext): void {
     async (request, reply) => {
       const actor = requireActor(request);
       const result = await signOutEverywhere(deps, actor, actor.id);
+      app.forgetAccount(actor.id);
       reply.clearCookie(sessionCookieName, { path: '/' });
       return { data: result };
     },

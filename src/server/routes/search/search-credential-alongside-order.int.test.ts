@@ -102,6 +102,35 @@ describeEachDatabase('search: what runs beside the credential check', (kind) => 
     expect(calls).toEqual(['session']);
   });
 
+  it('runs no search for the other sessions of someone who signed out everywhere', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    const laptop = await scene.server.signIn(member.user.email);
+    for (const client of [member, laptop, member, laptop]) {
+      await searchAs(client, 'q=pool');
+    }
+    const signedOut = await member.delete('/api/v1/auth/sessions');
+    expect(signedOut.statusCode, signedOut.body).toBe(200);
+    const calls = recordCalls();
+    expect((await laptop.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls).toEqual(['session']);
+  });
+
+  it('runs no search for the sessions a password reset ended', async () => {
+    const member = await scene.server.signUp(scene.admin, 'member');
+    await searchAs(member, 'q=pool');
+    await searchAs(member, 'q=pool');
+    const issued = await scene.admin.post(`/api/v1/users/${member.user.id}/password-reset`);
+    expect(issued.statusCode, issued.body).toBe(201);
+    const redeemed = await scene.server.anonymous.post('/api/v1/password-resets', {
+      token: issued.json().data.token,
+      password: 'a new and longer passphrase',
+    });
+    expect(redeemed.statusCode, redeemed.body).toBe(204);
+    const calls = recordCalls();
+    expect((await member.get('/api/v1/search?q=pool')).statusCode).toBe(401);
+    expect(calls).toEqual(['session']);
+  });
+
   it('runs no search for a token without the read scope, however often it is used', async () => {
     const member = await scene.server.signUp(scene.admin, 'member');
     const created = await member.post('/api/v1/tokens', { name: 'writer', scopes: ['write'] });
