@@ -25,6 +25,7 @@ import { defaultPolicy } from '../src/domain/policy.ts';
 import { buildApp } from '../src/server/build-app.ts';
 import { argument, numberArgument } from './support/bench-args.ts';
 import { openSearchBenchDatabase } from './support/open-search-bench-database.ts';
+import { rowsOf } from './support/rows-of.ts';
 import { bareSearchQuery } from './support/search-bare-query.ts';
 import { wordAt } from './support/search-vocabulary.ts';
 import { seedSearchCorpus } from './support/seed-search-corpus.ts';
@@ -100,16 +101,12 @@ async function benchEngine(kind: 'postgres' | 'pglite'): Promise<void> {
     // At 100,000 postmortems the search rows' heap alone is ~40 MB: whether it fits the buffer
     // cache decides whether a common word's search reads thousands of pages from the files.
     const setting = async (name: string) =>
-      (
-        (await handle.db.execute(sql.raw(`show ${name}`))) as unknown as {
-          rows: Array<Record<string, string>>;
-        }
-      ).rows[0]?.[name];
-    const heap = (
-      (await handle.db.execute(
+      rowsOf<Record<string, string>>(await handle.db.execute(sql.raw(`show ${name}`)))[0]?.[name];
+    const heap = rowsOf<{ size: string }>(
+      await handle.db.execute(
         sql.raw(`select pg_size_pretty(pg_relation_size('search_postmortems')) as size`),
-      )) as unknown as { rows: Array<{ size: string }> }
-    ).rows[0]?.size;
+      ),
+    )[0]?.size;
     console.log(
       `  shared_buffers ${await setting('shared_buffers')}; search_postmortems heap ${heap}`,
     );

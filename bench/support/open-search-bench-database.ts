@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../src/storage/open-database.ts';
+import { rowsOf } from './rows-of.ts';
 
 /** The search bench's database, migrated, and whether it already holds a finished seed. */
 export interface SearchBenchDatabase {
@@ -14,8 +15,6 @@ export interface SearchBenchDatabase {
   /** Closes it; drops it unless it is kept (`--reuse`). */
   cleanup(): Promise<void>;
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 const journal = JSON.parse(
   readFileSync(new URL('../../src/storage/migrations/meta/_journal.json', import.meta.url), 'utf8'),

@@ -1,9 +1,8 @@
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Database } from '../../src/storage/database.ts';
 import type { DatabaseHandle } from '../../src/storage/open-database.ts';
+import { rowsOf } from './rows-of.ts';
 import { type SearchCorpusBatch, searchCorpusBatches } from './search-corpus.ts';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * How each batch's JSON becomes rows: the target columns, then the `json_to_recordset` column
