@@ -1,3 +1,5 @@
+import { csvField } from '../domain/csv-field.ts';
+
 /** One row of the action-item CSV export. */
 export interface CsvActionItem {
   postmortemNumber: string;
@@ -34,15 +36,9 @@ const header = [
 ];
 
 /**
- * A CSV cell (RFC 4180): quoted when needed, and text that a spreadsheet would run as a
- * formula (`=`, `+`, `-`, `@`, tab, CR) prefixed with `'` so that it stays text.
+ * The board as CSV, one line per item, CRLF line ends as RFC 4180 says; every cell through
+ * `csvField`, so none runs as a formula in a spreadsheet, not even a title like `-5`.
  */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** The board as CSV, one line per item, CRLF line ends as RFC 4180 says. */
 export function actionItemsToCsv(items: readonly CsvActionItem[]): string {
   const lines = items.map((item) =>
     [
@@ -61,7 +57,7 @@ export function actionItemsToCsv(items: readonly CsvActionItem[]): string {
       item.services.join(' '),
       item.id,
     ]
-      .map(cell)
+      .map(csvField)
       .join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;

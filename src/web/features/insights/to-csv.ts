@@ -1,15 +1,20 @@
-/** A table as CSV (RFC 4180): every cell quoted when it holds a comma, quote or line break. */
+import { csvField } from '../../../domain/csv-field.ts';
+
+/** A number as a chart's table holds it: its sign cannot start a formula. */
+const plainNumber = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A chart's table as CSV (RFC 4180), CRLF between lines and none after the last. Every cell is
+ * a `csvField` (quoted when needed, never a formula), except a plain number such as `-5`, which
+ * keeps its sign so that a spreadsheet reads it as a number: nothing can follow the sign.
+ */
 export function toCsv(
   header: readonly string[],
   rows: ReadonlyArray<readonly (string | number | null)[]>,
 ): string {
   const cell = (value: string | number | null) => {
     const text = value === null ? '' : String(value);
-    // A leading = + - @, tab or carriage return makes a spreadsheet read the cell as a formula
-    // ("-2+3+cmd|…" too): keep it text. Only a plain number may keep its sign.
-    const plainNumber = /^-?\d+(\.\d+)?$/.test(text);
-    const safe = /^[=+\-@\t\r]/.test(text) && !plainNumber ? `'${text}` : text;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    return plainNumber.test(text) ? text : csvField(text);
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n');
 }
