@@ -195,9 +195,21 @@ export function subjectBefore(
   return 'clause-start';
 }
 
+/** A name or pronoun after a common noun and before a verb: "the migration [that] Noor ran". */
+const opensRelativeClause = (
+  head: TaggedTerm | undefined,
+  term: TaggedTerm,
+  next: TaggedTerm | undefined,
+) =>
+  head !== undefined &&
+  !hasAny(head, ['ProperNoun', 'Pronoun']) &&
+  hasAny(term, ['ProperNoun', 'Pronoun']) &&
+  next?.tags.has('Verb') === true;
+
 /**
  * The subject after `index` ("If only someone had…", "Obviously, the on-call engineer…"):
- * the last word of the first noun phrase, determiners and adjectives skipped.
+ * the last word of the first noun phrase, determiners and adjectives skipped; a name or pronoun
+ * that opens a relative clause ends the phrase ("Obviously the migration Noor ran…": migration).
  */
 export function subjectAfter(terms: readonly TaggedTerm[], index: number): TaggedTerm | undefined {
   let head: TaggedTerm | undefined;
@@ -213,7 +225,7 @@ export function subjectAfter(terms: readonly TaggedTerm[], index: number): Tagge
       }
       return undefined;
     }
-    if (!inPhrase) {
+    if (!inPhrase || opensRelativeClause(head, term, terms[i + 1])) {
       break;
     }
     if (isNominal(term)) {

@@ -1,3 +1,4 @@
+import { correctVerbTags } from './correct-verb-tags.ts';
 import { nameTags, tagger, taggerLexicon } from './tagger.ts';
 
 /** A word with its part-of-speech tags and its offsets in the whole text. */
@@ -53,7 +54,8 @@ export function isLexiconWord(normal: string): boolean {
 /**
  * Splits a text into sentences (compromise's tokenizer, cheap) and part-of-speech tags only the
  * sentences asked for (the tagger is the expensive part), so that a text with no trigger costs
- * nothing and a text with one costs one sentence.
+ * nothing and a text with one costs one sentence. The verbs the tagger reads as nouns are put
+ * right ({@link correctVerbTags}).
  */
 export class TaggedSentences {
   private ranges: Array<{ start: number; end: number }> | undefined;
@@ -71,7 +73,7 @@ export class TaggedSentences {
     if (cached) {
       return cached;
     }
-    const terms = toJson(this.text.slice(range.start, range.end), true).flatMap((sentence) =>
+    const tagged = toJson(this.text.slice(range.start, range.end), true).flatMap((sentence) =>
       sentence.terms.map((term, index) => ({
         text: term.text,
         normal: term.normal.replace(possessive, ''),
@@ -83,6 +85,7 @@ export class TaggedSentences {
         sentenceStart: index === 0,
       })),
     );
+    const terms = correctVerbTags(tagged);
     this.tagged.set(range.start, terms);
     return terms;
   }

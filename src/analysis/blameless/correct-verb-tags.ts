@@ -1,0 +1,81 @@
+/** What a correction reads and rewrites of a tagged word. */
+interface Word {
+  text: string;
+  normal: string;
+  tags: ReadonlySet<string>;
+  post: string;
+}
+
+/** Past tenses the tagger's lexicon lacks: it reads them as nouns wherever they stand. */
+const unknownPastTenses = new Set(['woke', 'awoke', 'reran', 'overran']);
+/**
+ * Past tenses spelled like nouns, which the tagger joins to the noun before them when a name
+ * follows: "the outage hit Amara", "the restart cut Kenji's session".
+ */
+const nounLikePastTenses = new Set([
+  'hit',
+  'cut',
+  'cost',
+  'put',
+  'set',
+  'let',
+  'quit',
+  'read',
+  'cast',
+  'burst',
+  'shed',
+  'split',
+  'spread',
+  'beat',
+]);
+const objectPronouns = new Set(['me', 'him', 'her', 'us', 'them']);
+const isWord = (word: Word | undefined): word is Word => word !== undefined && word.text !== '';
+const isVerb = (word: Word) => word.tags.has('Verb');
+const isSpace = (post: string) => /^\s+$/.test(post);
+const isNameOrObject = (word: Word | undefined) =>
+  word !== undefined &&
+  (word.tags.has('ProperNoun') || word.tags.has('Person') || objectPronouns.has(word.normal));
+const asVerb = <T extends Word>(word: T, tense: readonly string[]): T => ({
+  ...word,
+  tags: new Set(['Verb', ...tense, ...(word.tags.has('Hyphenated') ? ['Hyphenated'] : [])]),
+});
+
+/** The next word with text after `index` (contractions leave empty words: "should've" → "", "have"). */
+function nextWord(words: readonly Word[], index: number): number {
+  let next = index + 1;
+  while (next < words.length && !isWord(words[next])) {
+    next += 1;
+  }
+  return next;
+}
+
+/** Whether the word at `index` is a past tense the tagger read as a noun. */
+function isMisreadPastTense(words: readonly Word[], index: number): boolean {
+  const word = words[index];
+  if (!word || isVerb(word)) {
+    return false;
+  }
+  if (unknownPastTenses.has(word.normal)) {
+    return true;
+  }
+  const before = words[index - 1];
+  return (
+    nounLikePastTenses.has(word.normal) &&
+    before?.tags.has('Noun') === true &&
+    isSpace(before.post) &&
+    isSpace(word.post) &&
+    isNameOrObject(words[nextWord(words, index)])
+  );
+}
+
+/**
+ * The tagger's words with the verbs it reads as nouns put right, where the misreading changes
+ * who a sentence is about: past tenses its lexicon lacks ("the pager woke Amara": a noun
+ * "woke" made Amara the head of the subject) and past tenses spelled like nouns before a name
+ * ("the outage hit Amara's team"). The words given are left as they are.
+ */
+export function correctVerbTags<T extends Word>(words: readonly T[]): T[] {
+  return words.map((word, index) =>
+    isMisreadPastTense(words, index) ? asVerb(word, ['PastTense']) : word,
+  );
+}
