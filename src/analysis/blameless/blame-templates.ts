@@ -1,14 +1,16 @@
 import type { BlamelessRule } from './blameless-rules.ts';
+import { irregularParticipleSource } from './participles.ts';
 
 const docs = (id: string) => `docs/linter.md#${id}`;
 
 /**
  * Shorthands inside template patterns: `{who}` a person (role, pronoun or name, checked by the
- * people index), `{adv}` optional adverbs, `{pp}` a past participle of an action.
+ * people index), `{adv}` optional adverbs, `{pp}` a past participle of an action ("checked",
+ * "re-run").
  */
 export const templateParts: Record<string, string> = {
   adv: '(?:(?:\\w+ly|just|also|then|still|again|even|never|ever|actually|really|simply|clearly|obviously|only|once)\\s+){0,2}',
-  pp: '(?:(?!been\\b|had\\b)[a-z]+(?:-[a-z]+)*ed|known|seen|taken|done|run|read|gone|made|caught|written|given|kept|left|shown|told|thought|built|sent|spent|paid|held|chosen|spoken|forgotten|hidden|begun|put|set|cut|let|hit|shut|quit|brought|bought|sought|found|heard|led|met|felt|dealt|meant|got|gotten|understood|stood)\\b',
+  pp: `(?:(?!been\\b|had\\b)[a-z]+(?:-[a-z]+)*ed|${irregularParticipleSource})\\b`,
 };
 
 const neglectVerbs =

@@ -175,6 +175,9 @@ export const blamelessRules: readonly BlamelessRule[] = [
     terms: [
       'should have',
       "should[’']ve",
+      'should\\s+(?:not|never)\\s+have',
+      "shouldn[’']t\\s+have",
+      "shouldn[’']t[’']ve",
       'could have',
       "could[’']ve",
       'failed to',
@@ -186,6 +189,7 @@ export const blamelessRules: readonly BlamelessRule[] = [
       'simply',
       'just had to',
       'ought to have',
+      'ought\\s+(?:not|never)\\s+to\\s+have',
     ],
     replacements: { obviously: '', clearly: '', simply: '' },
     message: 'Hindsight: judges what people did by what is known only now.',

@@ -36,6 +36,27 @@ describe('correctVerbTags', () => {
     expect(tagsOf('The budget cut was approved.', 'cut').has('Verb')).toBe(false);
   });
 
+  it.each([
+    ['Noor should have re-run the migration first.', 're-run'],
+    ["Sven should've re-run the job.", 're-run'],
+    ['Noor should have rerun the job.', 'rerun'],
+    ['Noor should have redone the backup.', 'redone'],
+    ['Noor should have dry-run the migration.', 'run'],
+    ['Noor should not have re-run the job.', 're-run'],
+    ['Priya should have cut over to the standby.', 'cut'],
+  ])('reads a participle after "have" as one: "%s"', (sentence, word) => {
+    const tags = tagsOf(sentence, word);
+    expect(tags.has('Verb') && tags.has('Participle')).toBe(true);
+  });
+
+  it.each([
+    ['We should have dry-run support in the migrator.', 'run'],
+    ['We should have re-run capability in the pipeline.', 're-run'],
+    ['The pipeline should have a re-run button.', 're-run'],
+  ])('leaves an attribute after "have" a noun: "%s"', (sentence, word) => {
+    expect(tagsOf(sentence, word).has('Verb')).toBe(false);
+  });
+
   it('returns new words and leaves the tagger’s own untouched', () => {
     const words = [
       { text: 'woke', normal: 'woke', tags: new Set(['Noun', 'Singular']), post: ' ' },

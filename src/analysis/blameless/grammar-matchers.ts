@@ -22,8 +22,17 @@ const blamedRoles = new Set(
 
 /** Triggers that may open a clause and take their subject after them. */
 const leadingTriggers = /^(?:if\s+only|obviously|clearly|simply)$/i;
-/** "should have"/"could have" are counterfactual only before a participle: not "we should have alerting". */
-const modalPerfect = /^(?:should|could)(?:\s+have|['’]ve)$/i;
+/**
+ * "should have"/"could have" (and "should not have", "shouldn't have") are counterfactual only
+ * before a participle: not "we should have alerting".
+ */
+const modalPerfect =
+  /^(?:(?:should|could)(?:\s+have|['’]ve)|(?:should\s+(?:not|never)|shouldn['’]t)(?:\s+have|['’]ve))$/i;
+/**
+ * "should not have restarted" judges an act; "should not have been able to delete it" says what
+ * the system should have stopped, so a denied perfect counts only before an action.
+ */
+const deniedPerfect = /(?:not|never|n['’]t)(?:\s+have|['’]ve)$/i;
 const isParticiple = (term: TaggedTerm | undefined) =>
   term !== undefined &&
   !term.tags.has('Gerund') &&
@@ -53,11 +62,15 @@ export function matchPersonSubject(context: GrammarContext, pattern: RegExp): Sp
   const spans: Span[] = [];
   for (const match of matchesOf(pattern, context.text)) {
     const { terms, first, last, span } = locate(context, match);
-    if (first < 0 || (modalPerfect.test(match[0]) && !isActivePerfect(terms, last))) {
+    const trigger = match[0];
+    if (
+      first < 0 ||
+      (modalPerfect.test(trigger) && !isActivePerfect(terms, last, deniedPerfect.test(trigger)))
+    ) {
       continue;
     }
-    const isLeading = leadingTriggers.test(match[0]);
-    const before = /^if\s/i.test(match[0])
+    const isLeading = leadingTriggers.test(trigger);
+    const before = /^if\s/i.test(trigger)
       ? 'clause-start'
       : subjectBefore(terms, first, context.people.isPerson);
     const subject =
@@ -83,14 +96,17 @@ const isNameBefore = (terms: readonly TaggedTerm[], index: number, people: Peopl
  * happened to it (a system's job), and "should have alerting" is a wish. A hyphenated verb
  * is read by its last part: "should have double-checked".
  */
-function isActivePerfect(terms: readonly TaggedTerm[], last: number): boolean {
+function isActivePerfect(terms: readonly TaggedTerm[], last: number, isDenied: boolean): boolean {
   const words = terms.slice(last + 1).filter((t) => t.text);
   const compoundEnd = words.findIndex((t) => !(t.tags.has('Hyphenated') && t.post === '-'));
   const [next, after] = words.slice(Math.max(0, compoundEnd));
   if (!isParticiple(next)) {
     return false;
   }
-  return !(next?.normal === 'been' && isParticiple(after) && !after?.tags.has('Adjective'));
+  if (next?.normal === 'been') {
+    return !isDenied && !(isParticiple(after) && !after?.tags.has('Adjective'));
+  }
+  return true;
 }
 
 /**
