@@ -197,6 +197,22 @@ export const blamelessRules: readonly BlamelessRule[] = [
     docsUrl: docs('hindsight'),
   },
   {
+    // "Noor missed the page" is a template (blame-templates.ts); here the subject is shared
+    // with a verb phrase before "and": "Noor woke late and missed the page". Not "skipped":
+    // "restored the backup but skipped the segment" is more often a decision than a lapse.
+    // The verb comes first and the conjunction is looked for behind it: a pattern that opens
+    // with a look-behind is tried at every word of every text, six times the cost.
+    id: 'neglect',
+    kind: 'person-subject',
+    terms: [
+      '(?:neglected|overlooked|ignored|disregarded|forgot|missed|dismissed)(?<=\\b(?:and|but)\\s+(?:(?:then|still|also)\\s+)?[a-z]+)',
+    ],
+    message: 'Neglect or inattention is attributed to a person; the question of why is skipped.',
+    suggestion:
+      'Say what competed for attention and what the signal looked like: "the alert was one of forty that night".',
+    docsUrl: docs('neglect'),
+  },
+  {
     id: 'punitive-framing',
     kind: 'phrase',
     terms: [

@@ -80,6 +80,11 @@ const pairs: Array<[string, string, string]> = [
   ['hindsight', 'She simply restarted the wrong node.', 'Restarting simply fixed it.'],
   ['hindsight', 'He just had to run the script.', 'The script had to run twice.'],
   [
+    'neglect',
+    'Noor woke late and missed the page.',
+    'The pager woke Noor at 03:10 and she acknowledged within two minutes.',
+  ],
+  [
     'punitive-framing',
     'Whoever did this will be held accountable.',
     'The fix will be tracked to completion.',

@@ -1,4 +1,5 @@
 import type { CompiledRules } from './compile-rules.ts';
+import { coordinatedSubject } from './coordinated-subject.ts';
 import { matchesOf } from './matches-of.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { roleNouns } from './person-words.ts';
@@ -55,6 +56,22 @@ function locate(context: GrammarContext, match: RegExpMatchArray) {
 }
 
 /**
+ * The subject before the word at `index`, or, where a conjunction stands there, the subject of
+ * the verb phrase it joins (see {@link coordinatedSubject}) when `mayShare`.
+ */
+function subjectBeforeOrShared(
+  terms: readonly TaggedTerm[],
+  index: number,
+  isPerson: (term: TaggedTerm) => boolean,
+  mayShare: boolean,
+): ReturnType<typeof subjectBefore> {
+  const subject = subjectBefore(terms, index, isPerson);
+  return subject === 'none' && mayShare
+    ? (coordinatedSubject(terms, index, isPerson) ?? subject)
+    : subject;
+}
+
+/**
  * `person-subject`: the trigger counts only when a person is its subject ("Alice failed to
  * drain the node"), never a system ("the service failed to start").
  */
@@ -70,9 +87,11 @@ export function matchPersonSubject(context: GrammarContext, pattern: RegExp): Sp
       continue;
     }
     const isLeading = leadingTriggers.test(trigger);
+    // "Noor woke late and clearly missed…" shares Noor; "…and clearly the graph showed…" does not.
+    const mayShareSubject = !isLeading || terms[last + 1]?.tags.has('Verb') === true;
     const before = /^if\s/i.test(trigger)
       ? 'clause-start'
-      : subjectBefore(terms, first, context.people.isPerson);
+      : subjectBeforeOrShared(terms, first, context.people.isPerson, mayShareSubject);
     const subject =
       before === 'clause-start' ? (isLeading ? subjectAfter(terms, last + 1) : undefined) : before;
     if (subject && subject !== 'none' && context.people.isPerson(subject)) {

@@ -4,13 +4,15 @@ const negationBefore =
 /** A denial right after the words: "human error was not the cause", "played no part". */
 const negationAfter =
   /^[^\p{L}]*(?:[\p{L}'’-]+\s+){0,2}?(?:(?:was|is|were|are|has been|had been)(?:\s+not|n['’]t|\s+never|\s+no\s+longer)|played\s+no|plays\s+no|had\s+nothing|has\s+nothing)\b/iu;
+/** An object that denies the verb before it: "we missed nothing", "skipped none of the checks". */
+const deniedObject = /^\s+(?:nothing|none)\b/iu;
 const clauseEnd = /[,;:()\u2013\u2014]|\bbut\b/giu;
 
 /**
  * Whether a finding's words are denied by the text around them, within their clause:
  * "Human error was not the cause", "Nobody was careless", "rather than calling it human
- * error". Only the three words before and the short verb phrase after count, so that
- * "Bob was careless and did not check" stays a finding.
+ * error", "we missed nothing". Only the three words before and the short verb phrase after
+ * count, so that "Bob was careless and did not check" stays a finding.
  */
 export function isNegated(text: string, start: number, end: number): boolean {
   const sentenceStart =
@@ -19,5 +21,5 @@ export function isNegated(text: string, start: number, end: number): boolean {
   const clauses = before.split(clauseEnd);
   before = clauses.at(-1) ?? before;
   const after = text.slice(end, end + 60).split(clauseEnd)[0] ?? '';
-  return negationBefore.test(before) || negationAfter.test(after);
+  return negationBefore.test(before) || negationAfter.test(after) || deniedObject.test(after);
 }

@@ -74,7 +74,7 @@ const phraseTags = ['Determiner', 'Adjective', 'Noun', 'Possessive', 'Hyphenated
 
 const phraseBreak = new RegExp(`${clauseBreak.source}|["“”«»]`);
 /** Whether a comma, dash, bracket or quote stands between the word at `index` and the next. */
-const breaksAfter = (terms: readonly TaggedTerm[], index: number) =>
+export const breaksAfter = (terms: readonly TaggedTerm[], index: number) =>
   phraseBreak.test(terms[index]?.post ?? '') || phraseBreak.test(terms[index + 1]?.pre ?? '');
 const isMainVerb = (term: TaggedTerm) =>
   term.tags.has('Verb') && !hasAny(term, ['Auxiliary', 'Copula', 'Modal']);
