@@ -56,7 +56,7 @@ function spansOf(
       return matchPersonCause(context, pattern, rules);
     case 'template':
       return compiled.templates
-        ? matchTemplates(context.text, compiled.templates, context.people)
+        ? matchTemplates(context.text, compiled.templates, context.people, context.sentences)
         : [];
     default: {
       const unknownKind: never = rule.kind;

@@ -2,10 +2,12 @@ import { templateParts } from './blame-templates.ts';
 import type { BlamelessRule } from './blameless-rules.ts';
 import { latin1Source } from './latin1-source.ts';
 import { matchesOf } from './matches-of.ts';
+import { isModifierOfThing } from './modifier-of-thing.ts';
 import type { NameEvidence } from './name-evidence.ts';
 import type { PeopleIndex } from './people-index.ts';
 import { classifyPerson, personSlot } from './person-slot.ts';
 import type { Span } from './span.ts';
+import type { TaggedSentences } from './tagged-sentences.ts';
 
 /** One template, compiled: the whole pattern, and the words next to `{who}` to look for first. */
 interface CompiledTemplate {
@@ -89,12 +91,14 @@ function narrowed(window: string): string {
  * first and the whole pattern is tried only in a window around them, so that a long text costs
  * a scan per anchor, not a person slot at every word. A candidate the people index turns down
  * is retried one character later ("The outage was Anjali's mistake" refuses "outage was Anjali"
- * and finds "Anjali").
+ * and finds "Anjali"), and so is a person who only modifies the thing that is the subject ("the
+ * tooling of the operator failed to warn").
  */
 export function matchTemplates(
   text: string,
   templates: CompiledTemplates,
   people: PeopleIndex,
+  sentences: TaggedSentences,
 ): Span[] {
   const spans: Span[] = [];
   for (const { pattern: patternFor, anchor, who } of templates.patterns) {
@@ -116,7 +120,12 @@ export function matchTemplates(
         const groups = match.groups ?? {};
         const person = groups.role ?? groups.pronoun ?? groups.name;
         const at = offset + match.index + (person === undefined ? 0 : match[0].indexOf(person));
-        if (person !== undefined && !classifyPerson(groups, text, at, people, templates.needs)) {
+        const isSubject =
+          person !== undefined &&
+          classifyPerson(groups, text, at, people, templates.needs) &&
+          (who !== 'before-anchor' ||
+            !isModifierOfThing(text, at, person.length, sentences, people));
+        if (person !== undefined && !isSubject) {
           pattern.lastIndex = match.index + 1;
           continue;
         }

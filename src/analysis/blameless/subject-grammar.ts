@@ -31,7 +31,7 @@ function isObjectOfGerund(terms: readonly TaggedTerm[], index: number): boolean 
  * Prepositions that open a phrase after its noun: "the engineer on call", "the author of the
  * change", "the page to the DBA". Not "by": "the change by Alice" still names Alice.
  */
-const postModifierPrepositions = new Set([
+export const postModifierPrepositions: ReadonlySet<string> = new Set([
   'of',
   'on',
   'in',
@@ -152,7 +152,7 @@ function modifiedNoun(terms: readonly TaggedTerm[], start: number): number | und
  * engineer on call" → engineer, "the author of the change" → author, "the person who ran the
  * script" → person, "the page to the on-call engineer" → page, "the rest of the team" → team.
  */
-function headOf(terms: readonly TaggedTerm[], index: number): number {
+export function headOf(terms: readonly TaggedTerm[], index: number): number {
   let head = index;
   for (let hops = 0; hops < 4; hops += 1) {
     const owner = modifiedNoun(terms, phraseStart(terms, head));
