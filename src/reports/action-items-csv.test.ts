@@ -60,19 +60,15 @@ describe('actionItemsToCsv', () => {
     );
   });
 
+  // Every case of the rule is in domain/csv-field.test.ts; these show the export applies it.
   it('keeps every cell a spreadsheet would run as a formula text, a plain number too', () => {
     const titleCell = (title: string) =>
       actionItemsToCsv([item({ title })])
         .slice(`${header}\r\n12,Checkout pool exhausted,`.length)
         .replace(/,mitigate,.*$/s, '');
     expect(titleCell('=1+1')).toBe("'=1+1");
-    expect(titleCell('+1')).toBe("'+1");
-    expect(titleCell('-2+3+cmd|calc')).toBe("'-2+3+cmd|calc");
     expect(titleCell('-5')).toBe("'-5");
-    expect(titleCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(titleCell('\t=1+1')).toBe("'\t=1+1");
     expect(titleCell('\r=1+1')).toBe('"\'\r=1+1"');
-    expect(titleCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(titleCell('a=1, b=2')).toBe('"a=1, b=2"');
   });
 });
