@@ -5,6 +5,7 @@ import type { PeopleIndex } from './people-index.ts';
 import { roleNouns } from './person-words.ts';
 import type { Span } from './span.ts';
 import { lastTermIndexAt, subjectAfter, subjectBefore, termIndexAt } from './subject-grammar.ts';
+import { isSystemArtefactObject } from './system-artefact-object.ts';
 import type { TaggedSentences, TaggedTerm } from './tagged-sentences.ts';
 
 /** What a grammar matcher needs: the text, its sentences, who is a person. */
@@ -82,7 +83,8 @@ export function matchPersonSubject(context: GrammarContext, pattern: RegExp): Sp
     const trigger = match[0];
     if (
       first < 0 ||
-      (modalPerfect.test(trigger) && !isActivePerfect(terms, last, deniedPerfect.test(trigger)))
+      (modalPerfect.test(trigger) &&
+        !isActivePerfect(terms, last, deniedPerfect.test(trigger), context.people.isPerson))
     ) {
       continue;
     }
@@ -112,15 +114,24 @@ const isNameBefore = (terms: readonly TaggedTerm[], index: number, people: Peopl
 
 /**
  * "should have checked" is about what the subject did; "could have been paged" is about what
- * happened to it (a system's job), and "should have alerting" is a wish. A hyphenated verb
- * is read by its last part: "should have double-checked".
+ * happened to it (a system's job), and "should have alerting" is a wish, and so is "should have
+ * had an alert on replication lag" (see {@link isSystemArtefactObject}). A hyphenated verb is
+ * read by its last part: "should have double-checked".
  */
-function isActivePerfect(terms: readonly TaggedTerm[], last: number, isDenied: boolean): boolean {
+function isActivePerfect(
+  terms: readonly TaggedTerm[],
+  last: number,
+  isDenied: boolean,
+  isPerson: (term: TaggedTerm) => boolean,
+): boolean {
   const words = terms.slice(last + 1).filter((t) => t.text);
   const compoundEnd = words.findIndex((t) => !(t.tags.has('Hyphenated') && t.post === '-'));
   const [next, after] = words.slice(Math.max(0, compoundEnd));
   if (!isParticiple(next)) {
     return false;
+  }
+  if (next?.normal === 'had') {
+    return !isSystemArtefactObject(words.slice(Math.max(0, compoundEnd) + 1), isPerson);
   }
   if (next?.normal === 'been') {
     return !isDenied && !(isParticiple(after) && !after?.tags.has('Adjective'));
