@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type BlamelessOptions, findBlamelessFindings } from './find-blameless-findings.ts';
+import { blamelessContexts, rulesIn } from '../../../test/support/blameless-rules-in.ts';
 
-const contexts: Array<[string, BlamelessOptions]> = [
-  ['names detected', {}],
-  ['participants known', { people: ['Amara Obi', 'Kenji Sato'] }],
-];
-const rulesIn = (text: string, options: BlamelessOptions) =>
-  findBlamelessFindings([{ field: 'text', text }], options).map((f) => f.rule);
+const contexts = blamelessContexts(['Amara Obi', 'Kenji Sato']);
 
 describe('isModifierOfThing: a person in a phrase after a system noun is not the subject', () => {
   describe.each(contexts)('%s', (_, options) => {

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type BlamelessOptions, findBlamelessFindings } from './find-blameless-findings.ts';
+import { blamelessContexts, rulesIn } from '../../../test/support/blameless-rules-in.ts';
 
-const contexts: Array<[string, BlamelessOptions]> = [
-  ['names detected', {}],
-  ['participants known', { people: ['Noor Haddad', 'Sven Olsen', 'Hana Ito'] }],
-];
-const rulesIn = (text: string, options: BlamelessOptions) =>
-  findBlamelessFindings([{ field: 'text', text }], options).map((f) => f.rule);
+const contexts = blamelessContexts(['Noor Haddad', 'Sven Olsen', 'Hana Ito']);
 
 describe('isSystemArtefactObject: "should have had" a system artefact is a wish', () => {
   describe.each(contexts)('%s', (_, options) => {
